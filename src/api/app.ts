@@ -1,0 +1,27 @@
+import express, { Express } from 'express';
+import type { PipelineDeps } from '../pipeline';
+import { errorHandler, notFound } from './errors';
+import { requestId } from './request-id';
+import { documentsRouter } from './routes/documents';
+import { healthRouter } from './routes/health';
+import { nomenclatureRouter } from './routes/nomenclature';
+import { quarantineRouter } from './routes/quarantine';
+
+export interface ApiDeps extends PipelineDeps {
+  brokerConnected?: () => boolean;
+}
+
+/** The HTTP door: thin handlers over the pipeline and the store. Express 5 forwards async errors. */
+export function createApp(deps: ApiDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestId(deps.log));
+  app.use(healthRouter({ db: deps.db, brokerConnected: deps.brokerConnected }));
+  app.use('/api/v1/documents', documentsRouter(deps));
+  app.use('/api/v1/quarantine', quarantineRouter(deps.db));
+  app.use('/api/v1/nomenclature', nomenclatureRouter(deps));
+  app.use(notFound);
+  app.use(errorHandler(deps.log));
+  return app;
+}

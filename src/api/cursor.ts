@@ -1,0 +1,26 @@
+import { HubError } from '../errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Opaque keyset cursor over (receivedAt, id), newest first. */
+export function encodeCursor(receivedAt: string, id: string): string {
+  return Buffer.from(JSON.stringify([receivedAt, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const receivedAt = new Date(at);
+    if (Number.isNaN(receivedAt.getTime()) || typeof id !== 'string' || !UUID.test(id)) throw new Error('bad cursor');
+    return { receivedAt, id };
+  } catch {
+    throw HubError.of('INVALID_CURSOR');
+  }
+}
+
+/** Builds a page: asks for one row more than the limit to know whether there is a next page. */
+export function page<T>(rows: T[], limit: number, keyOf: (row: T) => [string, string]): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(...keyOf(last)) : null };
+}

@@ -1,0 +1,28 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { HubError, isTransient } from '../errors';
+import type { Logger } from '../log';
+
+/** Unknown routes answer in the same structured shape as every other error. */
+export const notFound: RequestHandler = (_req, res) => {
+  res.status(404).json(HubError.of('NOT_FOUND').toBody());
+};
+
+/**
+ * Maps every failure to { code, message, messageUk, details? }: a HubError keeps its status;
+ * body-parser problems are the client's (4xx); an outage is 503; only a bug is 500.
+ */
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    let hubError: HubError;
+    if (err instanceof HubError) hubError = err;
+    else if (err?.type === 'entity.too.large') hubError = HubError.of('PAYLOAD_TOO_LARGE', { limit: err.limit });
+    else if (err?.type === 'entity.parse.failed') hubError = HubError.of('INVALID_JSON');
+    else if (isTransient(err)) hubError = HubError.of('STORE_UNAVAILABLE');
+    else {
+      (req as { log?: Logger }).log?.error({ err: err?.message, stack: err?.stack }, 'unhandled error') ??
+        log.error({ err: err?.message }, 'unhandled error');
+      hubError = HubError.of('INTERNAL_ERROR');
+    }
+    res.status(hubError.status).json(hubError.toBody());
+  };
+}

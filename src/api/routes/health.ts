@@ -1,0 +1,29 @@
+import { Router } from 'express';
+import type { Db } from '../../store';
+
+export interface Readiness {
+  db: Db;
+  /** Undefined when no broker is configured (HTTP still works). */
+  brokerConnected?: () => boolean;
+}
+
+/** /healthz: the process answers. /readyz: the database and, if configured, the broker are reachable. */
+export function healthRouter(deps: Readiness): Router {
+  const r = Router();
+  r.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  r.get('/readyz', async (_req, res) => {
+    const checks: Record<string, 'ok' | 'down' | 'not-configured'> = {};
+    try {
+      await deps.db.query('SELECT 1');
+      checks.database = 'ok';
+    } catch {
+      checks.database = 'down';
+    }
+    checks.broker = deps.brokerConnected ? (deps.brokerConnected() ? 'ok' : 'down') : 'not-configured';
+    const ready = checks.database === 'ok' && checks.broker !== 'down';
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', checks });
+  });
+  return r;
+}

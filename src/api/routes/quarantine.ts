@@ -1,0 +1,57 @@
+import { Router } from 'express';
+import { HubError } from '../../errors';
+import type { Db } from '../../store';
+import { quarantine } from '../../store';
+import type { QuarantineRow } from '../../store/quarantine';
+import type { QuarantineItem } from '../../schemas';
+import { decodeCursor, page } from '../cursor';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toItem(r: QuarantineRow): QuarantineItem & { attempts: number; lastSeenAt: string } {
+  return {
+    id: r.id,
+    code: r.code,
+    reason: r.reason,
+    reasonUk: r.reason_uk,
+    ...(r.details !== null ? { details: r.details } : {}),
+    channel: r.channel,
+    source: r.source,
+    externalId: r.external_id,
+    routingKey: r.routing_key,
+    messageId: r.message_id,
+    receivedAt: r.received_at.toISOString(),
+    payloadRef: `/api/v1/quarantine/${r.id}/payload`,
+    payloadSha256: r.payload_sha256,
+    contentType: r.content_type,
+    attempts: r.attempts,
+    lastSeenAt: r.last_seen_at.toISOString(),
+  };
+}
+
+/** Operators list what was rejected and why, and fetch the raw bytes to fix and resend. */
+export function quarantineRouter(db: Db): Router {
+  const r = Router();
+  r.get('/', async (req, res) => {
+    const limit = Math.min(200, Math.max(1, Number(req.query.limit ?? 50) || 50));
+    const cursor = typeof req.query.cursor === 'string' ? decodeCursor(req.query.cursor) : undefined;
+    const rows = await quarantine.listQuarantine(db, {
+      limit: limit + 1,
+      after: cursor,
+      code: typeof req.query.code === 'string' ? req.query.code : undefined,
+      source: typeof req.query.source === 'string' ? req.query.source : undefined,
+    });
+    res.json(page(rows.map(toItem), limit, (i) => [i.receivedAt, i.id]));
+  });
+  r.get('/:id', async (req, res) => {
+    const row = UUID.test(req.params.id) ? await quarantine.getQuarantined(db, req.params.id) : undefined;
+    if (!row) throw HubError.of('NOT_FOUND');
+    res.json(toItem(row));
+  });
+  r.get('/:id/payload', async (req, res) => {
+    const row = UUID.test(req.params.id) ? await quarantine.getQuarantined(db, req.params.id) : undefined;
+    if (!row) throw HubError.of('NOT_FOUND');
+    res.type(row.content_type || 'application/octet-stream').send(row.payload);
+  });
+  return r;
+}

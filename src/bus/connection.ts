@@ -1,0 +1,71 @@
+import amqp, { Channel, ChannelModel, ConfirmChannel, RecoveringChannelModel } from 'amqplib';
+import type { Logger } from '../log';
+import { declareTopology } from './topology';
+
+/** Hooks run on every (re)connect with a fresh channel model. */
+export type SetupHook = (model: ChannelModel) => Promise<void>;
+
+/**
+ * One broker connection per hub process, recovered by amqplib's own opt-in recovery (exponential
+ * back-off with jitter) rather than a hand-written loop. On each connect the topology is declared
+ * again, a confirm channel is opened for publishing, and the setup hooks (consumers) run.
+ */
+export class BusConnection {
+  private model?: RecoveringChannelModel;
+  private publisher?: ConfirmChannel;
+  private readonly hooks: SetupHook[] = [];
+  private connected = false;
+
+  constructor(private readonly url: string, private readonly log: Logger) {}
+
+  onSetup(hook: SetupHook): void {
+    this.hooks.push(hook);
+  }
+
+  async start(): Promise<void> {
+    this.model = await amqp.connect(this.url, {
+      recovery: {
+        initialDelay: 200,
+        maxDelay: 5000,
+        maxRetries: Infinity,
+        waitForConnect: false,
+        setup: async (model: ChannelModel) => {
+          const ch: Channel = await model.createChannel();
+          await declareTopology(ch);
+          await ch.close();
+          const publisher = await model.createConfirmChannel();
+          publisher.on('error', (err) => this.log.warn({ err: err.message }, 'publisher channel error'));
+          publisher.on('close', () => {
+            if (this.publisher === publisher) this.publisher = undefined;
+          });
+          this.publisher = publisher;
+          for (const hook of this.hooks) await hook(model);
+          this.connected = true;
+        },
+      },
+    });
+    this.model.on('connect', () => this.log.info('broker connected'));
+    this.model.on('disconnect', (err: Error) => {
+      this.connected = false;
+      this.publisher = undefined;
+      this.log.warn({ err: err?.message }, 'broker disconnected; recovering');
+    });
+    this.model.on('error', (err: Error) => this.log.warn({ err: err.message }, 'broker connection error'));
+  }
+
+  isConnected(): boolean {
+    return this.connected && this.publisher !== undefined;
+  }
+
+  /** The confirm channel for publishing, or undefined while the broker is away. */
+  publishChannel(): ConfirmChannel | undefined {
+    return this.isConnected() ? this.publisher : undefined;
+  }
+
+  async close(): Promise<void> {
+    this.connected = false;
+    const model = this.model;
+    this.model = undefined;
+    if (model) await model.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,106 @@
+import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
+import { randomUUID } from 'node:crypto';
+import { HubError, isTransient } from '../errors';
+import { acceptInput, knownFormats, quarantineFailure, type Envelope, type IntakeResult, type PipelineDeps } from '../pipeline';
+import type { BusConnection } from './connection';
+import { backoffMs, sleep } from './backoff';
+import { parseRoutingKey, TOPOLOGY } from './topology';
+
+export interface ConsumerOptions {
+  prefetch: number;
+  /** Unexpected errors are retried this many times, then the message goes to quarantine. */
+  maxUnexpectedAttempts?: number;
+  /** Test seam: runs after the pipeline committed and before the ack (to simulate a crash there). */
+  afterCommit?: (result: IntakeResult) => Promise<void> | void;
+}
+
+function envelopeOf(msg: ConsumeMessage): Envelope {
+  const { source, formats } = parseRoutingKey(msg.fields.routingKey);
+  const known = new Set(knownFormats());
+  const format = formats.find((f) => known.has(f)) ?? formats[formats.length - 1] ?? 'json';
+  const messageId = typeof msg.properties.messageId === 'string' && msg.properties.messageId ? msg.properties.messageId : undefined;
+  return {
+    channel: 'amqp',
+    payload: msg.content,
+    format,
+    contentType: msg.properties.contentType,
+    routingKey: msg.fields.routingKey,
+    messageId,
+    sourceHint: source,
+    receivedAt: new Date(),
+    traceId: messageId ?? randomUUID(),
+  };
+}
+
+/**
+ * Consumes dilovod.inbound with manual acks and bounded prefetch. Ack only after the database
+ * commit; a rejected message is nacked without requeue, so it moves to dilovod.dlx, and is kept
+ * in quarantine; a transient failure (database down) is retried with back-off and never
+ * quarantined. If the process dies before the ack, the broker redelivers and the idempotency key
+ * makes the repeat harmless.
+ */
+export class InboundConsumer {
+  private stopping = false;
+
+  constructor(private readonly bus: BusConnection, private readonly deps: PipelineDeps, private readonly opts: ConsumerOptions) {
+    bus.onSetup((model) => this.attach(model));
+  }
+
+  private async attach(model: ChannelModel): Promise<void> {
+    const ch = await model.createChannel();
+    ch.on('error', (err) => this.deps.log.warn({ err: err.message }, 'consumer channel error'));
+    await ch.prefetch(this.opts.prefetch);
+    await ch.consume(TOPOLOGY.inboundQueue, (msg) => {
+      if (msg) void this.handle(ch, msg);
+    }, { noAck: false });
+  }
+
+  private async handle(ch: Channel, msg: ConsumeMessage): Promise<void> {
+    const env = envelopeOf(msg);
+    const log = this.deps.log.child({ traceId: env.traceId, routingKey: env.routingKey, redelivered: msg.fields.redelivered });
+    const maxUnexpected = this.opts.maxUnexpectedAttempts ?? 3;
+    let unexpected = 0;
+    for (let attempt = 0; !this.stopping; attempt++) {
+      try {
+        const result = await acceptInput(this.deps, env);
+        await this.opts.afterCommit?.(result);
+        this.settle(ch, msg, result.status !== 'rejected');
+        return;
+      } catch (err) {
+        if (isTransient(err)) {
+          log.warn({ err: (err as Error).message, attempt }, 'transient failure; retrying with back-off');
+          await sleep(backoffMs(attempt));
+          continue;
+        }
+        unexpected++;
+        log.error({ err: (err as Error).message, attempt: unexpected }, 'unexpected failure processing message');
+        if (unexpected < maxUnexpected) {
+          await sleep(backoffMs(attempt));
+          continue;
+        }
+        try {
+          await quarantineFailure(this.deps, env, HubError.of('INTERNAL_ERROR', { error: (err as Error).message }));
+          this.settle(ch, msg, false);
+        } catch (qErr) {
+          // Even the quarantine write failed (database gone): leave the message unacked for redelivery.
+          log.error({ err: (qErr as Error).message }, 'could not quarantine; message stays on the queue');
+        }
+        return;
+      }
+    }
+  }
+
+  private settle(ch: Channel, msg: ConsumeMessage, ok: boolean): void {
+    try {
+      if (ok) ch.ack(msg);
+      else ch.nack(msg, false, false);
+    } catch (err) {
+      // The channel died after the commit: the broker will redeliver and the repeat registers once.
+      this.deps.log.warn({ err: (err as Error).message }, 'could not settle message; it will be redelivered');
+    }
+  }
+
+  stop(): void {
+    this.stopping = true;
+  }
+}

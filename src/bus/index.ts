@@ -1,0 +1,5 @@
+export { BusConnection } from './connection';
+export { InboundConsumer } from './consumer';
+export type { ConsumerOptions } from './consumer';
+export { OutboxRelay } from './relay';
+export { TOPOLOGY, declareTopology, parseRoutingKey } from './topology';

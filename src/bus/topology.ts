@@ -1,0 +1,33 @@
+import type { Channel } from 'amqplib';
+
+/** The broker contract (README, "AMQP"): names other systems rely on. */
+export const TOPOLOGY = {
+  inboundExchange: 'dilovod.inbound',
+  inboundQueue: 'dilovod.inbound',
+  eventsExchange: 'dilovod.events',
+  deadLetterExchange: 'dilovod.dlx',
+  deadLetterQueue: 'dilovod.dead-letter',
+} as const;
+
+/** Idempotent: every hub process declares the same durable topology on every (re)connect. */
+export async function declareTopology(ch: Channel): Promise<void> {
+  await ch.assertExchange(TOPOLOGY.inboundExchange, 'topic', { durable: true });
+  await ch.assertExchange(TOPOLOGY.eventsExchange, 'topic', { durable: true });
+  await ch.assertExchange(TOPOLOGY.deadLetterExchange, 'topic', { durable: true });
+  await ch.assertQueue(TOPOLOGY.deadLetterQueue, { durable: true });
+  await ch.bindQueue(TOPOLOGY.deadLetterQueue, TOPOLOGY.deadLetterExchange, '#');
+  await ch.assertQueue(TOPOLOGY.inboundQueue, {
+    durable: true,
+    arguments: { 'x-dead-letter-exchange': TOPOLOGY.deadLetterExchange },
+  });
+  await ch.bindQueue(TOPOLOGY.inboundQueue, TOPOLOGY.inboundExchange, '#');
+}
+
+/** `<source>.<format>` → the source and the decoder to try (`sev-ovv.xml`, else `xml`). */
+export function parseRoutingKey(routingKey: string): { source?: string; formats: string[] } {
+  const dot = routingKey.indexOf('.');
+  if (dot <= 0) return { formats: ['json'] };
+  const source = routingKey.slice(0, dot);
+  const format = routingKey.slice(dot + 1);
+  return { source, formats: [routingKey, format] };
+}

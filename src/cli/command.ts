@@ -1,0 +1,41 @@
+/** One `dilovod <name> …` subcommand. Each lives in its own file under ./commands. */
+export interface CliCommand {
+  name: string;
+  /** One line, shown by `dilovod help`. */
+  summary: string;
+  /** Returns the process exit code. 64 = bad usage (sysexits EX_USAGE). */
+  run(args: string[]): Promise<number>;
+}
+
+export const EXIT_USAGE = 64;
+
+/** Minimal flag parser: `--name value`, `--flag`, repeated flags collected; the rest positional. */
+export function parseArgs(args: string[], booleanFlags: string[] = []): {
+  flags: Map<string, string[]>;
+  positional: string[];
+} {
+  const flags = new Map<string, string[]>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
+    let value: string;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else if (booleanFlags.includes(name)) value = 'true';
+    else {
+      const next = args[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+      value = next;
+      i++;
+    }
+    flags.set(name, [...(flags.get(name) ?? []), value]);
+  }
+  return { flags, positional };
+}
+
+export class UsageError extends Error {}

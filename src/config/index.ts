@@ -1,0 +1,79 @@
+/**
+ * Settings from the environment, checked once at start-up. A bad value stops the hub with a
+ * message that names the variable (in English and Ukrainian), before anything is opened.
+ */
+export interface Config {
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  amqpUrl?: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Load the shipped sample nomenclature when the year has none (default: only on embedded). */
+  sampleNomenclature: boolean;
+  registryRoutingFile?: string;
+  amqpPrefetch: number;
+  relayIntervalMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string, problemUk: string) {
+    super(`${variable}: ${problem} / ${variable}: ${problemUk}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(name, `must be an integer from ${min} to ${max}, got "${raw}"`, `має бути цілим числом від ${min} до ${max}, отримано "${raw}"`);
+  }
+  return n;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL', 'не є коректною URL-адресою');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.join(' or ')}`, `має починатися з ${protocols.join(' або ')}`);
+  }
+  return raw;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes)$/i.test(raw)) return true;
+  if (/^(0|false|no)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`, `має бути true або false, отримано "${raw}"`);
+}
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Env = process.env): Config {
+  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LEVELS.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LEVELS.join(', ')}`, `має бути одним із ${LEVELS.join(', ')}`);
+  }
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  return {
+    port: integer(env, 'PORT', 8080, 0, 65535),
+    dataDir: env.DATA_DIR || './data',
+    databaseUrl,
+    amqpUrl: url(env, 'AMQP_URL', ['amqp:', 'amqps:']),
+    logLevel,
+    sampleNomenclature: bool(env, 'SAMPLE_NOMENCLATURE', !databaseUrl),
+    registryRoutingFile: env.REGISTRY_ROUTING_FILE || undefined,
+    amqpPrefetch: integer(env, 'AMQP_PREFETCH', 16, 1, 1000),
+    relayIntervalMs: integer(env, 'RELAY_INTERVAL_MS', 500, 10, 60000),
+  };
+}

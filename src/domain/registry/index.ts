@@ -1,0 +1,6 @@
+export { exemptionFor, EXEMPT_SUBTYPE_NAMES } from './exemptions';
+export type { Exemption } from './exemptions';
+export { renderIndex, checkIndexTemplate } from './index-template';
+export type { IndexParts } from './index-template';
+export { planRegistration, RoutingError } from './routing';
+export type { RegistrationPlan, PlanInput, RegistryRouting } from './routing';

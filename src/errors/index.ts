@@ -1,0 +1,61 @@
+import { ERROR_CATALOG, ErrorCode, ErrorSpec } from './catalog';
+
+export { ERROR_CATALOG, ErrorCode };
+
+/** The body of every error answer (schemas/error.schema.json). */
+export interface ErrorBody {
+  code: string;
+  message: string;
+  messageUk: string;
+  details?: unknown;
+  quarantineId?: string;
+}
+
+/** A known failure with a stable code. Anything else thrown is a bug or an outage. */
+export class HubError extends Error {
+  constructor(
+    readonly code: string,
+    readonly spec: ErrorSpec,
+    readonly details?: unknown,
+  ) {
+    super(spec.message);
+    this.name = 'HubError';
+  }
+
+  static of(code: ErrorCode | string, details?: unknown): HubError {
+    const spec = (ERROR_CATALOG as Record<string, ErrorSpec>)[code];
+    if (!spec) throw new Error(`unknown error code ${code}`);
+    return new HubError(code, spec, details);
+  }
+
+  get status(): number {
+    return this.spec.status;
+  }
+
+  get transient(): boolean {
+    return this.spec.transient === true;
+  }
+
+  toBody(): ErrorBody {
+    const body: ErrorBody = { code: this.code, message: this.spec.message, messageUk: this.spec.messageUk };
+    if (this.details !== undefined) body.details = this.details;
+    return body;
+  }
+}
+
+/** Network-level and server-shutdown failures of PostgreSQL: worth retrying, never quarantining. */
+const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+
+export function isTransient(err: unknown): boolean {
+  if (err instanceof HubError) return err.transient;
+  if (!err || typeof err !== 'object') return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (TRANSIENT_NODE_CODES.has(code)) return true;
+    // SQLSTATE class 08 connection exception, 57P0x operator intervention / shutdown,
+    // 53xxx insufficient resources, 40001/40P01 serialization failure / deadlock.
+    if (/^(08|57P0|53)/.test(code) || code === '40001' || code === '40P01') return true;
+  }
+  const message = (err as { message?: unknown }).message;
+  return typeof message === 'string' && /Connection terminated|connection (is )?closed|Client has encountered a connection error/i.test(message);
+}

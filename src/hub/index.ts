@@ -1,0 +1,88 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
+import { createApp } from '../api';
+import { BusConnection, InboundConsumer, OutboxRelay, type ConsumerOptions } from '../bus';
+import type { Config } from '../config';
+import { loadRouting } from '../config/routing';
+import { kyivDate, systemClock, type Clock } from '../domain/clock';
+import { createLogger, type Logger } from '../log';
+import { ensureSampleNomenclature } from '../nomenclature';
+import type { IntakeStep, PipelineDeps } from '../pipeline';
+import { migrate, openDb, type Db } from '../store';
+
+export interface HubOptions {
+  clock?: Clock;
+  logDestination?: DestinationStream;
+  consumer?: Partial<ConsumerOptions>;
+  steps?: IntakeStep[];
+  /** false: no HTTP listener (a consumer-only process). */
+  http?: boolean;
+}
+
+export interface Hub {
+  config: Config;
+  db: Db;
+  log: Logger;
+  deps: PipelineDeps;
+  bus?: BusConnection;
+  relay?: OutboxRelay;
+  consumer?: InboundConsumer;
+  server?: Server;
+  /** http://127.0.0.1:PORT when listening. */
+  url?: string;
+  close(): Promise<void>;
+}
+
+/** Composes the hub: database (migrated), sample nomenclature if asked, broker, relay, HTTP. */
+export async function startHub(config: Config, opts: HubOptions = {}): Promise<Hub> {
+  const log = createLogger({ level: config.logLevel, destination: opts.logDestination });
+  const clock = opts.clock ?? systemClock;
+  const routing = loadRouting(config.registryRoutingFile);
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onError: (err) => log.warn({ err: err.message }, 'database connection error'),
+  });
+  const applied = await migrate(db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  if (config.sampleNomenclature) {
+    const year = Number(kyivDate(clock.now()).slice(0, 4));
+    if (await ensureSampleNomenclature(db, year)) log.warn({ year }, 'loaded the SAMPLE nomenclature of files; import your own');
+  }
+
+  const hub: Hub = { config, db, log, deps: undefined as unknown as PipelineDeps, close: async () => undefined };
+  const deps: PipelineDeps = { db, clock, routing, log, steps: opts.steps, onEventsCommitted: () => hub.relay?.nudge() };
+  hub.deps = deps;
+
+  if (config.amqpUrl) {
+    hub.bus = new BusConnection(config.amqpUrl, log);
+    hub.consumer = new InboundConsumer(hub.bus, deps, { prefetch: config.amqpPrefetch, ...opts.consumer });
+    hub.relay = new OutboxRelay(db, hub.bus, clock, log, config.relayIntervalMs);
+    await hub.bus.start();
+    hub.relay.start();
+  }
+
+  if (opts.http !== false) {
+    const bus = hub.bus;
+    const app = createApp({ ...deps, brokerConnected: bus ? () => bus.isConnected() : undefined });
+    hub.server = await new Promise<Server>((resolve, reject) => {
+      const server = app.listen(config.port, () => resolve(server));
+      server.once('error', reject);
+    });
+    hub.url = `http://127.0.0.1:${(hub.server.address() as AddressInfo).port}`;
+    log.info({ url: hub.url, database: db.backend, broker: config.amqpUrl ? 'configured' : 'none' }, 'dilovod is listening');
+  }
+
+  hub.close = async () => {
+    hub.consumer?.stop();
+    await hub.relay?.stop();
+    await hub.bus?.close();
+    if (hub.server) {
+      hub.server.closeAllConnections?.();
+      await new Promise<void>((resolve) => hub.server!.close(() => resolve()));
+    }
+    await db.close();
+  };
+  return hub;
+}

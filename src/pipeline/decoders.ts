@@ -1,0 +1,32 @@
+import { HubError } from '../errors';
+import type { Envelope } from './envelope';
+
+/**
+ * Turns raw bytes into the canonical submission object (still unvalidated). 'json' is built in;
+ * connectors register their own formats (inbound mapping external → canonical).
+ */
+export type Decoder = (payload: Buffer, envelope: Envelope) => Promise<unknown> | unknown;
+
+const decoders = new Map<string, Decoder>();
+
+export function registerDecoder(format: string, decoder: Decoder): void {
+  decoders.set(format, decoder);
+}
+
+export function knownFormats(): string[] {
+  return [...decoders.keys()].sort();
+}
+
+export async function decode(envelope: Envelope): Promise<unknown> {
+  const decoder = decoders.get(envelope.format);
+  if (!decoder) throw HubError.of('UNSUPPORTED_FORMAT', { format: envelope.format, supported: knownFormats() });
+  return decoder(envelope.payload, envelope);
+}
+
+registerDecoder('json', (payload) => {
+  try {
+    return JSON.parse(payload.toString('utf8'));
+  } catch (err) {
+    throw HubError.of('INVALID_JSON', { parser: (err as Error).message });
+  }
+});

@@ -1,0 +1,70 @@
+import { HubError, isTransient } from '../errors';
+import { assertValid, DocumentCard, DocumentSubmission } from '../schemas';
+import { quarantine } from '../store';
+import type { PipelineDeps } from './context';
+import { decode } from './decoders';
+import type { Envelope } from './envelope';
+import { registerSubmission } from './register';
+
+export type IntakeResult =
+  | { status: 'created' | 'duplicate'; card: DocumentCard }
+  | { status: 'rejected'; error: HubError; quarantineId: string };
+
+/** Fills what the door knows when the body leaves it out (AMQP message_id, routing-key source). */
+function applyEnvelopeDefaults(body: unknown, env: Envelope): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const obj = body as Record<string, unknown>;
+  if (obj.externalId === undefined && env.messageId) obj.externalId = env.messageId;
+  if (obj.source === undefined && env.sourceHint) obj.source = env.sourceHint;
+  return obj;
+}
+
+function peek(body: unknown, key: string): string | null {
+  if (body && typeof body === 'object' && typeof (body as Record<string, unknown>)[key] === 'string') {
+    return (body as Record<string, string>)[key] as string;
+  }
+  return null;
+}
+
+/**
+ * The one entry of the pipeline for every door. Decodes, validates and registers; a permanent
+ * failure is kept in quarantine with its reason and returned as 'rejected' (never thrown), so a
+ * door can answer or ack. Transient failures (database down) are thrown for the door to retry.
+ * Anything unexpected is treated as permanent after the caller's retries: see `quarantineFailure`.
+ */
+export async function acceptInput(deps: PipelineDeps, env: Envelope): Promise<IntakeResult> {
+  let body: unknown;
+  try {
+    body = applyEnvelopeDefaults(await decode(env), env);
+    const sub = assertValid<DocumentSubmission>('document-submission.schema.json', body);
+    const { outcome, card } = await registerSubmission(deps, sub);
+    deps.log.info(
+      { traceId: env.traceId, channel: env.channel, documentId: card.id, outcome, index: card.registration?.index, status: card.status },
+      outcome === 'created' ? 'document accepted' : 'repeat delivery: document already on file',
+    );
+    return { status: outcome, card };
+  } catch (err) {
+    if (!(err instanceof HubError) || isTransient(err)) throw err;
+    return quarantineFailure(deps, env, err, body);
+  }
+}
+
+/** Records a rejected input; also used by doors for errors they give up retrying. */
+export async function quarantineFailure(deps: PipelineDeps, env: Envelope, error: HubError, body?: unknown): Promise<IntakeResult> {
+  const quarantineId = await quarantine.putInQuarantine(deps.db, {
+    code: error.code,
+    reason: error.spec.message,
+    reasonUk: error.spec.messageUk,
+    details: error.details,
+    channel: env.channel,
+    source: peek(body, 'source') ?? env.sourceHint ?? null,
+    externalId: peek(body, 'externalId') ?? env.messageId ?? null,
+    routingKey: env.routingKey ?? null,
+    messageId: env.messageId ?? null,
+    contentType: env.contentType ?? null,
+    payload: env.payload,
+    receivedAt: env.receivedAt,
+  });
+  deps.log.warn({ traceId: env.traceId, channel: env.channel, code: error.code, quarantineId }, 'input rejected to quarantine');
+  return { status: 'rejected', error, quarantineId };
+}

@@ -1,0 +1,114 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { kyivDate } from '../domain/clock';
+import { planRegistration, renderIndex, RoutingError } from '../domain/registry';
+import { HubError } from '../errors';
+import type { DocumentCard, DocumentSubmission, Registration } from '../schemas';
+import { documents, nomenclature, nextJournalNumber, outbox, Queryable } from '../store';
+import { decodeAttachments } from './attachments';
+import type { PipelineDeps } from './context';
+
+export type RegisterOutcome = { outcome: 'created' | 'duplicate'; card: DocumentCard };
+
+/** Canonical JSON of the submission, hashed to tell a true repeat from a conflicting one. */
+function payloadHash(sub: DocumentSubmission): string {
+  return createHash('sha256').update(JSON.stringify(sub)).digest('hex');
+}
+
+async function drawRegistration(
+  q: Queryable,
+  deps: PipelineDeps,
+  plan: { journal: string; case: string; year: number; date: string },
+): Promise<Registration> {
+  const found = await nomenclature.findCase(q, plan.year, plan.case);
+  if (!found) {
+    const years = await nomenclature.nomenclatureYears(q);
+    throw years.includes(plan.year)
+      ? HubError.of('UNKNOWN_CASE', { case: plan.case, year: plan.year })
+      : HubError.of('NO_NOMENCLATURE', { year: plan.year, loadedYears: years });
+  }
+  const number = await nextJournalNumber(q, plan.journal, plan.year);
+  const index = renderIndex(deps.routing.indexTemplate, { case: plan.case, number, journal: plan.journal, year: plan.year });
+  return { journal: plan.journal, index, number, date: plan.date, case: plan.case, year: plan.year };
+}
+
+/**
+ * Registers one validated submission in one transaction: insert once per (source, externalId),
+ * decide registration (003 §157, §179), draw the journal number, store attachments, run the
+ * steps, and write the event to the outbox. A repeat returns the card already on file.
+ */
+export async function registerSubmission(deps: PipelineDeps, sub: DocumentSubmission): Promise<RegisterOutcome> {
+  const attachments = decodeAttachments(sub.attachments);
+  const now = deps.clock.now();
+  const ctx = { clock: deps.clock, log: deps.log };
+  for (const step of deps.steps ?? []) await step.check?.(sub, ctx);
+
+  const result = await deps.db.tx(async (q): Promise<RegisterOutcome> => {
+    const id = await documents.insertDocumentOnce(
+      q,
+      {
+        id: randomUUID(),
+        source: sub.source,
+        externalId: sub.externalId,
+        kind: sub.kind,
+        subtype: sub.subtype,
+        summary: sub.summary,
+        correspondent: sub.correspondent,
+        outgoing: sub.outgoing,
+        receivedAt: sub.receivedAt,
+        urgency: sub.urgency ?? 'normal',
+        pages: sub.pages,
+        dueDate: sub.dueDate,
+        meta: sub.meta,
+        payloadSha256: payloadHash(sub),
+      },
+      'not-registered',
+    );
+    if (!id) {
+      const existing = await documents.findIdByExternalId(q, sub.source, sub.externalId);
+      const card = existing ? await documents.getCard(q, existing) : undefined;
+      if (!card) throw new Error('duplicate key reported but the document is not on file');
+      return { outcome: 'duplicate', card };
+    }
+
+    let plan;
+    try {
+      plan = planRegistration(deps.routing, { kind: sub.kind, subtype: sub.subtype, caseIndex: sub.caseIndex, registrationDate: kyivDate(now) });
+    } catch (err) {
+      if (err instanceof RoutingError) throw HubError.of(err.code, { kind: err.kind });
+      throw err;
+    }
+    let registration: Registration | null = null;
+    if (plan.registrable) {
+      registration = await drawRegistration(q, deps, plan);
+      await documents.setRegistration(q, id, registration);
+    } else {
+      await documents.setNotRegistered(q, id, plan.exemption);
+    }
+    await documents.insertAttachments(q, id, attachments);
+    const card = (await documents.getCard(q, id)) as DocumentCard;
+    for (const step of deps.steps ?? []) await step.onAccepted?.(q, card, sub, ctx);
+    await outbox.appendEvent(q, {
+      type: registration ? 'document.registered' : 'document.not-registered',
+      documentId: id,
+      occurredAt: now,
+      body: {
+        type: registration ? 'document.registered' : 'document.not-registered',
+        documentId: id,
+        occurredAt: now.toISOString(),
+        source: sub.source,
+        externalId: sub.externalId,
+        kind: sub.kind,
+        status: card.status,
+        registration,
+        data: {
+          receivedAt: card.receivedAt,
+          urgency: card.urgency,
+          ...(card.notRegisteredReason ? { notRegisteredReason: card.notRegisteredReason } : {}),
+        },
+      },
+    });
+    return { outcome: 'created', card };
+  });
+  if (result.outcome === 'created') deps.onEventsCommitted?.();
+  return result;
+}

@@ -1,0 +1,56 @@
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HubError } from '../errors';
+
+export * from './generated';
+
+const SCHEMAS_DIR = join(__dirname, '..', '..', 'schemas');
+const ID_PREFIX = 'https://dilovod.local/schemas/';
+
+/** One ajv instance, every schema in schemas/ added once; validators compiled lazily, once each. */
+const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: true, coerceTypes: false });
+addFormats(ajv);
+for (const file of readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json')).sort()) {
+  ajv.addSchema(JSON.parse(readFileSync(join(SCHEMAS_DIR, file), 'utf8')));
+}
+
+const compiled = new Map<string, ValidateFunction>();
+
+function validatorFor(schemaFile: string): ValidateFunction {
+  let fn = compiled.get(schemaFile);
+  if (!fn) {
+    fn = ajv.getSchema(ID_PREFIX + schemaFile);
+    if (!fn) throw new Error(`schema not found: ${schemaFile}`);
+    compiled.set(schemaFile, fn);
+  }
+  return fn;
+}
+
+export interface SchemaViolation {
+  path: string;
+  message: string;
+}
+
+function describe(errors: ErrorObject[] | null | undefined): SchemaViolation[] {
+  return (errors ?? []).map((e) => ({
+    path: e.instancePath || '/',
+    message: e.keyword === 'additionalProperties'
+      ? `unknown property ${(e.params as { additionalProperty: string }).additionalProperty}`
+      : e.message ?? e.keyword,
+  }));
+}
+
+/** Violations of schemas/<schemaFile>, empty when valid. Applies schema defaults in place. */
+export function violations(schemaFile: string, data: unknown): SchemaViolation[] {
+  const fn = validatorFor(schemaFile);
+  return fn(data) ? [] : describe(fn.errors);
+}
+
+/** Validates or throws HubError INVALID_<what> (400) naming every violation. */
+export function assertValid<T>(schemaFile: string, data: unknown, code = 'VALIDATION_FAILED'): T {
+  const found = violations(schemaFile, data);
+  if (found.length) throw HubError.of(code, { violations: found });
+  return data as T;
+}

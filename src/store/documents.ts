@@ -1,0 +1,184 @@
+import type { DocumentCard, DocumentKind, DocumentStatus, Registration } from '../schemas';
+import { Queryable } from './db';
+
+export interface NewDocument {
+  id: string;
+  source: string;
+  externalId: string;
+  kind: DocumentKind;
+  subtype?: string;
+  summary: string;
+  correspondent: DocumentCard['correspondent'];
+  outgoing?: DocumentCard['outgoing'];
+  receivedAt: string;
+  urgency: 'normal' | 'urgent' | 'immediate';
+  pages?: number;
+  dueDate?: string;
+  meta?: Record<string, unknown>;
+  payloadSha256: string;
+}
+
+export interface NewAttachment {
+  name: string;
+  mediaType: string;
+  sha256: string;
+  content: Buffer;
+}
+
+/**
+ * Inserts the document unless (source, externalId) is already on file. Returns the id of the
+ * new row, or undefined for a repeat; under concurrency the unique index makes the second insert
+ * wait for the first transaction and then do nothing.
+ */
+export async function insertDocumentOnce(q: Queryable, doc: NewDocument, status: DocumentStatus): Promise<string | undefined> {
+  const rows = await q.query<{ id: string }>(
+    `INSERT INTO documents (id, source, external_id, kind, subtype, status, summary, correspondent, outgoing,
+       received_at, urgency, pages, due_date, meta, payload_sha256)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+     ON CONFLICT (source, external_id) DO NOTHING
+     RETURNING id`,
+    [
+      doc.id, doc.source, doc.externalId, doc.kind, doc.subtype ?? null, status, doc.summary,
+      JSON.stringify(doc.correspondent), doc.outgoing ? JSON.stringify(doc.outgoing) : null,
+      doc.receivedAt, doc.urgency, doc.pages ?? null, doc.dueDate ?? null,
+      doc.meta ? JSON.stringify(doc.meta) : null, doc.payloadSha256,
+    ],
+  );
+  return rows[0]?.id;
+}
+
+export async function findIdByExternalId(q: Queryable, source: string, externalId: string): Promise<string | undefined> {
+  const rows = await q.query<{ id: string }>('SELECT id FROM documents WHERE source = $1 AND external_id = $2', [source, externalId]);
+  return rows[0]?.id;
+}
+
+export async function setRegistration(q: Queryable, id: string, reg: Registration): Promise<void> {
+  await q.query(
+    `UPDATE documents SET status = 'registered', reg_journal = $2, reg_year = $3, reg_number = $4, reg_index = $5,
+       reg_date = $6, reg_case = $7 WHERE id = $1`,
+    [id, reg.journal, reg.year, reg.number, reg.index, reg.date, reg.case],
+  );
+}
+
+export async function setNotRegistered(q: Queryable, id: string, reason: NonNullable<DocumentCard['notRegisteredReason']>): Promise<void> {
+  await q.query(`UPDATE documents SET status = 'not-registered', not_registered_reason = $2 WHERE id = $1`, [id, JSON.stringify(reason)]);
+}
+
+export async function insertAttachments(q: Queryable, documentId: string, list: NewAttachment[]): Promise<void> {
+  let ordinal = 0;
+  for (const a of list) {
+    ordinal++;
+    await q.query(
+      'INSERT INTO attachments (document_id, ordinal, name, media_type, sha256, size, content) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [documentId, ordinal, a.name, a.mediaType, a.sha256, a.content.length, a.content],
+    );
+  }
+}
+
+interface DocumentRow {
+  id: string;
+  source: string;
+  external_id: string;
+  kind: DocumentKind;
+  subtype: string | null;
+  status: DocumentStatus;
+  summary: string;
+  correspondent: DocumentCard['correspondent'];
+  outgoing: DocumentCard['outgoing'] | null;
+  received_at: Date;
+  urgency: 'normal' | 'urgent' | 'immediate';
+  pages: number | null;
+  due_date: string | null;
+  meta: Record<string, unknown> | null;
+  reg_journal: string | null;
+  reg_year: number | null;
+  reg_number: number | null;
+  reg_index: string | null;
+  reg_date: string | null;
+  reg_case: string | null;
+  not_registered_reason: DocumentCard['notRegisteredReason'] | null;
+  created_at: Date;
+  attachments: DocumentCard['attachments'] | null;
+}
+
+const CARD_SELECT = `SELECT d.*, (
+    SELECT json_agg(json_build_object('name', a.name, 'mediaType', a.media_type, 'sha256', a.sha256, 'size', a.size) ORDER BY a.ordinal)
+    FROM attachments a WHERE a.document_id = d.id) AS attachments
+  FROM documents d`;
+
+function toCard(r: DocumentRow): DocumentCard {
+  const card: DocumentCard = {
+    id: r.id,
+    source: r.source,
+    externalId: r.external_id,
+    kind: r.kind,
+    status: r.status,
+    correspondent: r.correspondent,
+    summary: r.summary,
+    receivedAt: r.received_at.toISOString(),
+    urgency: r.urgency,
+    registration:
+      r.reg_index && r.reg_journal && r.reg_number && r.reg_date && r.reg_case && r.reg_year
+        ? { journal: r.reg_journal, index: r.reg_index, number: r.reg_number, date: r.reg_date, case: r.reg_case, year: r.reg_year }
+        : null,
+    attachments: r.attachments ?? [],
+    createdAt: r.created_at.toISOString(),
+  };
+  if (r.subtype) card.subtype = r.subtype;
+  if (r.outgoing) card.outgoing = r.outgoing;
+  if (r.pages !== null) card.pages = r.pages;
+  if (r.due_date) card.dueDate = r.due_date;
+  if (r.meta) card.meta = r.meta;
+  if (r.not_registered_reason) card.notRegisteredReason = r.not_registered_reason;
+  return card;
+}
+
+export async function getCard(q: Queryable, id: string): Promise<DocumentCard | undefined> {
+  const rows = await q.query<DocumentRow>(`${CARD_SELECT} WHERE d.id = $1`, [id]);
+  return rows[0] ? toCard(rows[0]) : undefined;
+}
+
+export async function getAttachmentContent(q: Queryable, id: string, ordinal: number): Promise<{ name: string; mediaType: string; content: Buffer } | undefined> {
+  const rows = await q.query<{ name: string; media_type: string; content: Buffer }>(
+    'SELECT name, media_type, content FROM attachments WHERE document_id = $1 AND ordinal = $2',
+    [id, ordinal],
+  );
+  const r = rows[0];
+  return r ? { name: r.name, mediaType: r.media_type, content: r.content } : undefined;
+}
+
+export interface DocumentSearch {
+  source?: string;
+  kind?: string;
+  status?: string;
+  receivedFrom?: Date;
+  receivedBefore?: Date;
+  text?: string;
+  limit: number;
+  after?: { receivedAt: Date; id: string };
+}
+
+/** Newest first, keyset-paginated on (received_at, id) so pages stay stable while documents arrive. */
+export async function searchDocuments(q: Queryable, s: DocumentSearch): Promise<DocumentCard[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (s.source) where.push(`d.source = $${params.push(s.source)}`);
+  if (s.kind) where.push(`d.kind = $${params.push(s.kind)}`);
+  if (s.status) where.push(`d.status = $${params.push(s.status)}`);
+  if (s.receivedFrom) where.push(`d.received_at >= $${params.push(s.receivedFrom)}`);
+  if (s.receivedBefore) where.push(`d.received_at < $${params.push(s.receivedBefore)}`);
+  if (s.text) {
+    const p = `$${params.push(s.text.toLowerCase())}`;
+    where.push(
+      `(strpos(lower(d.summary), ${p}) > 0 OR strpos(lower(coalesce(d.reg_index, '')), ${p}) > 0
+        OR strpos(lower(coalesce(d.outgoing->>'number', '')), ${p}) > 0 OR strpos(lower(d.correspondent->>'name'), ${p}) > 0)`,
+    );
+  }
+  if (s.after) where.push(`(d.received_at, d.id) < ($${params.push(s.after.receivedAt)}, $${params.push(s.after.id)}::uuid)`);
+  params.push(s.limit);
+  const rows = await q.query<DocumentRow>(
+    `${CARD_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY d.received_at DESC, d.id DESC LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map(toCard);
+}

@@ -1,0 +1,10 @@
+export type { Db, Queryable } from './db';
+export { openDb } from './open';
+export { PostgresDb } from './postgres';
+export { PgliteDb } from './pglite';
+export { migrate, listMigrations } from './migrate';
+export * as documents from './documents';
+export * as nomenclature from './nomenclature';
+export * as quarantine from './quarantine';
+export * as outbox from './outbox';
+export { nextJournalNumber } from './counters';

@@ -1,0 +1,10 @@
+import { join } from 'node:path';
+import { Db } from './db';
+import { PgliteDb } from './pglite';
+import { PostgresDb } from './postgres';
+
+/** DATABASE_URL set → real PostgreSQL; empty → embedded PGlite under DATA_DIR/pglite. */
+export async function openDb(opts: { databaseUrl?: string; dataDir?: string; onError?: (err: Error) => void }): Promise<Db> {
+  if (opts.databaseUrl) return new PostgresDb({ connectionString: opts.databaseUrl, onError: opts.onError });
+  return PgliteDb.open(opts.dataDir ? join(opts.dataDir, 'pglite') : undefined);
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { Queryable } from './db';
+
+export interface OutboxEvent {
+  type: string;
+  documentId: string;
+  occurredAt: Date;
+  /** Everything else of the event body (schemas/event.schema.json) but eventId and sequence. */
+  body: Record<string, unknown>;
+}
+
+export interface PendingEvent {
+  seq: number;
+  eventId: string;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** Appends an event in the caller's transaction: it exists if and only if the change committed. */
+export async function appendEvent(q: Queryable, ev: OutboxEvent): Promise<string> {
+  const eventId = randomUUID();
+  await q.query(
+    'INSERT INTO outbox (event_id, document_id, type, payload, occurred_at) VALUES ($1, $2, $3, $4, $5)',
+    [eventId, ev.documentId, ev.type, JSON.stringify(ev.body), ev.occurredAt],
+  );
+  return eventId;
+}
+
+/** The oldest unpublished events, locked for this relay's transaction. */
+export async function takePending(q: Queryable, limit: number): Promise<PendingEvent[]> {
+  const rows = await q.query<{ seq: number; event_id: string; type: string; payload: Record<string, unknown> }>(
+    'SELECT seq, event_id, type, payload FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE',
+    [limit],
+  );
+  return rows.map((r) => ({ seq: r.seq, eventId: r.event_id, type: r.type, payload: r.payload }));
+}
+
+export async function markPublished(q: Queryable, seqs: number[], at: Date): Promise<void> {
+  if (seqs.length) await q.query('UPDATE outbox SET published_at = $2 WHERE seq = ANY($1::bigint[])', [seqs, at]);
+}
+
+export async function countPending(q: Queryable): Promise<number> {
+  const rows = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+  return rows[0]?.n ?? 0;
+}

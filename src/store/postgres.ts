@@ -1,0 +1,71 @@
+import pg from 'pg';
+import { Db, Queryable, TYPE_PARSERS } from './db';
+
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    const parser = TYPE_PARSERS[oid];
+    if (parser && format !== 'binary') return parser;
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as unknown as pg.CustomTypesConfig;
+
+export interface PostgresOptions {
+  connectionString: string;
+  max?: number;
+  onError?: (err: Error) => void;
+}
+
+export class PostgresDb implements Db {
+  readonly backend = 'postgres' as const;
+  private readonly pool: pg.Pool;
+
+  constructor(opts: PostgresOptions) {
+    this.pool = new pg.Pool({
+      connectionString: opts.connectionString,
+      max: opts.max ?? 10,
+      types,
+      connectionTimeoutMillis: 5000,
+    });
+    // An idle client losing its server must not crash the hub; the next query reconnects.
+    this.pool.on('error', (err) => opts.onError?.(err));
+  }
+
+  async query<R>(sql: string, params: unknown[] = []): Promise<R[]> {
+    const res = await this.pool.query(sql, params as unknown[]);
+    return res.rows as R[];
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+
+  async tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const q: Queryable = {
+        query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[],
+        exec: async (sql: string) => {
+          await client.query(sql);
+        },
+      };
+      const result = await fn(q);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        broken = true; // connection is gone; do not hand it back to the pool
+      }
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

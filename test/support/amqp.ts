@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** rabbitmqctl against the machine's broker (tests run as root beside it). */
+export async function rabbitmqctl(...args: string[]): Promise<string> {
+  const { stdout } = await run('rabbitmqctl', ['-q', ...args], { timeout: 120_000 });
+  return stdout;
+}
+
+export interface TestVhost {
+  name: string;
+  url: string;
+  delete(): Promise<void>;
+}
+
+/** Each test run gets its own vhost, so exchange and queue names are the real ones, yet isolated. */
+export async function createTestVhost(label = 't'): Promise<TestVhost> {
+  const name = `dilovod-${label}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  await rabbitmqctl('add_vhost', name);
+  await rabbitmqctl('set_permissions', '-p', name, 'guest', '.*', '.*', '.*');
+  return {
+    name,
+    url: `amqp://guest:guest@127.0.0.1:5672/${encodeURIComponent(name)}`,
+    delete: async () => {
+      await rabbitmqctl('delete_vhost', name);
+    },
+  };
+}
+
+/** Stops and starts the broker application (a real restart of the node's AMQP service). */
+export async function restartBroker(whileDown?: () => Promise<void>): Promise<void> {
+  await rabbitmqctl('stop_app');
+  try {
+    await whileDown?.();
+  } finally {
+    await rabbitmqctl('start_app');
+    await rabbitmqctl('await_startup');
+  }
+}

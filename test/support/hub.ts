@@ -1,0 +1,53 @@
+import { Writable } from 'node:stream';
+import type { Config } from '../../src/config';
+import { fixedClock, type Clock } from '../../src/domain/clock';
+import { startHub, type Hub, type HubOptions } from '../../src/hub';
+
+/** Config for a test hub: random port, silent logs unless captured, no sample unless asked. */
+export function testConfig(over: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    dataDir: '',
+    logLevel: 'info',
+    sampleNomenclature: true,
+    amqpPrefetch: 8,
+    relayIntervalMs: 50,
+    ...over,
+  };
+}
+
+/** Collects the hub's JSON log lines in memory, to assert on them (e.g. no personal data). */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _enc: string, done: () => void): void {
+    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    done();
+  }
+  text(): string {
+    return this.lines.join('\n');
+  }
+}
+
+export const TEST_NOW = '2026-03-10T09:00:00Z';
+
+export async function startTestHub(over: Partial<Config> = {}, opts: HubOptions & { clock?: Clock } = {}): Promise<Hub & { logs: LogCapture }> {
+  const logs = new LogCapture();
+  const hub = await startHub(testConfig(over), { clock: fixedClock(TEST_NOW), logDestination: logs, ...opts });
+  return Object.assign(hub, { logs });
+}
+
+let counter = 0;
+/** A valid canonical submission with a unique externalId; fields overridable. */
+export function submission(over: Record<string, unknown> = {}): Record<string, unknown> {
+  counter++;
+  return {
+    externalId: `ext-${process.pid}-${Date.now()}-${counter}`,
+    source: 'edms',
+    kind: 'official-letter',
+    correspondent: { name: 'ТОВ «Будсервіс-Поділля»', edrpou: '41234567' },
+    outgoing: { number: `12/3-${counter}`, date: '2026-03-05' },
+    summary: 'Щодо стану охорони праці на комунальних підприємствах',
+    receivedAt: '2026-03-09T08:15:00Z',
+    ...over,
+  };
+}
