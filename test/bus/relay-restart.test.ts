@@ -1,0 +1,64 @@
+import { expect } from 'chai';
+import { TOPOLOGY } from '../../src/bus';
+import type { Hub } from '../../src/hub';
+import { createTestVhost, restartBroker, type TestVhost } from '../support/amqp';
+import { TestBroker } from '../support/broker';
+import { startTestHub, submission } from '../support/hub';
+import { createTestDatabase, type TestDatabase } from '../support/pg';
+import { waitFor } from '../support/wait';
+
+describe('outbox relay across a broker restart (real RabbitMQ)', function () {
+  this.timeout(180_000);
+  let testDb: TestDatabase;
+  let vhost: TestVhost;
+  let hub: Hub;
+  const queue = `test.events.${process.pid}`;
+
+  before(async () => {
+    [testDb, vhost] = await Promise.all([createTestDatabase('restart'), createTestVhost('restart')]);
+    hub = await startTestHub({ databaseUrl: testDb.url, amqpUrl: vhost.url });
+    const broker = new TestBroker(vhost.url);
+    await broker.open();
+    // A durable queue survives the restart, as an EDMS connector's queue would.
+    await broker.ch.assertQueue(queue, { durable: true });
+    await broker.ch.bindQueue(queue, TOPOLOGY.eventsExchange, 'document.*');
+    await broker.close();
+    await waitFor(() => hub.bus!.isConnected(), 'hub connected');
+  });
+  after(async () => {
+    await hub?.close();
+    await Promise.all([testDb?.drop(), vhost?.delete()]);
+  });
+
+  it('keeps accepting over HTTP while the broker is down and publishes the events after it is back', async () => {
+    let documentId = '';
+    await restartBroker(async () => {
+      await waitFor(() => !hub.bus!.isConnected(), 'hub to notice the broker is gone');
+      const res = await fetch(`${hub.url}/api/v1/documents`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(submission({ externalId: 'while-broker-down' })),
+      });
+      expect(res.status).to.equal(201);
+      documentId = ((await res.json()) as { id: string }).id;
+      const ready = await fetch(`${hub.url}/readyz`);
+      expect(ready.status).to.equal(503);
+      const pending = await hub.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+      expect(pending[0]!.n).to.equal(1);
+    });
+
+    await waitFor(() => hub.bus!.isConnected(), 'hub to reconnect', 60_000);
+    const broker = new TestBroker(vhost.url);
+    await broker.open();
+    try {
+      const msg = await waitFor(async () => (await broker.ch.get(queue, { noAck: true })) || undefined, 'event after restart', 60_000);
+      const event = JSON.parse(msg.content.toString('utf8'));
+      expect(event).to.include({ type: 'document.registered', documentId });
+      const published = await hub.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+      expect(published[0]!.n).to.equal(0);
+      expect((await fetch(`${hub.url}/readyz`)).status).to.equal(200);
+    } finally {
+      await broker.close();
+    }
+  });
+});

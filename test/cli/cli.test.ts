@@ -1,0 +1,99 @@
+import { expect } from 'chai';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { runCli } from '../support/cli';
+import { createTestDatabase, type TestDatabase } from '../support/pg';
+import { spawnHub } from '../support/process';
+import { submission } from '../support/hub';
+import { REPO } from '../support/process';
+
+describe('CLI: dilovod migrate | nomenclature | start', function () {
+  this.timeout(90_000);
+  let testDb: TestDatabase;
+  let tmp: string;
+
+  before(async () => {
+    testDb = await createTestDatabase('cli');
+    tmp = mkdtempSync(join(tmpdir(), 'dilovod-cli-'));
+  });
+  after(async () => {
+    await testDb?.drop();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('migrate applies the migrations to DATABASE_URL once, then reports up to date', async () => {
+    const first = await runCli(['migrate'], { DATABASE_URL: testDb.url });
+    expect(first.code).to.equal(0);
+    expect(first.stdout).to.match(/applied: 001_backbone/);
+    const second = await runCli(['migrate'], { DATABASE_URL: testDb.url });
+    expect(second.stdout).to.contain('database is up to date');
+    const client = new pg.Client({ connectionString: testDb.url });
+    await client.connect();
+    const { rows } = await client.query('SELECT version FROM schema_migrations');
+    await client.end();
+    expect(rows.map((r) => r.version)).to.include('001_backbone');
+  });
+
+  it('nomenclature import loads a CSV for the given year, and list shows it', async () => {
+    const res = await runCli(['nomenclature', 'import', join(REPO, 'reference-data', 'nomenclature', 'sample-general-department.csv'), '--year', '2027'], { DATABASE_URL: testDb.url });
+    expect(res.code, res.stderr).to.equal(0);
+    expect(res.stdout).to.contain('імпортовано 3 справ');
+    const list = await runCli(['nomenclature', 'list', '--year', '2027'], { DATABASE_URL: testDb.url });
+    expect(list.stdout.trim().split('\n').map((l) => l.split('\t')[0])).to.deep.equal(['01-07', '01-09', '01-12']);
+  });
+
+  it('nomenclature import refuses an invalid file with the reason, exit 65', async () => {
+    const bad = join(tmp, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ cases: [{ index: '01-01', title: 'Без журналу', subdivision: '01', storageTerm: '5 р.' }] }));
+    const res = await runCli(['nomenclature', 'import', bad, '--year', '2027'], { DATABASE_URL: testDb.url });
+    expect(res.code).to.equal(65);
+    expect(res.stderr).to.contain("must have required property 'journal'");
+    const dup = join(tmp, 'dup.csv');
+    writeFileSync(dup, 'index,title,subdivision,storageTerm,journal\n01-01,A,01,1 р.,incoming\n01-01,B,01,1 р.,incoming\n');
+    const dupRes = await runCli(['nomenclature', 'import', dup, '--year', '2027'], { DATABASE_URL: testDb.url });
+    expect(dupRes.code).to.equal(65);
+    expect(dupRes.stderr).to.contain('01-01 appears twice');
+  });
+
+  it('bad usage exits 64 with the usage line', async () => {
+    const res = await runCli(['nomenclature', 'import', 'x.json']);
+    expect(res.code).to.equal(64);
+    expect(res.stderr).to.contain('--year');
+    expect((await runCli(['frobnicate'])).code).to.equal(64);
+  });
+
+  for (const [variable, value] of [['PORT', 'eighty'], ['DATABASE_URL', 'mysql://x'], ['AMQP_URL', 'not a url'], ['LOG_LEVEL', 'loud']] as const) {
+    it(`start refuses a bad ${variable} with a message naming it, before opening anything (exit 78)`, async () => {
+      const res = await runCli(['start'], { [variable]: value, DATA_DIR: join(tmp, 'never') });
+      expect(res.code).to.equal(78);
+      expect(res.stderr).to.contain(variable);
+      expect(res.stderr).to.match(/[а-яіїє]/i);
+    });
+  }
+
+  it('start with nothing configured runs on embedded PostgreSQL under DATA_DIR with the sample nomenclature', async () => {
+    const dataDir = join(tmp, 'data');
+    const hub = await spawnHub({ DATA_DIR: dataDir, DATABASE_URL: '', AMQP_URL: '' });
+    try {
+      const ready = await (await fetch(`${hub.url}/readyz`)).json();
+      expect(ready).to.deep.equal({ status: 'ready', checks: { database: 'ok', broker: 'not-configured' } });
+      const nom = (await (await fetch(`${hub.url}/api/v1/nomenclature`)).json()) as { cases: unknown[] };
+      expect(nom.cases.length).to.be.greaterThan(10);
+      const res = await fetch(`${hub.url}/api/v1/documents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(submission()) });
+      expect(res.status).to.equal(201);
+      expect(hub.output()).to.contain('"database":"pglite"');
+    } finally {
+      expect(await hub.stop('SIGTERM')).to.equal(0);
+    }
+    // The embedded database persists: a second start sees the document.
+    const again = await spawnHub({ DATA_DIR: dataDir, DATABASE_URL: '', AMQP_URL: '' });
+    try {
+      const list = (await (await fetch(`${again.url}/api/v1/documents`)).json()) as { items: unknown[] };
+      expect(list.items).to.have.length(1);
+    } finally {
+      await again.stop();
+    }
+  });
+});

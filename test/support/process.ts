@@ -1,0 +1,38 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { waitFor } from './wait';
+
+export const REPO = join(__dirname, '..', '..');
+
+export interface HubProcess {
+  child: ChildProcess;
+  url: string;
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Starts `node bin/dilovod.js start` as a separate OS process, as an operator would. */
+export async function spawnHub(env: Record<string, string>): Promise<HubProcess> {
+  const child = spawn(process.execPath, [join(REPO, 'bin', 'dilovod.js'), 'start'], {
+    cwd: REPO,
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await waitFor(() => {
+    if (child.exitCode !== null) throw new Error(`hub exited early:\n${out}`);
+    return out.match(/"url":"(http:\/\/[^"]+)"/)?.[1];
+  }, 'hub process to listen', 30_000);
+  return {
+    child,
+    url,
+    output: () => out,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import net from 'node:net';
+
+/**
+ * A loopback TCP proxy to a real server, to cut the network between the hub and PostgreSQL
+ * (an outage) and restore it, without touching the server other tests use.
+ */
+export class TcpProxy {
+  private server?: net.Server;
+  private readonly sockets = new Set<net.Socket>();
+  port = 0;
+
+  constructor(private readonly targetPort: number, private readonly targetHost = '127.0.0.1') {}
+
+  async start(): Promise<void> {
+    this.server = net.createServer((client) => {
+      const upstream = net.connect(this.targetPort, this.targetHost);
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => s.destroy());
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+    this.port = (this.server.address() as net.AddressInfo).port;
+  }
+
+  /** Drops every connection and refuses new ones (ECONNREFUSED), like a database going away. */
+  async cut(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    this.server = undefined;
+  }
+
+  async restore(): Promise<void> {
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    if (this.server) await this.cut();
+  }
+}
