@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
+import { registerConnectors } from '../../connectors';
 import { createApp } from '../api';
 import { BusConnection, InboundConsumer, OutboxRelay, type ConsumerOptions } from '../bus';
 import type { Config } from '../config';
@@ -36,6 +37,7 @@ export interface Hub {
 
 /** Composes the hub: database (migrated), sample nomenclature if asked, broker, relay, HTTP. */
 export async function startHub(config: Config, opts: HubOptions = {}): Promise<Hub> {
+  registerConnectors();
   const log = createLogger({ level: config.logLevel, destination: opts.logDestination });
   const clock = opts.clock ?? systemClock;
   const routing = loadRouting(config.registryRoutingFile);

@@ -1,0 +1,26 @@
+import type { Decoder } from '../src/pipeline';
+import type { HubEvent } from '../src/schemas';
+
+/** What a connector's outbound mapping produces for an event: a message for the external system. */
+export interface OutboundMessage {
+  /** Where it goes, in the connector's own terms (queue, URL path, addressee id). */
+  destination: string;
+  contentType: string;
+  body: Buffer;
+  /** Stable id derived from the event id, so a redelivered event maps to the same message. */
+  messageId: string;
+}
+
+/**
+ * Every connector has the same shape (connectors/<name>/): a config schema, an inbound mapping
+ * (external format → canonical DocumentSubmission, registered as pipeline decoders by format
+ * name, e.g. 'sev-ovv.xml' for routing key sev-ovv.xml), an outbound mapping (hub event →
+ * external message), real sample payloads under samples/, and tests beside them.
+ */
+export interface Connector {
+  name: string;
+  /** Path of the JSON Schema of the connector's settings. */
+  configSchemaFile: string;
+  decoders: Record<string, Decoder>;
+  outbound(event: HubEvent): OutboundMessage[];
+}
