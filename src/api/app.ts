@@ -2,6 +2,7 @@ import express, { Express } from 'express';
 import type { PipelineDeps } from '../pipeline';
 import { errorHandler, notFound } from './errors';
 import { requestId } from './request-id';
+import { auditRouter } from './routes/audit';
 import { documentsRouter } from './routes/documents';
 import { healthRouter } from './routes/health';
 import { nomenclatureRouter } from './routes/nomenclature';
@@ -21,6 +22,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use('/api/v1/documents', documentsRouter(deps));
   app.use('/api/v1/quarantine', quarantineRouter(deps.db));
   app.use('/api/v1/nomenclature', nomenclatureRouter(deps));
+  app.use('/api/v1/audit', auditRouter(deps.db));
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;

@@ -1,0 +1,77 @@
+import { entryHash, GENESIS_HASH, type AuditEntry, type AuditRecord } from '../domain/audit';
+import { Queryable } from './db';
+
+/** Serialises appends hub-wide so the chain has one order (control actions are few per second). */
+const AUDIT_LOCK = 704_117_003;
+
+interface AuditRow {
+  seq: number;
+  at: Date;
+  actor: string;
+  action: string;
+  document_id: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+function toEntry(r: AuditRow): AuditEntry {
+  return {
+    seq: r.seq, at: r.at.toISOString(), actor: r.actor, action: r.action, documentId: r.document_id,
+    before: r.before, after: r.after, reason: r.reason, prevHash: r.prev_hash, hash: r.hash,
+  };
+}
+
+/** Appends one entry in the caller's transaction (the log entry commits with the action). */
+export async function appendAudit(q: Queryable, rec: AuditRecord): Promise<AuditEntry> {
+  await q.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
+  const [last] = await q.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const [{ seq }] = (await q.query<{ seq: number }>("SELECT nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq")) as [{ seq: number }];
+  // Millisecond precision, so what is hashed is exactly what PostgreSQL gives back.
+  const at = new Date(new Date(rec.at).getTime()).toISOString();
+  const full = { ...rec, at, before: rec.before ?? null, after: rec.after ?? null };
+  const hash = entryHash(prevHash, seq, full);
+  await q.query(
+    `INSERT INTO audit_log (seq, at, actor, action, document_id, before, after, reason, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [seq, at, rec.actor, rec.action, rec.documentId, JSON.stringify(full.before), JSON.stringify(full.after), rec.reason, prevHash, hash],
+  );
+  return { ...full, seq, prevHash, hash };
+}
+
+/** Entries after a seq, in order: the verifier reads the whole log in such batches. */
+export async function readAuditBatch(q: Queryable, afterSeq: number, limit: number): Promise<AuditEntry[]> {
+  const rows = await q.query<AuditRow>('SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, limit]);
+  return rows.map(toEntry);
+}
+
+export interface AuditQuery {
+  documentId?: string;
+  actor?: string;
+  action?: string;
+  from?: Date;
+  before?: Date;
+  afterSeq?: number;
+  limit: number;
+}
+
+/** Oldest first (the order things happened), keyset-paginated on seq. */
+export async function queryAudit(q: Queryable, f: AuditQuery): Promise<AuditEntry[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.documentId) where.push(`document_id = $${params.push(f.documentId)}`);
+  if (f.actor) where.push(`actor = $${params.push(f.actor)}`);
+  if (f.action) where.push(`action = $${params.push(f.action)}`);
+  if (f.from) where.push(`at >= $${params.push(f.from)}`);
+  if (f.before) where.push(`at < $${params.push(f.before)}`);
+  if (f.afterSeq !== undefined) where.push(`seq > $${params.push(f.afterSeq)}`);
+  params.push(f.limit);
+  const rows = await q.query<AuditRow>(
+    `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map(toEntry);
+}
