@@ -77,6 +77,9 @@ export async function registerSubmission(deps: PipelineDeps, sub: DocumentSubmis
       if (err instanceof RoutingError) throw HubError.of(err.code, { kind: err.kind });
       throw err;
     }
+    await documents.insertAttachments(q, id, attachments);
+    // The journal number is drawn last: its row lock serialises registrations in one journal
+    // until commit, so everything that can happen before it does.
     let registration: Registration | null = null;
     if (plan.registrable) {
       registration = await drawRegistration(q, deps, plan);
@@ -84,7 +87,6 @@ export async function registerSubmission(deps: PipelineDeps, sub: DocumentSubmis
     } else {
       await documents.setNotRegistered(q, id, plan.exemption);
     }
-    await documents.insertAttachments(q, id, attachments);
     const card = (await documents.getCard(q, id)) as DocumentCard;
     for (const step of deps.steps ?? []) await step.onAccepted?.(q, card, sub, ctx);
     await outbox.appendEvent(q, {
