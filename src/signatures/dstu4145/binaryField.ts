@@ -1,5 +1,5 @@
 /**
- * Arithmetic in GF(2^m), polynomial basis (DSTU 4145-2002 §6: "основне поле").
+ * Arithmetic in GF(2^m), polynomial basis (DSTU 4145-2002, §6 "основне поле").
  *
  * An element is a bigint whose bit i is the coefficient of t^i, always kept reduced
  * (degree < m). The field is defined by an irreducible trinomial t^m + t^k + 1 or

@@ -1,10 +1,10 @@
 /**
  * The DSTU 4145-2002 elliptic curve group: y^2 + xy = x^3 + A·x^2 + B over GF(2^m),
- * A ∈ {0, 1}, B ≠ 0 (§6 of the standard; a non-supersingular binary curve).
+ * A ∈ {0, 1}, B ≠ 0 (a non-supersingular binary curve, DSTU 4145-2002 §6).
  *
- * Public API works on affine points; scalar multiplication runs internally in
- * López–Dahab projective coordinates (x = X/Z, y = Y/Z^2) so that a verification needs
- * one field inversion instead of one per group operation.
+ * Points are affine at the API; the group law is also given in López–Dahab projective
+ * coordinates (x = X/Z, y = Y/Z^2), which scalarMultiplication.ts chains so that a whole
+ * scalar multiplication needs one field inversion instead of one per group operation.
  */
 import { BinaryField } from './binaryField';
 
@@ -31,28 +31,38 @@ export interface Dstu4145Curve {
   base: AffinePoint;
 }
 
-/** Build and sanity-check a curve (cheap checks only: see `checkCurveParameters` for the full one). */
-export function makeCurve(params: {
-  name: string;
-  oid?: string;
+/** The curve equation alone (what point decompression needs), without a base point. */
+export type CurveEquation = Pick<Dstu4145Curve, 'field' | 'a' | 'b' | 'n'>;
+
+export interface CurveParameters {
   m: number;
+  /** Middle exponents of the field polynomial. */
   k: readonly number[];
   a: bigint;
   b: bigint;
   n: bigint;
-  base: AffinePoint;
-}): Dstu4145Curve {
+}
+
+/** Validate the parameters the standard constrains (A ∈ {0,1}, B ≠ 0, n odd prime) and build the field. */
+export function makeCurveEquation(params: CurveParameters): CurveEquation {
+  // The standard takes m prime; point decompression relies on m odd (Tr(1) = 1, half-trace).
+  if (params.m % 2 === 0 || params.m < 3) throw new Error('DSTU 4145: field degree m must be odd');
   const field = new BinaryField(params.m, params.k);
   if (params.a !== 0n && params.a !== 1n) throw new Error('DSTU 4145: coefficient A must be 0 or 1');
   if (params.b === 0n || !field.isElement(params.b)) throw new Error('DSTU 4145: bad coefficient B');
   if (params.n < 3n || (params.n & 1n) === 0n) throw new Error('DSTU 4145: bad base point order');
-  const curve: Dstu4145Curve = { name: params.name, field, a: params.a, b: params.b, n: params.n, base: params.base };
+  return { field, a: params.a, b: params.b, n: params.n };
+}
+
+/** Build a curve; the base point must lie on it (its order is checked by callers that need it). */
+export function makeCurve(params: CurveParameters & { name: string; oid?: string; base: AffinePoint }): Dstu4145Curve {
+  const curve: Dstu4145Curve = { name: params.name, ...makeCurveEquation(params), base: params.base };
   if (params.oid !== undefined) curve.oid = params.oid;
   if (!isOnCurve(curve, params.base)) throw new Error(`DSTU 4145: base point of ${params.name} is not on the curve`);
   return curve;
 }
 
-export function isOnCurve(curve: Dstu4145Curve, p: CurvePoint): boolean {
+export function isOnCurve(curve: CurveEquation, p: CurvePoint): boolean {
   if (p === null) return true;
   const f = curve.field;
   if (!f.isElement(p.x) || !f.isElement(p.y)) return false;
@@ -100,19 +110,19 @@ export function doubleAffine(curve: Dstu4145Curve, p: CurvePoint): CurvePoint {
 // ---------------------------------------------------------------- López–Dahab coordinates
 
 /** (X : Y : Z) with x = X/Z, y = Y/Z^2; Z = 0 is the point at infinity. */
-interface LdPoint {
+export interface LdPoint {
   X: bigint;
   Y: bigint;
   Z: bigint;
 }
 
-const LD_INFINITY: LdPoint = { X: 1n, Y: 0n, Z: 0n };
+export const LD_INFINITY: LdPoint = { X: 1n, Y: 0n, Z: 0n };
 
-function toLd(p: CurvePoint): LdPoint {
+export function toLd(p: CurvePoint): LdPoint {
   return p === null ? LD_INFINITY : { X: p.x, Y: p.y, Z: 1n };
 }
 
-function fromLd(curve: Dstu4145Curve, p: LdPoint): CurvePoint {
+export function fromLd(curve: Dstu4145Curve, p: LdPoint): CurvePoint {
   if (p.Z === 0n) return null;
   const f = curve.field;
   const zInv = f.inv(p.Z);
@@ -120,7 +130,7 @@ function fromLd(curve: Dstu4145Curve, p: LdPoint): CurvePoint {
 }
 
 /** 2P in LD coordinates: 4M + 5S (Hankerson–Menezes–Vanstone, Guide to ECC §3.2.3). */
-function doubleLd(curve: Dstu4145Curve, p: LdPoint): LdPoint {
+export function doubleLd(curve: Dstu4145Curve, p: LdPoint): LdPoint {
   if (p.Z === 0n) return p;
   const f = curve.field;
   const x2 = f.sqr(p.X);
@@ -139,7 +149,7 @@ function doubleLd(curve: Dstu4145Curve, p: LdPoint): LdPoint {
  * chord rule with B = X1 + Z1·x2, A = Y1 + Z1²·y2, C = Z1·B, λ = A/C:
  *   Z3 = C², X3 = A² + A·C + B²·(C + a·Z1²), Y3 = (A·C + Z3)(x2·Z3 + X3) + Z3²(x2 + y2).
  */
-function addMixed(curve: Dstu4145Curve, p: LdPoint, q: AffinePoint): LdPoint {
+export function addMixed(curve: Dstu4145Curve, p: LdPoint, q: AffinePoint): LdPoint {
   if (p.Z === 0n) return toLd(q);
   const f = curve.field;
   const z1sq = f.sqr(p.Z);
@@ -155,47 +165,4 @@ function addMixed(curve: Dstu4145Curve, p: LdPoint, q: AffinePoint): LdPoint {
   const X3 = f.mul(f.sqr(B), C ^ (curve.a === 1n ? z1sq : 0n)) ^ f.sqr(A) ^ AC;
   const Y3 = f.mul(AC ^ Z3, f.mul(q.x, Z3) ^ X3) ^ f.mul(f.sqr(Z3), q.x ^ q.y);
   return { X: X3, Y: Y3, Z: Z3 };
-}
-
-// ---------------------------------------------------------------- scalar multiplication
-
-/** k·P for any integer k ≥ 0 (double-and-add, left to right). */
-export function multiply(curve: Dstu4145Curve, k: bigint, p: CurvePoint): CurvePoint {
-  if (k < 0n) return multiply(curve, -k, negate(curve, p));
-  if (k === 0n || p === null) return null;
-  let acc = LD_INFINITY;
-  const bits = k.toString(2);
-  for (let i = 0; i < bits.length; i++) {
-    acc = doubleLd(curve, acc);
-    if (bits.charCodeAt(i) === 49 /* '1' */) acc = addMixed(curve, acc, p);
-  }
-  return fromLd(curve, acc);
-}
-
-/**
- * u·P + v·Q with one shared doubling chain (Shamir's trick): the cost of a single scalar
- * multiplication plus a quarter more additions. This is the verification equation's core.
- */
-export function multiplyTwo(curve: Dstu4145Curve, u: bigint, p: CurvePoint, v: bigint, q: CurvePoint): CurvePoint {
-  if (u < 0n || v < 0n) throw new RangeError('multiplyTwo: negative scalar');
-  if (p === null || u === 0n) return multiply(curve, v, q);
-  if (q === null || v === 0n) return multiply(curve, u, p);
-  const pq = addAffine(curve, p, q);
-  const len = Math.max(u.toString(2).length, v.toString(2).length);
-  const ub = u.toString(2).padStart(len, '0');
-  const vb = v.toString(2).padStart(len, '0');
-  let acc = LD_INFINITY;
-  for (let i = 0; i < len; i++) {
-    acc = doubleLd(curve, acc);
-    const uBit = ub.charCodeAt(i) === 49;
-    const vBit = vb.charCodeAt(i) === 49;
-    if (uBit && vBit) {
-      if (pq !== null) acc = addMixed(curve, acc, pq);
-    } else if (uBit) {
-      acc = addMixed(curve, acc, p);
-    } else if (vBit) {
-      acc = addMixed(curve, acc, q);
-    }
-  }
-  return fromLd(curve, acc);
 }

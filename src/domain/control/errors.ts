@@ -1,0 +1,60 @@
+/** A control rule was broken: the action is refused with the rule it broke. */
+export class ControlRuleError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly messageUk: string,
+    readonly basis: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ControlRuleError';
+  }
+}
+
+export const CONTROL_ERRORS = {
+  NOT_UNDER_CONTROL: ['The item is not under control', 'Документ не перебуває на контролі', '003 §118'],
+  NOT_AN_EXECUTOR: ['Only an executor named in the resolution may do this', 'Це може зробити лише виконавець, зазначений у резолюції', '003 §157-158'],
+  EXTENSION_TOO_LATE: [
+    'An extension must be asked at least 3 working days before the term',
+    'Продовження строку потрібно просити не пізніше ніж за 3 робочі дні до його закінчення',
+    '003 §158',
+  ],
+  EXTENSION_NOT_LATER: ['The new term must be later than the current one', 'Новий строк має бути пізнішим за чинний', '003 §158'],
+  EXTENSION_BEYOND_CAP: [
+    'An appeal cannot be kept beyond 45 days in total',
+    'Загальний строк розгляду звернення не може перевищувати 45 днів',
+    'Закон «Про звернення громадян», ст. 20; 003 §113',
+  ],
+  EXTENSION_PENDING: ['An extension request is already waiting for a decision', 'Запит на продовження строку вже очікує рішення', '003 §158'],
+  NO_EXTENSION_REQUEST: ['There is no extension request to decide', 'Немає запиту на продовження строку', '003 §158'],
+  EXTENSION_NOT_BY_TERM_SETTER: [
+    'Only the official who set the term may extend it',
+    'Продовжити строк може лише посадова особа, яка його встановила',
+    '003 §158',
+  ],
+  ANSWER_REQUIRED: [
+    'An item is executed only when the correspondent has an answer on the merits',
+    'Документ виконано лише тоді, коли кореспондентові надано відповідь по суті',
+    '003 §160',
+  ],
+  RELEASE_WITHOUT_ANSWER: [
+    'An item cannot be released from control before it is executed with an answer',
+    'Зняти з контролю можна лише виконаний документ із відповіддю по суті',
+    '003 §118, §160',
+  ],
+  RELEASE_NOT_BY_CONTROLLER: [
+    'Only the official who put the item under control, or one standing in for them, may release it',
+    'Зняти з контролю може лише посадова особа, яка поставила документ на контроль, або особа, що її заміщує',
+    '003 §118, §174, §196',
+  ],
+  NO_EXECUTORS: ['A resolution names at least one executor', 'Резолюція має містити хоча б одного виконавця', '003 §157'],
+  TERM_BEFORE_RESOLUTION: ['The term cannot be before the resolution date', 'Строк виконання не може передувати даті резолюції', '003 §157'],
+} as const;
+
+export type ControlErrorCode = keyof typeof CONTROL_ERRORS;
+
+export function controlError(code: ControlErrorCode, details?: Record<string, unknown>): ControlRuleError {
+  const [message, messageUk, basis] = CONTROL_ERRORS[code];
+  return new ControlRuleError(code, message, messageUk, basis, details);
+}

@@ -1,0 +1,8 @@
+export * from './types';
+export { ControlRuleError, controlError, CONTROL_ERRORS } from './errors';
+export type { ControlErrorCode } from './errors';
+export {
+  assign, requestExtension, decideExtension, giveInterimAnswer, execute, release,
+  isOverdue, wasLate, appealCap, addCalendarDays, APPEAL_CAP_DAYS,
+} from './lifecycle';
+export type { ControlContext, DerivedDates, AssignInput } from './lifecycle';

@@ -1,0 +1,172 @@
+import { controlError } from './errors';
+import type { AnswerResult, ControlCard, ExtensionRecord } from './types';
+
+/** Dates that follow from a term on the working-day calendar (reminder, co-executors, extension ask). */
+export interface DerivedDates {
+  reminderOn: string;
+  coExecutorsDue: string | null;
+  extensionDeadline: string;
+}
+
+/** What the lifecycle needs from outside: the instant, its Kyiv date, and the calendar's derivations. */
+export interface ControlContext {
+  now: Date;
+  today: string;
+  derive(term: string): DerivedDates;
+}
+
+/** Law "Про звернення громадян" art. 20: an appeal is resolved within 45 days in total at most. */
+export const APPEAL_CAP_DAYS = 45;
+
+export function addCalendarDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export interface AssignInput {
+  id: string;
+  documentId: string;
+  resolutionNo: number;
+  author: string;
+  controller?: string;
+  executors: string[];
+  task: string;
+  resolutionDate: string;
+  term: string;
+  rule: string;
+  basis: string;
+  appealReceivedOn?: string | null;
+}
+
+/** A resolution puts the item under control with its executors and term (003 §157, §114). */
+export function assign(input: AssignInput, ctx: ControlContext): ControlCard {
+  const executors = input.executors.map((e) => e.trim()).filter(Boolean);
+  if (!executors.length) throw controlError('NO_EXECUTORS');
+  if (input.term < input.resolutionDate) throw controlError('TERM_BEFORE_RESOLUTION', { term: input.term, resolutionDate: input.resolutionDate });
+  const derived = ctx.derive(input.term);
+  return {
+    id: input.id,
+    documentId: input.documentId,
+    resolutionNo: input.resolutionNo,
+    author: input.author,
+    controller: input.controller ?? input.author,
+    termSetBy: input.author,
+    executors,
+    task: input.task,
+    resolutionDate: input.resolutionDate,
+    rule: input.rule,
+    basis: input.basis,
+    term: input.term,
+    originalTerm: input.term,
+    ...derived,
+    appealReceivedOn: input.appealReceivedOn ?? null,
+    status: 'under-control',
+    interimAnswers: [],
+    pendingExtension: null,
+    extensions: [],
+    execution: null,
+    releasedAt: null,
+    releasedBy: null,
+    releasedStandingInFor: null,
+  };
+}
+
+function requireUnderControl(card: ControlCard): void {
+  if (card.status !== 'under-control') throw controlError('NOT_UNDER_CONTROL', { status: card.status });
+}
+
+function requireExecutor(card: ControlCard, by: string): void {
+  if (!card.executors.includes(by)) throw controlError('NOT_AN_EXECUTOR', { by, executors: card.executors });
+}
+
+/** The appeal cap, if any: the last date the appeal may be kept to. */
+export function appealCap(card: ControlCard): string | null {
+  return card.appealReceivedOn ? addCalendarDays(card.appealReceivedOn, APPEAL_CAP_DAYS) : null;
+}
+
+function checkCap(card: ControlCard, newTerm: string): void {
+  const cap = appealCap(card);
+  if (cap && newTerm > cap) throw controlError('EXTENSION_BEYOND_CAP', { newTerm, cap, receivedOn: card.appealReceivedOn });
+}
+
+/** The executor asks for more time: in time (003 §158), later than now, within the appeal cap. */
+export function requestExtension(card: ControlCard, req: { by: string; newTerm: string; reason: string }, ctx: ControlContext): ControlCard {
+  requireUnderControl(card);
+  requireExecutor(card, req.by);
+  if (card.pendingExtension) throw controlError('EXTENSION_PENDING');
+  if (ctx.today > card.extensionDeadline) {
+    throw controlError('EXTENSION_TOO_LATE', { today: ctx.today, deadline: card.extensionDeadline, term: card.term });
+  }
+  if (req.newTerm <= card.term) throw controlError('EXTENSION_NOT_LATER', { newTerm: req.newTerm, term: card.term });
+  checkCap(card, req.newTerm);
+  return {
+    ...card,
+    pendingExtension: { requestedAt: ctx.now.toISOString(), requestedOn: ctx.today, by: req.by, newTerm: req.newTerm, reason: req.reason },
+  };
+}
+
+/** Who set the term decides (003 §158); a grant moves the term and every date derived from it. */
+export function decideExtension(
+  card: ControlCard,
+  d: { by: string; standingInFor?: string; granted: boolean; term?: string; reason?: string },
+  ctx: ControlContext,
+): ControlCard {
+  requireUnderControl(card);
+  const request = card.pendingExtension;
+  if (!request) throw controlError('NO_EXTENSION_REQUEST');
+  const acting = d.standingInFor ?? d.by;
+  if (acting !== card.termSetBy) throw controlError('EXTENSION_NOT_BY_TERM_SETTER', { by: d.by, termSetBy: card.termSetBy });
+  const record: ExtensionRecord = {
+    ...request,
+    decidedAt: ctx.now.toISOString(),
+    decidedBy: d.by,
+    granted: d.granted,
+    ...(d.reason ? { decisionReason: d.reason } : {}),
+  };
+  if (!d.granted) return { ...card, pendingExtension: null, extensions: [...card.extensions, record] };
+  const term = d.term ?? request.newTerm;
+  if (term <= card.term) throw controlError('EXTENSION_NOT_LATER', { newTerm: term, term: card.term });
+  checkCap(card, term);
+  record.term = term;
+  return { ...card, term, ...ctx.derive(term), pendingExtension: null, extensions: [...card.extensions, record] };
+}
+
+/** An interim answer is recorded; the item stays under control (003 §119). */
+export function giveInterimAnswer(card: ControlCard, a: { by: string; text: string }, ctx: ControlContext): ControlCard {
+  requireUnderControl(card);
+  requireExecutor(card, a.by);
+  return { ...card, interimAnswers: [...card.interimAnswers, { at: ctx.now.toISOString(), by: a.by, text: a.text }] };
+}
+
+/** Executed only with an answer on the merits to the correspondent (003 §160). */
+export function execute(
+  card: ControlCard,
+  e: { by: string; answer: { summary: string; outgoingIndex?: string; result?: AnswerResult }; onMerits: boolean },
+  ctx: ControlContext,
+): ControlCard {
+  requireUnderControl(card);
+  requireExecutor(card, e.by);
+  if (!e.onMerits || !e.answer.summary.trim()) throw controlError('ANSWER_REQUIRED');
+  if (e.answer.result === 'on-control') throw controlError('ANSWER_REQUIRED', { result: e.answer.result });
+  return { ...card, status: 'executed', execution: { at: ctx.now.toISOString(), on: ctx.today, by: e.by, answer: e.answer } };
+}
+
+/** Released only after execution, by who put it under control or who stands in (003 §118, §174, §196). */
+export function release(card: ControlCard, r: { by: string; standingInFor?: string }, ctx: ControlContext): ControlCard {
+  if (card.status === 'released') throw controlError('NOT_UNDER_CONTROL', { status: card.status });
+  if (card.status !== 'executed' || !card.execution) throw controlError('RELEASE_WITHOUT_ANSWER');
+  const acting = r.standingInFor ?? r.by;
+  if (acting !== card.controller) throw controlError('RELEASE_NOT_BY_CONTROLLER', { by: r.by, controller: card.controller });
+  return { ...card, status: 'released', releasedAt: ctx.now.toISOString(), releasedBy: r.by, releasedStandingInFor: r.standingInFor ?? null };
+}
+
+/** Overdue is derived, never stored: still under control after the term's last day. */
+export function isOverdue(card: ControlCard, today: string): boolean {
+  return card.status === 'under-control' && today > card.term;
+}
+
+/** Executed after the term: counts as late in the executive-discipline report (003 §117). */
+export function wasLate(card: ControlCard): boolean {
+  return card.execution !== null && card.execution.on > card.term;
+}
