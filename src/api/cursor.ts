@@ -1,6 +1,5 @@
 import { HubError } from '../errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from './params';
 
 /** Opaque keyset cursor over (receivedAt, id), newest first. */
 export function encodeCursor(receivedAt: string, id: string): string {

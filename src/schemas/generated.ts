@@ -12,6 +12,84 @@ export interface Attachment {
   sha256: string;
 }
 
+// control-card.schema.json
+/**
+ * One resolution's task under control (003 §157, §114-120). Dates are Kyiv calendar dates.
+ */
+export interface ControlCard {
+  id: string;
+  documentId: string;
+  resolutionNo: number;
+  author: string;
+  /**
+   * Put it under control; only they (or who stands in) release it (003 §118).
+   */
+  controller: string;
+  /**
+   * Set the term; only they grant an extension (003 §158).
+   */
+  termSetBy: string;
+  /**
+   * Ordered: the first is the responsible executor (003 §157).
+   */
+  executors: string[];
+  task: string;
+  resolutionDate: string;
+  /**
+   * The term rule applied, or 'explicit'.
+   */
+  rule: string;
+  /**
+   * The legal source of the term.
+   */
+  basis: string;
+  term: string;
+  originalTerm: string;
+  /**
+   * 3 working days before the term (003 §117).
+   */
+  reminderOn: string;
+  /**
+   * Co-executors hand their part to the responsible one (003 §80, §159).
+   */
+  coExecutorsDue: string | null;
+  /**
+   * Last day to ask for an extension (003 §158).
+   */
+  extensionDeadline: string;
+  /**
+   * Appeals: the 45-day cap counts from here.
+   */
+  appealReceivedOn: string | null;
+  status: 'under-control' | 'executed' | 'released';
+  interimAnswers: {
+    at: string;
+    by: string;
+    text: string;
+  }[];
+  pendingExtension: ExtensionRequest | null;
+  extensions: (ExtensionRequest & {
+    decidedAt: string;
+    decidedBy: string;
+    granted: boolean;
+    term?: string;
+    decisionReason?: string;
+  })[];
+  execution: {
+    at: string;
+    on: string;
+    by: string;
+    answer: {
+      summary: string;
+      outgoingIndex?: string;
+      result?: 'resolved-positively' | 'explained' | 'refused' | 'forwarded' | 'on-control';
+    };
+  } | null;
+  releasedAt: string | null;
+  releasedBy: string | null;
+  releasedStandingInFor: string | null;
+}
+
 // document-card.schema.json
 /**
  * The registration card (РКК) as the API returns it.
@@ -109,9 +187,9 @@ export interface DocumentQuery {
 
 // document-status.schema.json
 /**
- * registered: has an index; not-registered: accepted and kept but exempt from registration (003 §157). Later stages (under control, executed …) extend this list.
+ * registered: has an index; not-registered: accepted and kept but exempt from registration (003 §157); under-control: at least one resolution's task is under control; executed: every task executed with an answer, awaiting release; released: released from control (003 §118). Overdue is derived, not a status.
  */
-export type DocumentStatus = 'registered' | 'not-registered';
+export type DocumentStatus = 'registered' | 'not-registered' | 'under-control' | 'executed' | 'released';
 
 // document-submission.schema.json
 /**
@@ -229,6 +307,75 @@ export interface HubEvent {
   };
 }
 
+// execution.schema.json
+/**
+ * The task is done: the correspondent has an answer on the merits (003 §160).
+ */
+export interface ExecutionBody {
+  actor: string;
+  /**
+   * The questions are resolved and the answer is on the merits.
+   */
+  onMerits: boolean;
+  answer: {
+    summary: string;
+    /**
+     * Index of the outgoing answer letter.
+     */
+    outgoingIndex?: string;
+    result?: 'resolved-positively' | 'explained' | 'refused' | 'forwarded' | 'on-control';
+  };
+}
+
+// extension-decision.schema.json
+/**
+ * Who set the term grants or refuses the extension (003 §158).
+ */
+export interface ExtensionDecisionBody {
+  actor: string;
+  /**
+   * The official the actor stands in for.
+   */
+  standingInFor?: string;
+  granted: boolean;
+  /**
+   * The term granted, if not the one asked.
+   */
+  term?: string;
+  reason?: string;
+}
+
+// extension-request-record.schema.json
+/**
+ * An executor's request to extend a term, as kept on the control card (003 §158).
+ */
+export interface ExtensionRequest {
+  requestedAt: string;
+  requestedOn: string;
+  by: string;
+  newTerm: string;
+  reason: string;
+}
+
+// extension-request.schema.json
+/**
+ * An executor asks to extend the term (003 §158).
+ */
+export interface ExtensionRequestBody {
+  actor: string;
+  newTerm: string;
+  reason: string;
+}
+
+// interim-answer.schema.json
+/**
+ * An interim answer; the item stays under control (003 §119).
+ */
+export interface InterimAnswerBody {
+  actor: string;
+  text: string;
+}
+
 // nomenclature-case.schema.json
 export interface NomenclatureCase {
   /**
@@ -340,4 +487,53 @@ export interface RegistryRouting {
       };
     };
   };
+}
+
+// release.schema.json
+/**
+ * Release from control, by the official who put it under control or one standing in (003 §118).
+ */
+export interface ReleaseBody {
+  actor: string;
+  standingInFor?: string;
+  reason?: string;
+}
+
+// resolution-request.schema.json
+/**
+ * POST /api/v1/documents/{id}/resolutions: a resolution (003 §157) that puts the document under control.
+ */
+export interface ResolutionRequest {
+  /**
+   * Who records it (staff id in the EDMS).
+   */
+  actor: string;
+  /**
+   * Who signed the resolution; defaults to actor. Sets the term.
+   */
+  author?: string;
+  /**
+   * Who puts it under control and alone may release it; defaults to author (003 §118).
+   */
+  controller?: string;
+  /**
+   * Ordered; the first is the responsible executor.
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  executors: [string, ...string[]];
+  task: string;
+  /**
+   * Resolution date; defaults to today (Kyiv).
+   */
+  date?: string;
+  /**
+   * A term set in the resolution; wins over the document's and the default.
+   */
+  term?: string;
+  /**
+   * Term rule to apply instead of the kind's default (e.g. appeal-no-study).
+   */
+  rule?: string;
 }

@@ -1,18 +1,11 @@
 import express, { Router } from 'express';
-import { kyivDayStart } from '../../domain/clock';
+import { addDays, kyivDayStart } from '../../domain/clock';
 import { HubError } from '../../errors';
 import { acceptInput, type PipelineDeps } from '../../pipeline';
 import { assertValid, type DocumentQuery } from '../../schemas';
 import { documents } from '../../store';
 import { decodeCursor, page } from '../cursor';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+import { UUID } from '../params';
 
 /** Query strings are text; the schema wants numbers where numbers are meant. */
 function parseQuery(raw: Record<string, unknown>): DocumentQuery {
@@ -56,7 +49,7 @@ export function documentsRouter(deps: PipelineDeps): Router {
       kind: q.kind,
       status: q.status,
       receivedFrom: q.from ? kyivDayStart(q.from) : undefined,
-      receivedBefore: q.to ? kyivDayStart(nextDay(q.to)) : undefined,
+      receivedBefore: q.to ? kyivDayStart(addDays(q.to, 1)) : undefined,
       text: q.q,
       limit: limit + 1,
       after: q.cursor ? decodeCursor(q.cursor) : undefined,

@@ -5,8 +5,7 @@ import { quarantine } from '../../store';
 import type { QuarantineRow } from '../../store/quarantine';
 import type { QuarantineItem } from '../../schemas';
 import { decodeCursor, page } from '../cursor';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '../params';
 
 function toItem(r: QuarantineRow): QuarantineItem & { attempts: number; lastSeenAt: string } {
   return {

@@ -34,3 +34,10 @@ export function kyivDayStart(date: string): Date {
   }
   throw new Error(`cannot place ${date} in ${COUNCIL_TIME_ZONE}`);
 }
+
+/** A calendar date plus n days (n may be negative), as YYYY-MM-DD; no time zone involved. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,3 +1,4 @@
+import { addDays } from '../clock';
 import { controlError } from './errors';
 import type { AnswerResult, ControlCard, ExtensionRecord } from './types';
 
@@ -18,11 +19,8 @@ export interface ControlContext {
 /** Law "Про звернення громадян" art. 20: an appeal is resolved within 45 days in total at most. */
 export const APPEAL_CAP_DAYS = 45;
 
-export function addCalendarDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+/** Calendar days, not working days: the Law counts the 45 days in calendar days. */
+export const addCalendarDays = addDays;
 
 export interface AssignInput {
   id: string;

@@ -1,0 +1,100 @@
+import express, { Router } from 'express';
+import { stringify } from 'csv-stringify/sync';
+import type { ControlAction, ControlService } from '../../control/service';
+import { kyivDate, type Clock } from '../../domain/clock';
+import { isOverdue } from '../../domain/control';
+import { HubError } from '../../errors';
+import type { Db } from '../../store';
+import * as controlStore from '../../store/control';
+import { DATE, queryParam as str, UUID, wantsCsv } from '../params';
+
+const ACTION_PATHS: Record<string, ControlAction> = {
+  'extension-requests': 'extension-request',
+  'extension-decision': 'extension-decision',
+  'interim-answers': 'interim-answer',
+  execution: 'execution',
+  release: 'release',
+};
+
+/** Resolutions and control actions on one document: /api/v1/documents/{id}/… */
+export function documentControlRouter(control: ControlService): Router {
+  const r = Router({ mergeParams: true });
+  r.use(express.json({ limit: '1mb' }));
+  r.post('/:id/resolutions', async (req, res) => {
+    if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
+    res.status(201).json(await control.addResolution(req.params.id, req.body));
+  });
+  r.get('/:id/control', async (req, res) => {
+    if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
+    res.json({ items: await control.cardsOf(req.params.id) });
+  });
+  r.post('/:id/control/:cardId/:action', async (req, res) => {
+    const action = ACTION_PATHS[req.params.action];
+    if (!action || !UUID.test(req.params.id) || !UUID.test(req.params.cardId)) throw HubError.of('NOT_FOUND');
+    res.json(await control.act(req.params.id, req.params.cardId, action, req.body));
+  });
+  return r;
+}
+
+/**
+ * The daily list of unexecuted items and the weekly plan (003 §165): GET /api/v1/control, and
+ * executive discipline per executor (003 §117): GET /api/v1/reports/discipline. JSON or CSV.
+ */
+export function controlListsRouter(db: Db, clock: Clock): Router {
+  const r = Router();
+  r.get('/control', async (req, res) => {
+    const q = req.query as Record<string, unknown>;
+    const today = kyivDate(clock.now());
+    const limit = Math.min(1000, Math.max(1, Number(str(q, 'limit', /^\d+$/) ?? 100)));
+    const cursor = str(q, 'cursor');
+    let after: { term: string; id: string } | undefined;
+    if (cursor) {
+      const [term, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+      if (!term || !DATE.test(term) || !id || !UUID.test(id)) throw HubError.of('INVALID_CURSOR');
+      after = { term, id };
+    }
+    const status = str(q, 'status', /^(under-control|executed|released)$/);
+    const rows = await controlStore.listCards(db, {
+      executor: str(q, 'executor'),
+      status,
+      dueBefore: str(q, 'dueBefore', DATE),
+      overdueOn: str(q, 'overdue', /^(true|false)$/) === 'true' ? today : undefined,
+      limit: limit + 1,
+      after,
+    });
+    const items = rows.slice(0, limit).map((c) => ({ ...c, overdue: isOverdue(c, today) }));
+    const last = items[items.length - 1];
+    const nextCursor = rows.length > limit && last ? Buffer.from(`${last.term}|${last.id}`).toString('base64url') : null;
+    if (wantsCsv(req)) {
+      const csv = stringify(
+        items.map((c) => [c.documentIndex ?? '', c.documentSummary, c.task, c.executors.join('; '), c.term, c.status, c.overdue ? 'так' : 'ні']),
+        { header: true, bom: true, columns: ['Реєстраційний індекс', 'Короткий зміст', 'Завдання', 'Виконавці', 'Строк', 'Стан', 'Прострочено'] },
+      );
+      res.type('text/csv; charset=utf-8').send(csv);
+      return;
+    }
+    res.json({ today, items, nextCursor });
+  });
+
+  r.get('/reports/discipline', async (req, res) => {
+    const q = req.query as Record<string, unknown>;
+    const from = str(q, 'from', DATE);
+    const to = str(q, 'to', DATE);
+    if (!from || !to || from > to) throw HubError.of('INVALID_QUERY', { parameter: 'from/to', problem: 'both dates are required, from ≤ to' });
+    const today = kyivDate(clock.now());
+    const rows = (await controlStore.discipline(db, from, to, today)).map((r) => {
+      const counted = r.onTime + r.late + r.overdue;
+      return { ...r, shareOnTime: counted ? Math.round((r.onTime / counted) * 10000) / 10000 : null };
+    });
+    if (wantsCsv(req)) {
+      const csv = stringify(
+        rows.map((r) => [r.executor, r.total, r.onTime, r.late, r.overdue, r.open, r.shareOnTime === null ? '' : (r.shareOnTime * 100).toFixed(1)]),
+        { header: true, bom: true, columns: ['Виконавець', 'Усього на контролі', 'Виконано вчасно', 'Виконано із запізненням', 'Прострочено', 'На виконанні', 'Частка вчасно, %'] },
+      );
+      res.type('text/csv; charset=utf-8').send(csv);
+      return;
+    }
+    res.json({ from, to, today, executors: rows });
+  });
+  return r;
+}

@@ -1,0 +1,86 @@
+import { kyivDate, type Clock } from '../domain/clock';
+import type { ControlCard } from '../domain/control';
+import type { Logger } from '../log';
+import { documents, outbox, type Db } from '../store';
+import * as store from '../store/control';
+
+const BATCH = 500;
+
+/**
+ * Raises control.due-soon once per card and term when its reminder day comes (003 §117), and
+ * control.overdue once when its term has passed. Safe with several hub processes: a notice is a
+ * row with a primary key (card, kind, term), inserted in the same transaction as its event, so
+ * only the process that inserted it announces it. An extension gives a new term, hence a new
+ * reminder.
+ */
+export class ControlScheduler {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    private readonly intervalMs: number,
+    private readonly onEventsCommitted?: () => void,
+  ) {}
+
+  /** One pass; returns the notices this process raised. */
+  async tick(): Promise<{ dueSoon: number; overdue: number }> {
+    const today = kyivDate(this.clock.now());
+    const dueSoon = await this.raise('due-soon', today);
+    const overdue = await this.raise('overdue', today);
+    if (dueSoon + overdue) {
+      this.log.info({ dueSoon, overdue, today }, 'control notices raised');
+      this.onEventsCommitted?.();
+    }
+    return { dueSoon, overdue };
+  }
+
+  private async raise(kind: 'due-soon' | 'overdue', today: string): Promise<number> {
+    let raised = 0;
+    for (;;) {
+      const cards = await store.cardsNeedingNotice(this.db, kind, today, BATCH);
+      if (!cards.length) return raised;
+      for (const card of cards) if (await this.notify(card, kind)) raised++;
+      if (cards.length < BATCH) return raised;
+    }
+  }
+
+  private async notify(card: ControlCard, kind: 'due-soon' | 'overdue'): Promise<boolean> {
+    return this.db.tx(async (q) => {
+      if (!(await store.recordNotice(q, card.id, kind, card.term))) return false;
+      const doc = await documents.getCard(q, card.documentId);
+      const now = this.clock.now();
+      const type = `control.${kind}`;
+      await outbox.appendEvent(q, {
+        type,
+        documentId: card.documentId,
+        occurredAt: now,
+        body: {
+          type, documentId: card.documentId, occurredAt: now.toISOString(), source: doc?.source, externalId: doc?.externalId,
+          kind: doc?.kind, status: doc?.status, registration: doc?.registration ?? null,
+          data: { cardId: card.id, term: card.term, reminderOn: card.reminderOn, executors: card.executors, responsible: card.executors[0] },
+        },
+      });
+      return true;
+    });
+  }
+
+  start(): void {
+    const loop = () => {
+      this.running = this.tick()
+        .catch((err) => this.log.warn({ err: (err as Error).message }, 'control scheduler pass failed'))
+        .finally(() => {
+          if (this.timer !== undefined) this.timer = setTimeout(loop, this.intervalMs);
+        });
+    };
+    this.timer = setTimeout(loop, 0);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { appendAudit } from '../audit';
+import { kyivDate, type Clock } from '../domain/clock';
+import {
+  assign, ControlRuleError, decideExtension, execute, giveInterimAnswer, release, requestExtension,
+  type ControlCard, type ControlContext,
+} from '../domain/control';
+import { HubError } from '../errors';
+import type { Logger } from '../log';
+import {
+  assertValid, type DocumentCard, type ExecutionBody, type ExtensionDecisionBody, type ExtensionRequestBody,
+  type InterimAnswerBody, type ReleaseBody, type ResolutionRequest,
+} from '../schemas';
+import { documents, outbox, type Db, type Queryable } from '../store';
+import * as store from '../store/control';
+import type { TermService } from './term-service';
+
+export interface ControlDeps {
+  db: Db;
+  clock: Clock;
+  terms: TermService;
+  log: Logger;
+  onEventsCommitted?: () => void;
+}
+
+/** Kinds whose control follows the Law on citizens' appeals (45-day cap, 4-day co-executors). */
+const APPEAL_KINDS = new Set(['citizen-appeal', 'hotline-card', 'e-petition']);
+
+/** A broken control rule becomes a 409/422 answer with the rule's code, message and basis. */
+function asHubError(err: unknown): unknown {
+  if (!(err instanceof ControlRuleError)) return err;
+  const status = err.code === 'NO_EXECUTORS' || err.code === 'TERM_BEFORE_RESOLUTION' ? 422 : 409;
+  return new HubError(err.code, { status, message: err.message, messageUk: err.messageUk }, { basis: err.basis, ...err.details });
+}
+
+/** What the control log keeps of a card before and after an action. */
+function snapshot(card: ControlCard | null): Record<string, unknown> | null {
+  if (!card) return null;
+  return {
+    status: card.status,
+    term: card.term,
+    executors: card.executors,
+    controller: card.controller,
+    pendingExtension: card.pendingExtension,
+    interimAnswers: card.interimAnswers.length,
+    execution: card.execution,
+  };
+}
+
+export type ControlAction = 'extension-request' | 'extension-decision' | 'interim-answer' | 'execution' | 'release';
+
+const ACTIONS: Record<ControlAction, { schema: string; event: string | null; audit: string }> = {
+  'extension-request': { schema: 'extension-request.schema.json', event: null, audit: 'control.extension-requested' },
+  'extension-decision': { schema: 'extension-decision.schema.json', event: 'control.extended', audit: 'control.extension-decided' },
+  'interim-answer': { schema: 'interim-answer.schema.json', event: 'control.interim', audit: 'control.interim' },
+  execution: { schema: 'execution.schema.json', event: 'control.executed', audit: 'control.executed' },
+  release: { schema: 'release.schema.json', event: 'control.released', audit: 'control.released' },
+};
+
+export class ControlService {
+  constructor(private readonly deps: ControlDeps) {}
+
+  private context(isAppeal: boolean): ControlContext {
+    const now = this.deps.clock.now();
+    return { now, today: kyivDate(now), derive: (term) => this.deps.terms.derive(term, isAppeal) };
+  }
+
+  private async finish(q: Queryable, doc: DocumentCard, before: ControlCard | null, after: ControlCard, actor: string, auditAction: string, event: string | null, reason: string | null): Promise<void> {
+    const status = await store.setDocumentStatus(q, doc.id);
+    const now = this.deps.clock.now();
+    await appendAudit(q, { at: now.toISOString(), actor, action: auditAction, documentId: doc.id, before: snapshot(before), after: snapshot(after), reason });
+    if (event) {
+      await outbox.appendEvent(q, {
+        type: event,
+        documentId: doc.id,
+        occurredAt: now,
+        body: {
+          type: event, documentId: doc.id, occurredAt: now.toISOString(), source: doc.source, externalId: doc.externalId,
+          kind: doc.kind, status, registration: doc.registration,
+          data: { cardId: after.id, resolutionNo: after.resolutionNo, term: after.term, controlStatus: after.status, executors: after.executors },
+        },
+      });
+    }
+  }
+
+  /** A resolution puts the document under control with the legally right term (003 §157-158). */
+  async addResolution(documentId: string, raw: unknown): Promise<ControlCard> {
+    const body = assertValid<ResolutionRequest>('resolution-request.schema.json', raw);
+    const result = await this.deps.db.tx(async (q) => {
+      await q.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
+      const doc = await documents.getCard(q, documentId);
+      if (!doc) throw HubError.of('NOT_FOUND', { documentId });
+      if (!doc.registration) throw HubError.of('NOT_REGISTERED', { status: doc.status });
+      const isAppeal = APPEAL_KINDS.has(doc.kind);
+      const ctx = this.context(isAppeal);
+      const resolutionDate = body.date ?? ctx.today;
+      const rule = body.term ? 'explicit' : body.rule ?? (doc.dueDate ? 'explicit' : this.deps.terms.ruleFor(doc));
+      // Terms run from registration (003 §166, §178), appeals from receipt (Law art. 20); a term
+      // in the resolution or in the document itself wins over the default.
+      const from = isAppeal ? kyivDate(new Date(doc.receivedAt)) : doc.registration.date;
+      const explicit = body.term ?? doc.dueDate;
+      const { term, basis } = this.deps.terms.termFor(rule, from, explicit);
+      const card = assign(
+        {
+          id: randomUUID(), documentId, resolutionNo: await store.nextResolutionNo(q, documentId),
+          author: body.author ?? body.actor, controller: body.controller, executors: body.executors, task: body.task,
+          resolutionDate, term, rule, basis,
+          appealReceivedOn: isAppeal ? from : null,
+        },
+        ctx,
+      );
+      await store.insertCard(q, card);
+      await this.finish(q, doc, null, card, body.actor, 'control.assigned', 'control.assigned', null);
+      return card;
+    }).catch((err) => {
+      throw asHubError(err);
+    });
+    this.deps.onEventsCommitted?.();
+    return result;
+  }
+
+  /** Every other control action: lock the card, apply the rule, log it, announce it. */
+  async act(documentId: string, cardId: string, action: ControlAction, raw: unknown): Promise<ControlCard> {
+    const spec = ACTIONS[action];
+    const body = assertValid<{ actor: string; reason?: string }>(spec.schema, raw);
+    const result = await this.deps.db.tx(async (q) => {
+      const card = await store.lockCard(q, documentId, cardId);
+      const doc = card ? await documents.getCard(q, documentId) : undefined;
+      if (!card || !doc) throw HubError.of('NOT_FOUND', { documentId, cardId });
+      const ctx = this.context(APPEAL_KINDS.has(doc.kind));
+      const next = this.apply(card, action, body, ctx);
+      await store.updateCard(q, next);
+      const granted = action === 'extension-decision' && (body as ExtensionDecisionBody).granted;
+      const event = action === 'extension-decision' && !granted ? null : spec.event;
+      await this.finish(q, doc, card, next, body.actor, spec.audit, event, body.reason ?? null);
+      return next;
+    }).catch((err) => {
+      throw asHubError(err);
+    });
+    this.deps.onEventsCommitted?.();
+    return result;
+  }
+
+  private apply(card: ControlCard, action: ControlAction, body: unknown, ctx: ControlContext): ControlCard {
+    switch (action) {
+      case 'extension-request': {
+        const b = body as ExtensionRequestBody;
+        return requestExtension(card, { by: b.actor, newTerm: b.newTerm, reason: b.reason }, ctx);
+      }
+      case 'extension-decision': {
+        const b = body as ExtensionDecisionBody;
+        return decideExtension(card, { by: b.actor, standingInFor: b.standingInFor, granted: b.granted, term: b.term, reason: b.reason }, ctx);
+      }
+      case 'interim-answer': {
+        const b = body as InterimAnswerBody;
+        return giveInterimAnswer(card, { by: b.actor, text: b.text }, ctx);
+      }
+      case 'execution': {
+        const b = body as ExecutionBody;
+        return execute(card, { by: b.actor, onMerits: b.onMerits, answer: b.answer }, ctx);
+      }
+      case 'release': {
+        const b = body as ReleaseBody;
+        return release(card, { by: b.actor, standingInFor: b.standingInFor }, ctx);
+      }
+    }
+  }
+
+  async cardsOf(documentId: string): Promise<ControlCard[]> {
+    return store.cardsOfDocument(this.deps.db, documentId);
+  }
+}

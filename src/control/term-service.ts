@@ -1,0 +1,12 @@
+import type { DerivedDates } from '../domain/control';
+import type { DocumentCard } from '../schemas';
+
+/** What control needs from the terms and the calendar (src/domain/terms, src/domain/calendar). */
+export interface TermService {
+  /** The term rule a document gets by default, from its kind and subtype. */
+  ruleFor(doc: Pick<DocumentCard, 'kind' | 'subtype' | 'urgency'>): string;
+  /** The term from a rule counted from a date, with its legal basis; an explicit term (rule 'explicit') wins. */
+  termFor(rule: string, from: string, explicitTerm?: string): { term: string; basis: string };
+  /** Reminder, co-executors' and extension-request dates for a term (working days). */
+  derive(term: string, isAppeal: boolean): DerivedDates;
+}
