@@ -14,7 +14,7 @@ CREATE TABLE audit_log (
   hash         text NOT NULL UNIQUE
 );
 CREATE INDEX audit_log_document_idx ON audit_log (document_id, seq);
-CREATE INDEX audit_log_actor_idx ON audit_log (actor, seq);
+CREATE INDEX audit_log_actor_idx ON audit_log (actor, at);
 CREATE INDEX audit_log_at_idx ON audit_log (at, seq);
 
 CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -15,9 +15,9 @@ CREATE TABLE control_cards (
   CONSTRAINT control_cards_resolution_key UNIQUE (document_id, resolution_no)
 );
 -- The daily list and the scheduler read open cards by term; the discipline report by executor.
-CREATE INDEX control_cards_open_term_idx ON control_cards (term) WHERE status = 'under-control';
+CREATE INDEX control_cards_open_term_idx ON control_cards (term, id) WHERE status = 'under-control';
 CREATE INDEX control_cards_reminder_idx ON control_cards (reminder_on) WHERE status = 'under-control';
-CREATE INDEX control_cards_responsible_idx ON control_cards (responsible, term);
+CREATE INDEX control_cards_responsible_idx ON control_cards (responsible, term, id);
 CREATE INDEX control_cards_term_idx ON control_cards (term);
 
 -- One reminder and one overdue notice per card and term, whichever hub process gets there first.
