@@ -1,19 +1,27 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock';
 import type { RegistryRouting } from '../domain/registry';
-import type { DocumentCard, DocumentSubmission } from '../schemas';
+import type { DocumentSubmission, Registration } from '../schemas';
 import type { Db, Queryable } from '../store';
 
 /**
  * A stage that later capabilities plug into the pipeline (signature verification, appeal rules,
  * control terms) without touching the doors or the registration step.
  */
-export interface IntakeStep {
+export interface IntakeStep<Finding = unknown> {
   name: string;
-  /** Before the transaction: may throw a HubError to reject (the input goes to quarantine). */
-  check?(submission: DocumentSubmission, ctx: StepContext): Promise<void>;
-  /** Inside the registering transaction, after the card exists; may append events. */
-  onAccepted?(q: Queryable, card: DocumentCard, submission: DocumentSubmission, ctx: StepContext): Promise<void>;
+  /**
+   * Before the transaction: may throw a HubError to reject (the input goes to quarantine), and
+   * returns what it found (e.g. signature reports) for onAccepted to keep.
+   */
+  check?(submission: DocumentSubmission, ctx: StepContext): Promise<Finding>;
+  /** Inside the registering transaction, before the card is read back: keeps the finding. */
+  onAccepted?(q: Queryable, accepted: AcceptedDocument, submission: DocumentSubmission, ctx: StepContext, finding: Finding): Promise<void>;
+}
+
+export interface AcceptedDocument {
+  documentId: string;
+  registration: Registration | null;
 }
 
 export interface StepContext {
@@ -26,7 +34,8 @@ export interface PipelineDeps {
   clock: Clock;
   routing: RegistryRouting;
   log: Logger;
-  steps?: IntakeStep[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  steps?: IntakeStep<any>[];
   /** Called after a commit that wrote events, so the relay publishes without waiting to poll. */
   onEventsCommitted?: () => void;
 }

@@ -4,4 +4,4 @@ export { registerSubmission } from './register';
 export { registerDecoder, knownFormats } from './decoders';
 export type { Decoder } from './decoders';
 export type { Envelope } from './envelope';
-export type { PipelineDeps, IntakeStep, StepContext } from './context';
+export type { PipelineDeps, IntakeStep, StepContext, AcceptedDocument } from './context';

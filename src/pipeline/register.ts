@@ -40,7 +40,8 @@ export async function registerSubmission(deps: PipelineDeps, sub: DocumentSubmis
   const attachments = decodeAttachments(sub.attachments);
   const now = deps.clock.now();
   const ctx = { clock: deps.clock, log: deps.log };
-  for (const step of deps.steps ?? []) await step.check?.(sub, ctx);
+  const findings = new Map<string, unknown>();
+  for (const step of deps.steps ?? []) if (step.check) findings.set(step.name, await step.check(sub, ctx));
 
   const result = await deps.db.tx(async (q): Promise<RegisterOutcome> => {
     const id = await documents.insertDocumentOnce(
@@ -87,8 +88,8 @@ export async function registerSubmission(deps: PipelineDeps, sub: DocumentSubmis
     } else {
       await documents.setNotRegistered(q, id, plan.exemption);
     }
+    for (const step of deps.steps ?? []) await step.onAccepted?.(q, { documentId: id, registration }, sub, ctx, findings.get(step.name));
     const card = (await documents.getCard(q, id)) as DocumentCard;
-    for (const step of deps.steps ?? []) await step.onAccepted?.(q, card, sub, ctx);
     await outbox.appendEvent(q, {
       type: registration ? 'document.registered' : 'document.not-registered',
       documentId: id,
