@@ -17,7 +17,7 @@ CREATE TABLE control_cards (
 -- The daily list and the scheduler read open cards by term; the discipline report by executor.
 CREATE INDEX control_cards_open_term_idx ON control_cards (term, id) WHERE status = 'under-control';
 CREATE INDEX control_cards_reminder_idx ON control_cards (reminder_on) WHERE status = 'under-control';
-CREATE INDEX control_cards_responsible_idx ON control_cards (responsible, term, id);
+CREATE INDEX control_cards_open_responsible_idx ON control_cards (responsible, term, id) WHERE status = 'under-control';
 CREATE INDEX control_cards_term_idx ON control_cards (term);
 
 -- One reminder and one overdue notice per card and term, whichever hub process gets there first.
