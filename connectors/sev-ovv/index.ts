@@ -1,0 +1,19 @@
+import type { Connector } from '../connector';
+import { CONFIG_SCHEMA_FILE } from './config';
+import { FORMAT, SOURCE, sevOvvDecoder } from './inbound';
+import { acknowledgementsFor } from './outbound';
+
+export { loadSevOvvConfig, type SevOvvConfig } from './config';
+export { decodeSevOvvMessage } from './inbound';
+export { acknowledgementsFor } from './outbound';
+
+/**
+ * СЕВ ОВВ, the inter-agency electronic exchange (format "1207" v1.5): documents in on AMQP
+ * routing key sev-ovv.xml, acknowledgements (registered / refused) out to the sender.
+ */
+export const sevOvvConnector: Connector = {
+  name: SOURCE,
+  configSchemaFile: CONFIG_SCHEMA_FILE,
+  decoders: { [FORMAT]: sevOvvDecoder },
+  outbound: (event) => acknowledgementsFor(event),
+};

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { Builder } from 'xml2js';
+import type { HubEvent } from '../../src/schemas';
+import type { OutboundMessage } from '../connector';
+import { loadSevOvvConfig, type SevOvvConfig } from './config';
+import { parseExternalId, type SevMessageRef } from './external-id';
+import { ACK_TYPE, MSG_TYPE, STANDART, VERSION } from './format';
+import { SOURCE } from './inbound';
+
+/** Namespace of the name-based (v5) UUIDs of our acknowledgements; fixed forever. */
+const ACK_ID_NAMESPACE = '9d5e6b0c-3f7a-4c1e-8b2d-51a0c4e7f236';
+
+/** A name-based UUID (RFC 9562 v5): the same event always yields the same msg_id. */
+export function uuidV5(name: string, namespace = ACK_ID_NAMESPACE): string {
+  const h = createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest();
+  h[6] = ((h[6] ?? 0) & 0x0f) | 0x50;
+  h[8] = ((h[8] ?? 0) & 0x3f) | 0x80;
+  const hex = h.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Events that tell the sender its document was not registered (ДС16-style refusal). */
+const REFUSAL_EVENTS = new Set(['document.not-registered', 'document.rejected']);
+
+function refusalReason(event: HubEvent): string {
+  const data = event.data as Record<string, unknown>;
+  const notRegistered = data.notRegisteredReason as { messageUk?: unknown } | undefined;
+  const reason = data.reason as { messageUk?: unknown } | string | undefined;
+  const text = typeof notRegistered?.messageUk === 'string' ? notRegistered.messageUk
+    : typeof reason === 'string' ? reason
+    : typeof reason?.messageUk === 'string' ? reason.messageUk
+    : undefined;
+  const full = text ? `Документ відхилено: ${text}` : 'Документ відхилено';
+  return full.length > 1000 ? `${full.slice(0, 999)}…` : full;
+}
+
+/** xs:dateTime in whole seconds, UTC, as the ДЦІР messages write it (2015-09-11T07:00:22Z). */
+function xsDateTime(iso: string): string {
+  return new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+interface AckContent {
+  ackType: number;
+  regNumber?: { index: string; date: string };
+  errortext: string;
+}
+
+/**
+ * One acknowledgement (msg_type 0) to the sender of the original message. The event carries no
+ * correspondent name, so to_organization repeats the sender's code; to_system is the exchange.
+ */
+function acknowledgement(event: HubEvent, original: SevMessageRef, config: SevOvvConfig, content: AckContent): OutboundMessage {
+  const messageId = uuidV5(`${event.eventId}/ack/${content.ackType}`);
+  const ack: Record<string, unknown> = { $: { msg_id: original.msgId, ack_type: String(content.ackType) } };
+  if (content.regNumber) ack.RegNumber = { _: content.regNumber.index, $: { regdate: content.regNumber.date } };
+  ack.AckResult = { $: { errorcode: '0', errortext: content.errortext } };
+  const xml = new Builder({ xmldec: { version: '1.0', encoding: 'UTF-8' } }).buildObject({
+    Header: {
+      $: {
+        standart: STANDART,
+        version: VERSION,
+        charset: 'UTF-8',
+        time: xsDateTime(event.occurredAt),
+        msg_type: String(MSG_TYPE.acknowledgement),
+        msg_id: messageId,
+        msg_acknow: '0',
+        from_org_id: config.orgId,
+        from_organization: config.orgName,
+        from_sys_id: config.sysId,
+        from_system: config.systemName,
+        to_org_id: original.orgId,
+        to_organization: original.orgId,
+        to_sys_id: original.sysId,
+        to_system: 'СЕВ ОВВ',
+      },
+      Acknowledgement: ack,
+    },
+  });
+  return {
+    destination: `${original.orgId}/${original.sysId}`,
+    contentType: 'application/xml; charset=utf-8',
+    body: Buffer.from(xml, 'utf8'),
+    messageId,
+  };
+}
+
+/**
+ * Hub events → 1207 acknowledgements to the organisation that sent the document:
+ * - document.registered → ack_type 3 (ДС15) with our RegNumber = registration index and date;
+ * - document.not-registered / document.rejected → ack_type 4 (ДС16) with the reason. errorcode
+ *   stays 0 as in ДС16: other codes are not documented in the sources found;
+ * - any other event, or a document that did not come in through this connector → nothing.
+ * Delivery/acceptance acks (1, 2) belong to the transport that downloads the message.
+ */
+export function acknowledgementsFor(event: HubEvent, getConfig: () => SevOvvConfig = () => loadSevOvvConfig()): OutboundMessage[] {
+  if (event.source !== SOURCE) return [];
+  const original = parseExternalId(event.externalId);
+  if (!original) return [];
+  if (event.type === 'document.registered') {
+    const reg = event.registration;
+    if (!reg) throw new Error(`event ${event.eventId}: document.registered without a registration`);
+    return [acknowledgement(event, original, getConfig(), {
+      ackType: ACK_TYPE.registered,
+      regNumber: { index: reg.index, date: reg.date },
+      errortext: `Документ зареєстровано за № ${reg.index} від ${reg.date}`,
+    })];
+  }
+  if (REFUSAL_EVENTS.has(event.type)) {
+    return [acknowledgement(event, original, getConfig(), { ackType: ACK_TYPE.refused, errortext: refusalReason(event) })];
+  }
+  return [];
+}

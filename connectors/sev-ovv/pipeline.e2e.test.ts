@@ -1,0 +1,90 @@
+import { expect } from 'chai';
+import { parseStringPromise } from 'xml2js';
+import type { Hub } from '../../src/hub';
+import { acceptInput, type Envelope } from '../../src/pipeline';
+import type { HubEvent } from '../../src/schemas';
+import { startTestHub, type LogCapture } from '../../test/support/hub';
+import { createTestDatabase, type TestDatabase } from '../../test/support/pg';
+import { sevOvvConnector } from '.';
+import { ownSample, rawDocTransfer, sha256, TEST_ENV } from './test-support';
+
+function envelope(payload: Buffer): Envelope {
+  return { channel: 'amqp', format: 'sev-ovv.xml', payload, routingKey: 'sev-ovv.xml', receivedAt: new Date(), traceId: 'x' };
+}
+
+describe('СЕВ ОВВ end to end: AMQP envelope → pipeline → registered card → acknowledgement (real PostgreSQL)', function () {
+  let testDb: TestDatabase;
+  let hub: Hub & { logs: LogCapture };
+  const saved: Record<string, string | undefined> = {};
+
+  before(async () => {
+    for (const [k, v] of Object.entries(TEST_ENV)) {
+      saved[k] = process.env[k];
+      process.env[k] = v;
+    }
+    testDb = await createTestDatabase('sevovv');
+    hub = await startTestHub({ databaseUrl: testDb.url }, { http: false });
+  });
+
+  after(async () => {
+    await hub?.close();
+    await testDb?.drop();
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  });
+
+  it('registers a "до виконання" document in the higher-authority journal once, however often it is delivered', async () => {
+    const payload = ownSample('do-vykonannia.xml');
+    const first = await acceptInput(hub.deps, envelope(payload));
+    expect(first.status).to.equal('created');
+    if (first.status === 'rejected') return;
+    const card = first.card;
+    expect(card).to.include({ source: 'sev-ovv', kind: 'higher-authority-document', status: 'registered', dueDate: '2026-03-20', urgency: 'urgent' });
+    expect(card.registration).to.deep.include({ journal: 'higher-authority', case: '01-03', date: '2026-03-10', year: 2026 });
+    expect(card.outgoing).to.deep.equal({ number: '01-14/2214', date: '2026-03-05' });
+    expect(card.correspondent).to.include({ edrpou: '00022533' });
+    const content = rawDocTransfer(payload, 'T1');
+    expect(card.attachments).to.deep.equal([{ name: 'Доручення 01-14-2214.txt', mediaType: 'text/plain; charset=UTF-8', sha256: sha256(content), size: content.length }]);
+
+    const again = await acceptInput(hub.deps, envelope(payload));
+    const third = await acceptInput(hub.deps, envelope(Buffer.from(payload)));
+    for (const repeat of [again, third]) {
+      expect(repeat.status).to.equal('duplicate');
+      if (repeat.status === 'rejected') return;
+      expect(repeat.card.id).to.equal(card.id);
+      expect(repeat.card.registration?.number).to.equal(card.registration?.number);
+    }
+    const rows = await hub.db.query<{ n: number }>("SELECT count(*)::int AS n FROM documents WHERE source = 'sev-ovv'");
+    expect(rows[0]?.n).to.equal(1);
+  });
+
+  it('the registration event maps to an acknowledgement carrying the index and the original msg_id', async () => {
+    const [doc] = await hub.db.query<{ id: string }>("SELECT id FROM documents WHERE source = 'sev-ovv'");
+    const events = await hub.db.query<{ event_id: string; seq: number; payload: Record<string, unknown> }>(
+      'SELECT event_id, seq, payload FROM outbox WHERE document_id = $1 ORDER BY seq',
+      [doc?.id],
+    );
+    expect(events).to.have.length(1);
+    const ev = { ...events[0]?.payload, eventId: events[0]?.event_id, sequence: events[0]?.seq } as unknown as HubEvent;
+    const [ack] = sevOvvConnector.outbound(ev);
+    const xml = await parseStringPromise(ack!.body.toString('utf8'));
+    expect(xml.Header.$).to.include({ msg_type: '0', from_org_id: '40000001', to_org_id: '00022533', to_sys_id: 'c1a2b3c4-d5e6-47f8-9a0b-1c2d3e4f5a6b' });
+    expect(xml.Header.Acknowledgement[0].$).to.deep.equal({ msg_id: '5b0e7c1a-3d2f-4e6a-9b8c-7d6e5f4a3b2c', ack_type: '3' });
+    expect(xml.Header.Acknowledgement[0].RegNumber[0]).to.deep.equal({ _: ev.registration?.index, $: { regdate: '2026-03-10' } });
+  });
+
+  it('an acknowledgement that arrives is kept in quarantine as SEV_OVV_NOT_A_DOCUMENT, not registered', async () => {
+    const result = await acceptInput(hub.deps, envelope(ownSample('acknowledgement-registered.xml')));
+    expect(result.status).to.equal('rejected');
+    if (result.status !== 'rejected') return;
+    expect(result.error.code).to.equal('SEV_OVV_NOT_A_DOCUMENT');
+    const [row] = await hub.db.query<{ code: string; reason_uk: string }>('SELECT code, reason_uk FROM quarantine WHERE id = $1', [result.quarantineId]);
+    expect(row?.code).to.equal('SEV_OVV_NOT_A_DOCUMENT');
+    expect(row?.reason_uk).to.match(/не є новим документом/);
+  });
+
+  it('broken XML is quarantined with its code, never thrown', async () => {
+    const result = await acceptInput(hub.deps, envelope(Buffer.from('<Header standart="1207"')));
+    expect(result.status).to.equal('rejected');
+    if (result.status === 'rejected') expect(result.error.code).to.equal('SEV_OVV_MALFORMED_XML');
+  });
+});

@@ -1,0 +1,105 @@
+import { TextDecoder } from 'node:util';
+import { Parser } from 'xml2js';
+import { HubError } from '../../src/errors';
+
+/**
+ * One XML element with its path, e.g. /Header/TaskList/Task[2]/Executor. Built from xml2js's
+ * output so the rest of the connector never touches raw xml2js objects (whose element names may
+ * collide with Object.prototype members such as `constructor`).
+ */
+export interface XmlElement {
+  name: string;
+  path: string;
+  attrs: Record<string, string>;
+  text: string;
+  children: XmlElement[];
+}
+
+export function childrenOf(el: XmlElement, name: string): XmlElement[] {
+  return el.children.filter((c) => c.name === name);
+}
+
+export function childOf(el: XmlElement, name: string): XmlElement | undefined {
+  return el.children.find((c) => c.name === name);
+}
+
+function malformed(reason: string): HubError {
+  return HubError.of('SEV_OVV_MALFORMED_XML', { reason });
+}
+
+/** The XML declaration's encoding="…", read from the ASCII-compatible start of the bytes. */
+function declaredEncoding(payload: Buffer): string | undefined {
+  const head = payload.subarray(0, 200).toString('latin1');
+  return /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1];
+}
+
+/**
+ * Bytes → text per XML 1.0 appendix F: a BOM wins, then the declared encoding, else UTF-8. The
+ * exchange uses UTF-8 (Header@charset, samples with and without a BOM); a windows-1251 message
+ * from an older system is still read correctly instead of being garbled.
+ */
+export function decodeXmlText(payload: Buffer): string {
+  if (payload.length === 0) throw malformed('the message is empty');
+  let label = 'utf-8';
+  if (payload[0] === 0xff && payload[1] === 0xfe) label = 'utf-16le';
+  else if (payload[0] === 0xfe && payload[1] === 0xff) label = 'utf-16be';
+  else if (!(payload[0] === 0xef && payload[1] === 0xbb && payload[2] === 0xbf)) label = declaredEncoding(payload) ?? 'utf-8';
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label, { fatal: true });
+  } catch {
+    throw malformed(`unsupported encoding "${label}"`);
+  }
+  try {
+    return decoder.decode(payload);
+  } catch {
+    throw malformed(`the bytes are not valid ${decoder.encoding}`);
+  }
+}
+
+type Raw = Record<string, unknown>;
+
+function isRawElement(v: unknown): v is Raw {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function own<T>(obj: Raw, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(obj, key) ? (obj[key] as T) : undefined;
+}
+
+function toElement(name: string, raw: Raw, path: string): XmlElement {
+  const attrs: Record<string, string> = Object.create(null);
+  const rawAttrs = own<Raw>(raw, '$');
+  if (rawAttrs) for (const [k, v] of Object.entries(rawAttrs)) if (typeof v === 'string') attrs[k] = v;
+  const rawText = own<unknown>(raw, '_');
+  const children: XmlElement[] = [];
+  for (const key of Object.keys(raw)) {
+    if (key === '$' || key === '_') continue;
+    const items = (own<unknown[]>(raw, key) ?? []).filter(isRawElement);
+    items.forEach((item, i) => children.push(toElement(key, item, `${path}/${key}${items.length > 1 ? `[${i + 1}]` : ''}`)));
+  }
+  return { name, path, attrs, text: typeof rawText === 'string' ? rawText : '', children };
+}
+
+/** Parses a whole message into its root element; anything that is not well-formed XML is SEV_OVV_MALFORMED_XML. */
+export async function parseXml(payload: Buffer): Promise<XmlElement> {
+  const text = decodeXmlText(payload);
+  let result: unknown;
+  try {
+    result = await new Parser({
+      explicitArray: true,
+      explicitCharkey: true,
+      attrkey: '$',
+      charkey: '_',
+      emptyTag: () => ({}),
+      async: false,
+    }).parseStringPromise(text);
+  } catch (err) {
+    throw malformed(String((err as Error).message ?? err).split('\n').join('; '));
+  }
+  if (!isRawElement(result)) throw malformed('no root element');
+  const [rootName] = Object.keys(result);
+  const root = rootName === undefined ? undefined : own<unknown>(result, rootName);
+  if (rootName === undefined || !isRawElement(root)) throw malformed('no root element');
+  return toElement(rootName, root, `/${rootName}`);
+}
