@@ -1,14 +1,17 @@
 import express, { Express } from 'express';
+import type { ControlService } from '../control';
 import type { PipelineDeps } from '../pipeline';
 import { errorHandler, notFound } from './errors';
 import { requestId } from './request-id';
 import { auditRouter } from './routes/audit';
+import { controlListsRouter, documentControlRouter } from './routes/control';
 import { documentsRouter } from './routes/documents';
 import { healthRouter } from './routes/health';
 import { nomenclatureRouter } from './routes/nomenclature';
 import { quarantineRouter } from './routes/quarantine';
 
 export interface ApiDeps extends PipelineDeps {
+  control: ControlService;
   brokerConnected?: () => boolean;
 }
 
@@ -20,6 +23,8 @@ export function createApp(deps: ApiDeps): Express {
   app.use(requestId(deps.log));
   app.use(healthRouter({ db: deps.db, brokerConnected: deps.brokerConnected }));
   app.use('/api/v1/documents', documentsRouter(deps));
+  app.use('/api/v1/documents', documentControlRouter(deps.control));
+  app.use('/api/v1', controlListsRouter(deps.db, deps.clock));
   app.use('/api/v1/quarantine', quarantineRouter(deps.db));
   app.use('/api/v1/nomenclature', nomenclatureRouter(deps));
   app.use('/api/v1/audit', auditRouter(deps.db));

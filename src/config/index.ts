@@ -13,6 +13,12 @@ export interface Config {
   registryRoutingFile?: string;
   amqpPrefetch: number;
   relayIntervalMs: number;
+  schedulerIntervalMs: number;
+  /** Working-day calendar: law-in-force picks peacetime or martial law by date (Law 2136-IX). */
+  calendar: 'law-in-force' | 'peacetime' | 'martial-law';
+  /** A term ending on a day off moves to the next working day (Civil Code art. 254), or the previous. */
+  termRoll: 'next' | 'previous';
+  calendarOverrideFile?: string;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +63,15 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be true or false, got "${raw}"`, `має бути true або false, отримано "${raw}"`);
 }
 
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!values.includes(raw as T)) {
+    throw new ConfigError(name, `must be one of ${values.join(', ')}, got "${raw}"`, `має бути одним із ${values.join(', ')}, отримано "${raw}"`);
+  }
+  return raw as T;
+}
+
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -75,5 +90,9 @@ export function loadConfig(env: Env = process.env): Config {
     registryRoutingFile: env.REGISTRY_ROUTING_FILE || undefined,
     amqpPrefetch: integer(env, 'AMQP_PREFETCH', 16, 1, 1000),
     relayIntervalMs: integer(env, 'RELAY_INTERVAL_MS', 500, 10, 60000),
+    schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 60_000, 50, 86_400_000),
+    calendar: oneOf(env, 'CALENDAR', ['law-in-force', 'peacetime', 'martial-law'] as const, 'law-in-force'),
+    termRoll: oneOf(env, 'TERM_ROLL', ['next', 'previous'] as const, 'next'),
+    calendarOverrideFile: env.CALENDAR_FILE || undefined,
   };
 }

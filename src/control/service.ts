@@ -14,6 +14,7 @@ import {
 import { documents, outbox, type Db, type Queryable } from '../store';
 import * as store from '../store/control';
 import type { TermService } from './term-service';
+import { COUNTS_FROM_RECEIPT } from './terms';
 
 export interface ControlDeps {
   db: Db;
@@ -62,7 +63,8 @@ export class ControlService {
 
   private context(isAppeal: boolean): ControlContext {
     const now = this.deps.clock.now();
-    return { now, today: kyivDate(now), derive: (term) => this.deps.terms.derive(term, isAppeal) };
+    const today = kyivDate(now);
+    return { now, today, derive: (term) => this.deps.terms.derive(term, isAppeal, today) };
   }
 
   private async finish(q: Queryable, doc: DocumentCard, before: ControlCard | null, after: ControlCard, actor: string, auditAction: string, event: string | null, reason: string | null): Promise<void> {
@@ -95,9 +97,9 @@ export class ControlService {
       const ctx = this.context(isAppeal);
       const resolutionDate = body.date ?? ctx.today;
       const rule = body.term ? 'explicit' : body.rule ?? (doc.dueDate ? 'explicit' : this.deps.terms.ruleFor(doc));
-      // Terms run from registration (003 §166, §178), appeals from receipt (Law art. 20); a term
-      // in the resolution or in the document itself wins over the default.
-      const from = isAppeal ? kyivDate(new Date(doc.receivedAt)) : doc.registration.date;
+      // Terms run from registration (003 §166, §178), appeals and acts from receipt (Law on appeals
+      // art. 20, Law on prosecution); a term in the resolution or the document itself wins.
+      const from = COUNTS_FROM_RECEIPT.has(doc.kind) ? kyivDate(new Date(doc.receivedAt)) : doc.registration.date;
       const explicit = body.term ?? doc.dueDate;
       const { term, basis } = this.deps.terms.termFor(rule, from, explicit);
       const card = assign(
@@ -105,7 +107,7 @@ export class ControlService {
           id: randomUUID(), documentId, resolutionNo: await store.nextResolutionNo(q, documentId),
           author: body.author ?? body.actor, controller: body.controller, executors: body.executors, task: body.task,
           resolutionDate, term, rule, basis,
-          appealReceivedOn: isAppeal ? from : null,
+          appealReceivedOn: isAppeal ? kyivDate(new Date(doc.receivedAt)) : null,
         },
         ctx,
       );

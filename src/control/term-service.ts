@@ -7,6 +7,6 @@ export interface TermService {
   ruleFor(doc: Pick<DocumentCard, 'kind' | 'subtype' | 'urgency'>): string;
   /** The term from a rule counted from a date, with its legal basis; an explicit term (rule 'explicit') wins. */
   termFor(rule: string, from: string, explicitTerm?: string): { term: string; basis: string };
-  /** Reminder, co-executors' and extension-request dates for a term (working days). */
-  derive(term: string, isAppeal: boolean): DerivedDates;
+  /** Reminder, co-executors' and extension-request dates for a term (working days), never before `from`. */
+  derive(term: string, isAppeal: boolean, from: string): DerivedDates;
 }

@@ -4,6 +4,8 @@ import type { DestinationStream } from 'pino';
 import { registerConnectors } from '../../connectors';
 import { createApp } from '../api';
 import { BusConnection, InboundConsumer, OutboxRelay, type ConsumerOptions } from '../bus';
+import { ControlScheduler, ControlService, type TermService } from '../control';
+import { calendarTermService } from '../control/terms';
 import type { Config } from '../config';
 import { loadRouting } from '../config/routing';
 import { kyivDate, systemClock, type Clock } from '../domain/clock';
@@ -19,6 +21,9 @@ export interface HubOptions {
   steps?: IntakeStep[];
   /** false: no HTTP listener (a consumer-only process). */
   http?: boolean;
+  terms?: TermService;
+  /** false: this process raises no control reminders (another one does). */
+  scheduler?: boolean;
 }
 
 export interface Hub {
@@ -29,6 +34,8 @@ export interface Hub {
   bus?: BusConnection;
   relay?: OutboxRelay;
   consumer?: InboundConsumer;
+  control: ControlService;
+  scheduler?: ControlScheduler;
   server?: Server;
   /** http://127.0.0.1:PORT when listening. */
   url?: string;
@@ -53,9 +60,14 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     if (await ensureSampleNomenclature(db, year)) log.warn({ year }, 'loaded the SAMPLE nomenclature of files; import your own');
   }
 
-  const hub: Hub = { config, db, log, deps: undefined as unknown as PipelineDeps, close: async () => undefined };
-  const deps: PipelineDeps = { db, clock, routing, log, steps: opts.steps, onEventsCommitted: () => hub.relay?.nudge() };
-  hub.deps = deps;
+  const nudge = () => hub.relay?.nudge();
+  const deps: PipelineDeps = { db, clock, routing, log, steps: opts.steps, onEventsCommitted: nudge };
+  const control = new ControlService({ db, clock, log, terms: opts.terms ?? calendarTermService(config), onEventsCommitted: nudge });
+  const hub: Hub = { config, db, log, deps, control, close: async () => undefined };
+  if (opts.scheduler !== false) {
+    hub.scheduler = new ControlScheduler(db, clock, log, config.schedulerIntervalMs, nudge);
+    hub.scheduler.start();
+  }
 
   if (config.amqpUrl) {
     hub.bus = new BusConnection(config.amqpUrl, log);
@@ -67,7 +79,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
 
   if (opts.http !== false) {
     const bus = hub.bus;
-    const app = createApp({ ...deps, brokerConnected: bus ? () => bus.isConnected() : undefined });
+    const app = createApp({ ...deps, control, brokerConnected: bus ? () => bus.isConnected() : undefined });
     hub.server = await new Promise<Server>((resolve, reject) => {
       const server = app.listen(config.port, () => resolve(server));
       server.once('error', reject);
@@ -78,6 +90,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
 
   hub.close = async () => {
     hub.consumer?.stop();
+    await hub.scheduler?.stop();
     await hub.relay?.stop();
     await hub.bus?.close();
     if (hub.server) {

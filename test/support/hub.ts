@@ -12,6 +12,9 @@ export function testConfig(over: Partial<Config> = {}): Config {
     sampleNomenclature: true,
     amqpPrefetch: 8,
     relayIntervalMs: 50,
+    schedulerIntervalMs: 3_600_000,
+    calendar: 'law-in-force',
+    termRoll: 'next',
     ...over,
   };
 }

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError, type Config } from '../config';
+import { createCalendars, parseCalendarOverride, type CalendarOverride, type WorkingDayCalendar } from '../domain/calendar';
+import { computeTerm, TermError } from '../domain/terms';
+import { HubError } from '../errors';
+import type { DocumentCard } from '../schemas';
+import type { TermService } from './term-service';
+
+/** Prosecutorial acts by subtype (Law "Про прокуратуру"; 003 §184-188). */
+const PROSECUTOR_RULES: Record<string, string> = {
+  protest: 'prosecutor-protest',
+  submission: 'prosecutor-submission',
+  order: 'prosecutor-order',
+  demand: 'prosecutor-demand',
+  request: 'prosecutor-request',
+};
+
+/** The default term rule of each kind of document (see `dilovod term --list` for the sources). */
+export function ruleForDocument(doc: Pick<DocumentCard, 'kind' | 'subtype' | 'urgency'>): string {
+  const urgent = doc.urgency === 'urgent' || doc.urgency === 'immediate';
+  switch (doc.kind) {
+    case 'official-letter':
+      return 'letter';
+    case 'telegram':
+      return urgent ? 'urgent-telegram' : 'telegram';
+    case 'higher-authority-document':
+      return 'higher-authority';
+    case 'prosecutorial-act':
+      return PROSECUTOR_RULES[doc.subtype ?? ''] ?? 'document';
+    case 'citizen-appeal':
+    case 'hotline-card':
+      return 'appeal';
+    case 'e-petition':
+      return 'petition';
+    case 'info-request':
+      return urgent ? 'info-request-urgent' : 'info-request';
+    case 'committee-decision':
+      return 'committee-decision';
+    case 'mayor-order':
+      return 'mayor-order';
+  }
+}
+
+/** Kinds whose terms run from receipt rather than from registration. */
+export const COUNTS_FROM_RECEIPT = new Set(['citizen-appeal', 'hotline-card', 'e-petition', 'info-request', 'prosecutorial-act', 'telegram']);
+
+function asHubError(err: unknown): unknown {
+  if (!(err instanceof TermError)) return err;
+  return new HubError(err.code, { status: 422, message: err.message, messageUk: err.messageUk }, err.details);
+}
+
+/** The calendar chosen by CALENDAR, with a council's CALENDAR_FILE override applied. */
+export function configuredCalendar(config: Pick<Config, 'calendar' | 'calendarOverrideFile'>): WorkingDayCalendar {
+  let overrides: CalendarOverride[] = [];
+  if (config.calendarOverrideFile) {
+    try {
+      overrides = [parseCalendarOverride(JSON.parse(readFileSync(config.calendarOverrideFile, 'utf8')), config.calendarOverrideFile)];
+    } catch (err) {
+      throw new ConfigError('CALENDAR_FILE', (err as Error).message, `не вдається застосувати файл календаря: ${(err as Error).message}`);
+    }
+  }
+  return createCalendars(overrides).byName(config.calendar);
+}
+
+/** Terms on the working-day calendar (src/domain/terms), for the control service. */
+export function calendarTermService(config: Pick<Config, 'calendar' | 'calendarOverrideFile' | 'termRoll'>): TermService {
+  const calendar = configuredCalendar(config);
+  const options = { roll: config.termRoll };
+  return {
+    ruleFor: ruleForDocument,
+    termFor(rule, from, explicitTerm) {
+      try {
+        const r = computeTerm({ rule: rule === 'explicit' ? 'document' : rule, from, calendar, explicitTerm, options });
+        return { term: r.term, basis: r.basis };
+      } catch (err) {
+        throw asHubError(err);
+      }
+    },
+    derive(term, isAppeal, from) {
+      const r = computeTerm({ rule: isAppeal ? 'appeal' : 'document', from: from < term ? from : term, calendar, explicitTerm: term, options });
+      return { reminderOn: r.reminder, coExecutorsDue: r.coExecutorsDue, extensionDeadline: r.extensionRequestDeadline };
+    },
+  };
+}

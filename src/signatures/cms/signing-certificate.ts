@@ -1,0 +1,79 @@
+import { Tag, Tlv, children, expectUniversal, integerHex, isContext, isUniversal, octetStringValue } from '../asn1/der';
+import { HashName, digest, equalBytes, hashOfOid } from '../crypto/digest';
+import { OID } from '../oids';
+import { parseAlgorithmIdentifier } from '../x509/algorithm-identifier';
+import { ParsedCertificate } from '../x509/certificate';
+import { DistinguishedName, parseName, sameName } from '../x509/name';
+import { CmsAttribute, attributeValues } from './signer-info';
+
+/** One ESSCertID / ESSCertIDv2 (RFC 2634 §5.4.1, RFC 5035 §4). */
+export interface EssCertId {
+  hashOid: string;
+  hash?: HashName;
+  certHash: Uint8Array;
+  issuerSerial?: { issuer?: DistinguishedName; serialNumber: string };
+}
+
+export interface SigningCertificateReference {
+  version: 1 | 2;
+  ids: EssCertId[];
+}
+
+/**
+ * Reads the signing-certificate-v2 (or v1) signed attribute. ETSI EN 319 122-1 §5.2.2 requires exactly
+ * one of them in CAdES; the first ESSCertID identifies the signing certificate.
+ */
+export function readSigningCertificate(attributes: CmsAttribute[]): SigningCertificateReference | undefined {
+  const v2 = attributeValues(attributes, OID.signingCertificateV2)[0];
+  if (v2) return { version: 2, ids: parseEssCertIds(v2, 2) };
+  const v1 = attributeValues(attributes, OID.signingCertificate)[0];
+  if (v1) return { version: 1, ids: parseEssCertIds(v1, 1) };
+  return undefined;
+}
+
+function parseEssCertIds(value: Tlv, version: 1 | 2): EssCertId[] {
+  const [certs] = children(expectUniversal(value, Tag.sequence, 'SigningCertificate'));
+  return children(expectUniversal(certs, Tag.sequence, 'SigningCertificate.certs')).map((idTlv) => {
+    const parts = children(expectUniversal(idTlv, Tag.sequence, 'ESSCertID'));
+    let i = 0;
+    let hashOid: string = OID.sha1;
+    if (version === 2) {
+      hashOid = OID.sha256; // RFC 5035: hashAlgorithm DEFAULT id-sha256
+      if (parts[0] && isUniversal(parts[0], Tag.sequence)) hashOid = parseAlgorithmIdentifier(parts[i++], 'ESSCertIDv2.hashAlgorithm').oid;
+    }
+    const certHash = octetStringValue(expectUniversal(parts[i++], Tag.octetString, 'ESSCertID.certHash'));
+    const id: EssCertId = { hashOid, certHash: Uint8Array.from(certHash) };
+    const hash = hashOfOid(hashOid);
+    if (hash) id.hash = hash;
+    const issuerSerial = parts[i];
+    if (issuerSerial) id.issuerSerial = parseIssuerSerial(issuerSerial);
+    return id;
+  });
+}
+
+/** IssuerSerial ::= SEQUENCE { issuer GeneralNames, serialNumber CertificateSerialNumber }. */
+function parseIssuerSerial(tlv: Tlv): { issuer?: DistinguishedName; serialNumber: string } {
+  const [names, serial] = children(expectUniversal(tlv, Tag.sequence, 'IssuerSerial'));
+  const out: { issuer?: DistinguishedName; serialNumber: string } = {
+    serialNumber: integerHex(expectUniversal(serial, Tag.integer, 'IssuerSerial.serialNumber')),
+  };
+  for (const name of children(expectUniversal(names, Tag.sequence, 'GeneralNames'))) {
+    // directoryName [4] EXPLICIT Name (RFC 5280 §4.2.1.6)
+    const inner = isContext(name, 4) ? children(name)[0] : undefined;
+    if (inner) out.issuer = parseName(inner);
+  }
+  return out;
+}
+
+export type EssMatch = 'match' | 'hash-mismatch' | 'issuer-serial-mismatch' | 'unsupported-hash';
+
+/** Does the certificate match the ESSCertID (hash of the whole DER, and issuer/serial when given)? */
+export function matchEssCertId(id: EssCertId, cert: ParsedCertificate): EssMatch {
+  if (!id.hash) return 'unsupported-hash';
+  if (!equalBytes(digest(id.hash, cert.der), id.certHash)) return 'hash-mismatch';
+  if (id.issuerSerial) {
+    if (id.issuerSerial.serialNumber !== cert.serialNumber) return 'issuer-serial-mismatch';
+    if (id.issuerSerial.issuer && !sameName(id.issuerSerial.issuer, cert.issuer)) return 'issuer-serial-mismatch';
+  }
+  return 'match';
+}

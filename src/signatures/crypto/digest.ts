@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import { gost34311 } from '../dstu4145';
+import { OID } from '../oids';
+
+/** Hash functions the verifier can compute: SHA family (FIPS 180-4) and GOST 34.311-95. */
+export type HashName = 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512' | 'gost34311';
+
+const BY_OID: Record<string, HashName> = {
+  [OID.sha1]: 'sha1',
+  [OID.sha224]: 'sha224',
+  [OID.sha256]: 'sha256',
+  [OID.sha384]: 'sha384',
+  [OID.sha512]: 'sha512',
+  [OID.gost34311]: 'gost34311',
+};
+
+export function hashOfOid(oid: string): HashName | undefined {
+  return BY_OID[oid];
+}
+
+export function digest(hash: HashName, data: Uint8Array): Uint8Array {
+  if (hash === 'gost34311') return gost34311(data);
+  return new Uint8Array(createHash(hash).update(data).digest());
+}
+
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
+}

@@ -1,0 +1,145 @@
+import { ParsedCertificate, validAt } from '../x509/certificate';
+import { ParsedCrl } from '../x509/crl';
+import { iso } from './check';
+import { revocationStatus } from './revocation';
+import { RevocationPolicy } from './signer-context';
+
+export interface Note {
+  en: string;
+  uk: string;
+}
+
+export interface ValidityOutcome extends Note {
+  status: 'valid' | 'out-of-bounds' | 'not-yet-valid';
+}
+
+/**
+ * Validity of every certificate of the path at the best signature time (RFC 5280 §6.1.3 (a)(2),
+ * EN 319 102-1 §5.2.6). Before notBefore with a proof of existence is NOT_YET_VALID (the signature
+ * provably predates the certificate); any other miss is OUT_OF_BOUNDS_NO_POE.
+ */
+export function checkValidity(path: ParsedCertificate[], time: Date, hasPoe: boolean): ValidityOutcome {
+  for (const cert of path) {
+    if (validAt(cert, time)) continue;
+    const period = `${iso(cert.notBefore)} – ${iso(cert.notAfter)}`;
+    const early = time.getTime() < cert.notBefore.getTime();
+    return {
+      status: early && hasPoe ? 'not-yet-valid' : 'out-of-bounds',
+      en: `"${cert.subject.text}" was not valid at ${iso(time)} (valid ${period})${hasPoe ? '' : '; there is no proof the signature existed while it was'}`,
+      uk: `сертифікат «${cert.subject.text}» не був чинним на ${iso(time)} (строк дії ${period})${hasPoe ? '' : '; немає доказу, що підпис існував у строк дії'}`,
+    };
+  }
+  return {
+    status: 'valid',
+    en: `all ${path.length} certificate(s) were valid at ${iso(time)}`,
+    uk: `усі сертифікати (${path.length}) були чинними на ${iso(time)}`,
+  };
+}
+
+export interface RevocationOutcome extends Note {
+  status: 'good' | 'not-checked' | 'revoked' | 'revoked-no-poe' | 'revoked-ca' | 'try-later';
+}
+
+/**
+ * Revocation of each certificate below the trust anchor, from CRLs (RFC 5280 §6.3). A revoked signing
+ * certificate is TOTAL-FAILED/REVOKED when the claimed signing time is not before the revocation
+ * (EN 319 102-1 §5.3.4 step 4), else INDETERMINATE/REVOKED_NO_POE; a revoked CA is REVOKED_CA_NO_POE.
+ */
+export function checkRevocation(
+  path: ParsedCertificate[],
+  crls: readonly ParsedCrl[],
+  time: Date,
+  claimedSigningTime: Date | undefined,
+  policy: RevocationPolicy,
+): RevocationOutcome {
+  const unchecked: string[] = [];
+  let deltaOnly = false;
+  const good: string[] = [];
+  // every certificate below the last one (the trust anchor that ends the path)
+  for (let i = 0; i + 1 < path.length; i++) {
+    const cert = path[i] as ParsedCertificate;
+    const issuer = path[i + 1] as ParsedCertificate;
+    const status = revocationStatus(cert, issuer, crls, time);
+    const who = `"${cert.subject.text}"`;
+    const whoUk = `«${cert.subject.text}»`;
+    switch (status.kind) {
+      case 'revoked': {
+        const reason = status.reason ? ` (${status.reason})` : '';
+        const en = `${who} was revoked on ${iso(status.revocationDate)}${reason}`;
+        const uk = `сертифікат ${whoUk} скасовано ${iso(status.revocationDate)}${reason}`;
+        if (i > 0) return { status: 'revoked-ca', en, uk };
+        const proven = claimedSigningTime && claimedSigningTime.getTime() >= status.revocationDate.getTime();
+        return proven
+          ? { status: 'revoked', en: `${en}, not after the claimed signing time`, uk: `${uk}, не пізніше заявленого часу підписання` }
+          : {
+              status: 'revoked-no-poe',
+              en: `${en}; no proof the signature existed before`,
+              uk: `${uk}; немає доказу, що підпис існував раніше`,
+            };
+      }
+      case 'stale':
+        return {
+          status: 'try-later',
+          en: `the newest CRL for ${who} expired on ${iso(status.nextUpdate)}; a fresh CRL is needed`,
+          uk: `строк дії останнього СВС для ${whoUk} сплив ${iso(status.nextUpdate)}; потрібен новіший СВС`,
+        };
+      case 'unknown':
+        if (policy === 'require') {
+          return {
+            status: 'try-later',
+            en: `no ${status.deltaOnly ? 'full ' : ''}CRL for ${who}; revocation status unknown`,
+            uk: `немає ${status.deltaOnly ? 'повного ' : ''}СВС для ${whoUk}; статус сертифіката невідомий`,
+          };
+        }
+        unchecked.push(cert.subject.text);
+        deltaOnly ||= status.deltaOnly;
+        break;
+      case 'revoked-later':
+      case 'good':
+        good.push(cert.subject.text);
+        break;
+    }
+  }
+  if (unchecked.length) {
+    return {
+      status: 'not-checked',
+      en: `no ${deltaOnly ? 'full (only a delta) ' : ''}CRL available for ${unchecked.map((s) => `"${s}"`).join(', ')}; revocation not checked`,
+      uk: `немає ${deltaOnly ? 'повного (лише частковий) ' : ''}списку відкликаних сертифікатів для ${unchecked.map((s) => `«${s}»`).join(', ')}; статус не перевірено`,
+    };
+  }
+  if (!good.length) {
+    return {
+      status: 'good',
+      en: 'the signing certificate is itself a trust anchor; nothing to check',
+      uk: 'сертифікат підписувача сам є довіреним; перевіряти нічого',
+    };
+  }
+  return {
+    status: 'good',
+    en: `not revoked at ${iso(time)} according to the CRLs`,
+    uk: `не скасовано на ${iso(time)} згідно зі списками відкликаних сертифікатів`,
+  };
+}
+
+export interface KeyUsageOutcome extends Note {
+  status: 'ok' | 'not-allowed';
+}
+
+/** RFC 5280 §4.2.1.3: a signing key needs nonRepudiation (contentCommitment) or digitalSignature. */
+export function checkKeyUsage(cert: ParsedCertificate): KeyUsageOutcome {
+  const ku = cert.extensions.keyUsage;
+  if (!ku) return { status: 'ok', en: 'no key usage restriction in the certificate', uk: 'сертифікат не обмежує використання ключа' };
+  const allowed = ku.filter((u) => u === 'nonRepudiation' || u === 'digitalSignature');
+  if (allowed.length) {
+    return {
+      status: 'ok',
+      en: `key usage permits signing (${allowed.join(', ')})`,
+      uk: `використання ключа дозволяє підписання (${allowed.join(', ')})`,
+    };
+  }
+  return {
+    status: 'not-allowed',
+    en: `key usage (${ku.join(', ') || 'none'}) does not permit signing`,
+    uk: `використання ключа (${ku.join(', ') || 'немає'}) не дозволяє підписання`,
+  };
+}

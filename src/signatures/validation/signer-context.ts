@@ -1,0 +1,21 @@
+import { CmsSignedData } from '../cms/signed-data';
+import { CertificatePool } from '../trust/certificate-pool';
+import { TrustStore } from '../trust/trust-store';
+import { ParsedCrl } from '../x509/crl';
+
+/** How missing revocation data is treated: skipped with a note, or INDETERMINATE/TRY_LATER. */
+export type RevocationPolicy = 'ifAvailable' | 'require';
+
+/** Everything shared by the signers of one SignedData. */
+export interface SignerContext {
+  signedData: CmsSignedData;
+  /** Attached eContent, else the detached content supplied by the caller. */
+  content?: Uint8Array;
+  /** Certificates of the signature on top of the trust store's. */
+  pool: CertificatePool;
+  trust: TrustStore;
+  /** The trust store's CRLs plus those inside the signature. */
+  crls: ParsedCrl[];
+  validationTime: Date;
+  revocationPolicy: RevocationPolicy;
+}

@@ -1,0 +1,167 @@
+import { expect } from 'chai';
+import type { Hub } from '../../src/hub';
+import { verifyAuditLog } from '../../src/audit';
+import { ManualClock } from '../support/clock';
+import { startTestHub, submission } from '../support/hub';
+import { createTestDatabase, type TestDatabase } from '../support/pg';
+
+type Json = any;
+
+async function call(hub: Hub, method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> {
+  const res = await fetch(`${hub.url}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+}
+
+describe('control of execution over HTTP (real PostgreSQL, fixed dates)', function () {
+  this.timeout(60_000);
+  let testDb: TestDatabase;
+  let hub: Hub;
+  // Tuesday 10 March 2026, 11:00 Kyiv: martial law is in force (Law 2136-IX), holidays are working days.
+  const clock = new ManualClock('2026-03-10T09:00:00Z');
+
+  async function registered(over: Record<string, unknown> = {}): Promise<Json> {
+    const res = await call(hub, 'POST', '/api/v1/documents', submission(over));
+    expect(res.status).to.equal(201);
+    return res.json;
+  }
+
+  before(async () => {
+    testDb = await createTestDatabase('control');
+    hub = await startTestHub({ databaseUrl: testDb.url }, { clock, scheduler: false });
+  });
+  after(async () => {
+    await hub?.close();
+    await testDb?.drop();
+  });
+  beforeEach(() => clock.set('2026-03-10T09:00:00Z'));
+
+  it('003 §178: a letter with a task is due one month from registration; reminder 3 working days before (003 §117)', async () => {
+    const doc = await registered();
+    const res = await call(hub, 'POST', `/api/v1/documents/${doc.id}/resolutions`, {
+      actor: 'clerk-1', author: 'mayor', executors: ['education-dept', 'finance-dept'], task: 'Розглянути та підготувати відповідь',
+    });
+    expect(res.status).to.equal(201);
+    expect(res.json).to.include({ status: 'under-control', term: '2026-04-10', reminderOn: '2026-04-07', controller: 'mayor', rule: 'letter' });
+    expect(res.json.basis).to.contain('178');
+    // Co-executors hand their part to the responsible executor 3 working days before (003 §80).
+    expect(res.json.coExecutorsDue).to.equal('2026-04-07');
+    const card = await call(hub, 'GET', `/api/v1/documents/${doc.id}`);
+    expect(card.json.status).to.equal('under-control');
+  });
+
+  it('a term written in the resolution wins over the default; one in the document too (003 §158, §166)', async () => {
+    const doc = await registered({ kind: 'higher-authority-document', dueDate: '2026-03-20' });
+    const fromDoc = await call(hub, 'POST', `/api/v1/documents/${doc.id}/resolutions`, { actor: 'mayor', executors: ['economy-dept'], task: 'Виконати доручення' });
+    expect(fromDoc.json).to.include({ term: '2026-03-20', rule: 'explicit' });
+    const second = await call(hub, 'POST', `/api/v1/documents/${doc.id}/resolutions`, { actor: 'mayor', executors: ['legal-dept'], task: 'Деталізація', term: '2026-03-16' });
+    expect(second.json).to.include({ term: '2026-03-16', resolutionNo: 2 });
+  });
+
+  it('walks the lifecycle: interim answer, extension asked in time and granted, execution, release; each step in the log', async () => {
+    const doc = await registered();
+    const { json: card } = await call(hub, 'POST', `/api/v1/documents/${doc.id}/resolutions`, { actor: 'mayor', executors: ['housing-dept'], task: 'Вжити заходів' });
+    const base = `/api/v1/documents/${doc.id}/control/${card.id}`;
+
+    clock.set('2026-03-20T09:00:00Z');
+    const interim = await call(hub, 'POST', `${base}/interim-answers`, { actor: 'housing-dept', text: 'Проводиться обстеження' });
+    expect(interim.json.status).to.equal('under-control');
+
+    clock.set('2026-04-03T09:00:00Z');
+    const asked = await call(hub, 'POST', `${base}/extension-requests`, { actor: 'housing-dept', newTerm: '2026-04-30', reason: 'Очікуємо висновок експертизи' });
+    expect(asked.status).to.equal(200);
+    const byOther = await call(hub, 'POST', `${base}/extension-decision`, { actor: 'deputy-mayor', granted: true });
+    expect(byOther.status).to.equal(409);
+    expect(byOther.json).to.include({ code: 'EXTENSION_NOT_BY_TERM_SETTER' });
+    expect(byOther.json.details.basis).to.equal('003 §158');
+    const granted = await call(hub, 'POST', `${base}/extension-decision`, { actor: 'mayor', granted: true, reason: 'Погоджено' });
+    expect(granted.json).to.include({ term: '2026-04-30', originalTerm: '2026-04-10' });
+
+    clock.set('2026-04-28T09:00:00Z');
+    const noAnswer = await call(hub, 'POST', `${base}/release`, { actor: 'mayor' });
+    expect(noAnswer.json.code).to.equal('RELEASE_WITHOUT_ANSWER');
+    const notOnMerits = await call(hub, 'POST', `${base}/execution`, { actor: 'housing-dept', onMerits: false, answer: { summary: 'Проміжна' } });
+    expect(notOnMerits.json.code).to.equal('ANSWER_REQUIRED');
+    const executed = await call(hub, 'POST', `${base}/execution`, { actor: 'housing-dept', onMerits: true, answer: { summary: 'Покрівлю відремонтовано', outgoingIndex: '05-12/301', result: 'resolved-positively' } });
+    expect(executed.json.status).to.equal('executed');
+    const notController = await call(hub, 'POST', `${base}/release`, { actor: 'housing-dept' });
+    expect(notController.json.code).to.equal('RELEASE_NOT_BY_CONTROLLER');
+    const released = await call(hub, 'POST', `${base}/release`, { actor: 'first-deputy', standingInFor: 'mayor', reason: 'Виконано' });
+    expect(released.json).to.include({ status: 'released', releasedBy: 'first-deputy' });
+    expect((await call(hub, 'GET', `/api/v1/documents/${doc.id}`)).json.status).to.equal('released');
+
+    const log = await call(hub, 'GET', `/api/v1/audit/log?documentId=${doc.id}`);
+    expect(log.json.items.map((e: Json) => e.action)).to.deep.equal([
+      'control.assigned', 'control.interim', 'control.extension-requested', 'control.extension-decided', 'control.executed', 'control.released',
+    ]);
+    const extended = log.json.items[3];
+    expect(extended).to.include({ actor: 'mayor', reason: 'Погоджено' });
+    expect(extended.before.term).to.equal('2026-04-10');
+    expect(extended.after.term).to.equal('2026-04-30');
+    expect(await verifyAuditLog(hub.db)).to.include({ ok: true });
+    const events = await hub.db.query<{ type: string }>('SELECT type FROM outbox WHERE document_id = $1 ORDER BY seq', [doc.id]);
+    expect(events.map((e) => e.type)).to.deep.equal(['document.registered', 'control.assigned', 'control.interim', 'control.extended', 'control.executed', 'control.released']);
+  });
+
+  it('003 §158: an extension asked later than 3 working days before the term is refused', async () => {
+    const doc = await registered();
+    const { json: card } = await call(hub, 'POST', `/api/v1/documents/${doc.id}/resolutions`, { actor: 'mayor', executors: ['housing-dept'], task: 'Вжити заходів' });
+    clock.set('2026-04-08T09:00:00Z'); // term 10 April (Fri): the last day to ask was Tue 7 April
+    const late = await call(hub, 'POST', `/api/v1/documents/${doc.id}/control/${card.id}/extension-requests`, { actor: 'housing-dept', newTerm: '2026-04-20', reason: 'x' });
+    expect(late.status).to.equal(409);
+    expect(late.json).to.include({ code: 'EXTENSION_TOO_LATE' });
+    expect(late.json.messageUk).to.contain('3 робочі дні');
+  });
+
+  it('Law on appeals art. 20: an appeal is due in one month from receipt and cannot be extended past 45 days', async () => {
+    const doc = await registered({ kind: 'citizen-appeal', receivedAt: '2026-03-09T08:00:00Z', correspondent: { name: 'Ткачук Оксана Іванівна', address: 'вул. Садова, 3, м. Фастів' } });
+    const { json: card } = await call(hub, 'POST', `/api/v1/documents/${doc.id}/resolutions`, { actor: 'mayor', executors: ['social-dept'], task: 'Розглянути звернення' });
+    expect(card).to.include({ term: '2026-04-09', rule: 'appeal', appealReceivedOn: '2026-03-09' });
+    const tooFar = await call(hub, 'POST', `/api/v1/documents/${doc.id}/control/${card.id}/extension-requests`, { actor: 'social-dept', newTerm: '2026-04-24', reason: 'x' });
+    expect(tooFar.json).to.include({ code: 'EXTENSION_BEYOND_CAP' });
+    expect(tooFar.json.details.cap).to.equal('2026-04-23');
+    const ok = await call(hub, 'POST', `/api/v1/documents/${doc.id}/control/${card.id}/extension-requests`, { actor: 'social-dept', newTerm: '2026-04-23', reason: 'Потрібне додаткове вивчення' });
+    expect(ok.status).to.equal(200);
+  });
+
+  it('refuses control on an unregistered document and invalid bodies with structured errors', async () => {
+    const greeting = await registered({ subtype: 'greeting' });
+    const res = await call(hub, 'POST', `/api/v1/documents/${greeting.id}/resolutions`, { actor: 'mayor', executors: ['x'], task: 't' });
+    expect(res.json.code).to.equal('NOT_REGISTERED');
+    const bad = await call(hub, 'POST', `/api/v1/documents/${greeting.id}/resolutions`, { actor: 'mayor', executors: [], task: 't' });
+    expect(bad.status).to.equal(400);
+    expect(bad.json.code).to.equal('VALIDATION_FAILED');
+  });
+
+  it('lists the overdue items (003 §165) and reports executive discipline per executor (003 §117), JSON and CSV', async () => {
+    clock.set('2026-06-01T09:00:00Z');
+    const make = async (executor: string) => {
+      const doc = await registered({ receivedAt: '2026-05-29T08:00:00Z' });
+      return (await call(hub, 'POST', `/api/v1/documents/${doc.id}/resolutions`, { actor: 'mayor', executors: [executor], task: 'Т', term: '2026-06-10' })).json;
+    };
+    const onTime = await make('discipline-a');
+    const late = await make('discipline-a');
+    await make('discipline-b');
+    clock.set('2026-06-09T09:00:00Z');
+    await call(hub, 'POST', `/api/v1/documents/${onTime.documentId}/control/${onTime.id}/execution`, { actor: 'discipline-a', onMerits: true, answer: { summary: 'Виконано' } });
+    clock.set('2026-06-12T09:00:00Z');
+    await call(hub, 'POST', `/api/v1/documents/${late.documentId}/control/${late.id}/execution`, { actor: 'discipline-a', onMerits: true, answer: { summary: 'Виконано' } });
+    const overdue = await call(hub, 'GET', '/api/v1/control?overdue=true&executor=discipline-b');
+    expect(overdue.json.items).to.have.length(1);
+    expect(overdue.json.items[0]).to.include({ overdue: true, term: '2026-06-10' });
+    const report = await call(hub, 'GET', '/api/v1/reports/discipline?from=2026-06-01&to=2026-06-30');
+    const a = report.json.executors.find((r: Json) => r.executor === 'discipline-a');
+    const b = report.json.executors.find((r: Json) => r.executor === 'discipline-b');
+    expect(a).to.deep.equal({ executor: 'discipline-a', total: 2, onTime: 1, late: 1, overdue: 0, open: 0, shareOnTime: 0.5 });
+    expect(b).to.deep.include({ total: 1, overdue: 1, shareOnTime: 0 });
+    const csv = await call(hub, 'GET', '/api/v1/reports/discipline?from=2026-06-01&to=2026-06-30&format=csv');
+    expect(csv.json).to.contain('Виконавець,Усього на контролі,Виконано вчасно');
+    expect(csv.json).to.contain('discipline-a,2,1,1,0,0,50.0');
+    const listCsv = await call(hub, 'GET', '/api/v1/control?overdue=true&format=csv');
+    expect(listCsv.json).to.contain('Прострочено');
+  });
+});
