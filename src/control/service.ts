@@ -64,7 +64,12 @@ export class ControlService {
   private context(isAppeal: boolean): ControlContext {
     const now = this.deps.clock.now();
     const today = kyivDate(now);
-    return { now, today, derive: (term) => this.deps.terms.derive(term, isAppeal, today) };
+    return {
+      now,
+      today,
+      derive: (term) => this.deps.terms.derive(term, isAppeal, today),
+      appealCap: (receivedOn) => this.deps.terms.appealCap(receivedOn),
+    };
   }
 
   private async finish(q: Queryable, doc: DocumentCard, before: ControlCard | null, after: ControlCard, actor: string, auditAction: string, event: string | null, reason: string | null): Promise<void> {

@@ -9,4 +9,6 @@ export interface TermService {
   termFor(rule: string, from: string, explicitTerm?: string): { term: string; basis: string };
   /** Reminder, co-executors' and extension-request dates for a term (working days), never before `from`. */
   derive(term: string, isAppeal: boolean, from: string): DerivedDates;
+  /** The last day an appeal received on that date may be kept to (45 days in total). */
+  appealCap(receivedOn: string): string;
 }

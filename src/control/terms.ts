@@ -80,5 +80,8 @@ export function calendarTermService(config: Pick<Config, 'calendar' | 'calendarO
       const r = computeTerm({ rule: isAppeal ? 'appeal' : 'document', from: from < term ? from : term, calendar, explicitTerm: term, options });
       return { reminderOn: r.reminder, coExecutorsDue: r.coExecutorsDue, extensionDeadline: r.extensionRequestDeadline };
     },
+    appealCap(receivedOn) {
+      return computeTerm({ rule: 'appeal-cap', from: receivedOn, calendar, options }).term;
+    },
   };
 }

@@ -3,6 +3,6 @@ export { ControlRuleError, controlError, CONTROL_ERRORS } from './errors';
 export type { ControlErrorCode } from './errors';
 export {
   assign, requestExtension, decideExtension, giveInterimAnswer, execute, release,
-  isOverdue, wasLate, appealCap, addCalendarDays, APPEAL_CAP_DAYS,
+  isOverdue, wasLate,
 } from './lifecycle';
 export type { ControlContext, DerivedDates, AssignInput } from './lifecycle';

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
+import { addDays } from '../clock';
 import {
-  addCalendarDays, assign, ControlRuleError, decideExtension, execute, giveInterimAnswer, isOverdue, release,
+  assign, ControlRuleError, decideExtension, execute, giveInterimAnswer, isOverdue, release,
   requestExtension, wasLate, type ControlCard, type ControlContext,
 } from './index';
 
@@ -9,7 +10,8 @@ function ctx(today: string): ControlContext {
   return {
     now: new Date(`${today}T09:00:00Z`),
     today,
-    derive: (term) => ({ reminderOn: addCalendarDays(term, -3), coExecutorsDue: addCalendarDays(term, -3), extensionDeadline: addCalendarDays(term, -3) }),
+    derive: (term) => ({ reminderOn: addDays(term, -3), coExecutorsDue: addDays(term, -3), extensionDeadline: addDays(term, -3) }),
+    appealCap: (receivedOn) => addDays(receivedOn, 45),
   };
 }
 

@@ -1,4 +1,3 @@
-import { addDays } from '../clock';
 import { controlError } from './errors';
 import type { AnswerResult, ControlCard, ExtensionRecord } from './types';
 
@@ -14,13 +13,12 @@ export interface ControlContext {
   now: Date;
   today: string;
   derive(term: string): DerivedDates;
+  /**
+   * The last day an appeal received on that date may be kept to: 45 days in total (Law "Про
+   * звернення громадян" art. 20; 003 §113), counted by the terms module's `appeal-cap` rule.
+   */
+  appealCap(receivedOn: string): string;
 }
-
-/** Law "Про звернення громадян" art. 20: an appeal is resolved within 45 days in total at most. */
-export const APPEAL_CAP_DAYS = 45;
-
-/** Calendar days, not working days: the Law counts the 45 days in calendar days. */
-export const addCalendarDays = addDays;
 
 export interface AssignInput {
   id: string;
@@ -78,13 +76,8 @@ function requireExecutor(card: ControlCard, by: string): void {
   if (!card.executors.includes(by)) throw controlError('NOT_AN_EXECUTOR', { by, executors: card.executors });
 }
 
-/** The appeal cap, if any: the last date the appeal may be kept to. */
-export function appealCap(card: ControlCard): string | null {
-  return card.appealReceivedOn ? addCalendarDays(card.appealReceivedOn, APPEAL_CAP_DAYS) : null;
-}
-
-function checkCap(card: ControlCard, newTerm: string): void {
-  const cap = appealCap(card);
+function checkCap(card: ControlCard, newTerm: string, ctx: ControlContext): void {
+  const cap = card.appealReceivedOn ? ctx.appealCap(card.appealReceivedOn) : null;
   if (cap && newTerm > cap) throw controlError('EXTENSION_BEYOND_CAP', { newTerm, cap, receivedOn: card.appealReceivedOn });
 }
 
@@ -97,7 +90,7 @@ export function requestExtension(card: ControlCard, req: { by: string; newTerm: 
     throw controlError('EXTENSION_TOO_LATE', { today: ctx.today, deadline: card.extensionDeadline, term: card.term });
   }
   if (req.newTerm <= card.term) throw controlError('EXTENSION_NOT_LATER', { newTerm: req.newTerm, term: card.term });
-  checkCap(card, req.newTerm);
+  checkCap(card, req.newTerm, ctx);
   return {
     ...card,
     pendingExtension: { requestedAt: ctx.now.toISOString(), requestedOn: ctx.today, by: req.by, newTerm: req.newTerm, reason: req.reason },
@@ -125,7 +118,7 @@ export function decideExtension(
   if (!d.granted) return { ...card, pendingExtension: null, extensions: [...card.extensions, record] };
   const term = d.term ?? request.newTerm;
   if (term <= card.term) throw controlError('EXTENSION_NOT_LATER', { newTerm: term, term: card.term });
-  checkCap(card, term);
+  checkCap(card, term, ctx);
   record.term = term;
   return { ...card, term, ...ctx.derive(term), pendingExtension: null, extensions: [...card.extensions, record] };
 }
