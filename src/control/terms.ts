@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, type Config } from '../config';
 import { createCalendars, parseCalendarOverride, type CalendarOverride, type WorkingDayCalendar } from '../domain/calendar';
-import { computeTerm, TermError } from '../domain/terms';
+import { computeTerm, deriveDates, TermError } from '../domain/terms';
 import { HubError } from '../errors';
 import type { DocumentCard } from '../schemas';
 import type { TermService } from './term-service';
@@ -77,7 +77,7 @@ export function calendarTermService(config: Pick<Config, 'calendar' | 'calendarO
       }
     },
     derive(term, isAppeal, from) {
-      const r = computeTerm({ rule: isAppeal ? 'appeal' : 'document', from: from < term ? from : term, calendar, explicitTerm: term, options });
+      const r = deriveDates({ term, from: from < term ? from : term, kind: isAppeal ? 'appeal' : 'document', calendar, options });
       return { reminderOn: r.reminder, coExecutorsDue: r.coExecutorsDue, extensionDeadline: r.extensionRequestDeadline };
     },
     appealCap(receivedOn) {
