@@ -1,0 +1,42 @@
+/**
+ * Citizens' appeals, pure part (issue 5): the card, intake decisions with their sources
+ * (003 §99-108, §112, §131, §134), applicant matching, the department's report and open data.
+ */
+export * from './types';
+export { DEFAULT_CLASSIFIER, topicTitle, isKnownTopic, categoryTreatment, categoryTitle } from './classifier';
+export type { AppealClassifier, PriorityCategory, CategoryTreatment } from './classifier';
+export { normaliseText, normaliseAddressText, foldText, foldRaw, editDistance, APOSTROPHE } from './text';
+export { parseName, compareNames } from './names';
+export type { ParsedName, NameComparison, MatchReason } from './names';
+export { parseAddress, compareAddresses, streetKey } from './addresses';
+export type { ParsedAddress, AddressComparison } from './addresses';
+export {
+  fingerprintApplicant, blockingKeys, matchApplicants, normaliseEmail, normalisePhone, SAME_PERSON_SCORE, PROBABLE_PERSON_SCORE,
+} from './matching';
+export type { ApplicantFingerprint, ApplicantMatch, MatchVerdict } from './matching';
+export { summaryStems, compareQuestions, SAME_QUESTION_SCORE } from './questions';
+export type { QuestionLike, QuestionSimilarity } from './questions';
+export { MemoryArchive, earlierAppealOf, appealKeys } from './archive';
+export type { EarlierAppeal, EarlierAppeals } from './archive';
+export { BASIS } from './bases';
+export { checkAnonymous, checkCompleteness, countCollective, checkEPetition, answerRecipient, RETURN_TERM_DAYS } from './intake-rules';
+export type { IntakeContext } from './intake-rules';
+export { classifyRecurrence } from './recurrence';
+export type { RecurrenceOutcome } from './recurrence';
+export { checkCompetence, FORWARD_TERM_WORKING_DAYS } from './competence';
+export type { CompetenceAssessment } from './competence';
+export { routeAppeal, mandatoryControl, reviewOrder, ROUTE_TERM_WORKING_DAYS } from './routing';
+export type { Routing } from './routing';
+export { decideIntake } from './intake';
+export type { IntakeInput, IntakeOptions } from './intake';
+export { appealRecord } from './records';
+export type { AnswerOutcome } from './records';
+export { buildAppealReport, reportSource, reportResult, wholePercent, percentOneDecimal } from './report';
+export type { ReportOptions } from './report';
+export { renderAppealReportCsv, appealReportRows, REPORT_CSV_COLUMNS } from './report-csv';
+export { CHANNEL_UK, SOURCE_UK, TYPE_UK, FORM_UK, RECURRENCE_UK, RESULT_UK } from './labels-uk';
+export {
+  openAppealRows, openPetitionRows, openAppealsCsv, openPetitionsCsv, openAppealsJson, openPetitionsJson,
+  OPEN_APPEALS_COLUMNS, OPEN_PETITIONS_COLUMNS,
+} from './open-data';
+export type { OpenAppealRow, OpenPetitionRow, OpenDataOptions } from './open-data';

@@ -1,0 +1,49 @@
+/**
+ * The appeals report as CSV for staff: one figure per row, Ukrainian titles, a BOM so a
+ * spreadsheet opens it as UTF-8 (as the control reports do).
+ */
+import { stringify } from 'csv-stringify/sync';
+import { APPEAL_CHANNELS, APPEAL_RESULTS, REPORT_SOURCES, type AppealReport } from './types';
+import { CHANNEL_UK, FORM_UK, RESULT_UK, SOURCE_UK, TYPE_UK } from './labels-uk';
+
+export const REPORT_CSV_COLUMNS = ['Розділ', 'Показник', 'Кількість', 'Частка, %'] as const;
+
+type Row = [string, string, number, string];
+
+const decimalUk = (n: number | null): string => (n === null ? '' : String(n).replace('.', ','));
+
+export function appealReportRows(r: AppealReport): Row[] {
+  const rows: Row[] = [];
+  const add = (section: string, title: string, n: number, share = '') => rows.push([section, title, n, share]);
+  const S = { total: 'Загалом', how: 'За формою подання', channel: 'За каналами надходження', source: 'Звідки надійшли', type: 'За видами', form: 'За формою', sign: 'За ознакою надходження', topic: 'Порушені питання', result: 'Результати розгляду' };
+  add(S.total, 'Зареєстровано звернень', r.total);
+  add(S.total, 'Громадян, що звернулися', r.citizens);
+  add(S.how, 'письмових', r.written.total);
+  for (const s of REPORT_SOURCES) add(S.how, `письмових ${SOURCE_UK[s]}`, r.written.bySource[s]);
+  add(S.how, 'усних', r.oral.total);
+  for (const c of APPEAL_CHANNELS) add(S.channel, CHANNEL_UK[c], r.byChannel[c]);
+  add(S.channel, 'через засоби телефонного зв’язку (пряма лінія, телефон довіри)', r.byChannelGroup.telephone);
+  add(S.channel, 'через «гарячі лінії» та контакт-центри', r.byChannelGroup.hotlines);
+  add(S.channel, '«Пряма телефонна лінія»: прийнято дзвінків', r.directLine.calls);
+  add(S.channel, '«Пряма телефонна лінія»: заведено реєстраційно-контрольні картки', r.directLine.registered);
+  add(S.channel, '«Пряма телефонна лінія»: надано усні роз’яснення', r.directLine.answeredOrally);
+  for (const s of REPORT_SOURCES) add(S.source, SOURCE_UK[s], r.byForwardingBody[s]);
+  add(S.source, 'з них через урядову «гарячу лінію» та обласний контактний центр', r.higherAuthority.viaHotlines, decimalUk(r.higherAuthority.viaHotlinesPercent));
+  for (const t of ['proposal', 'application', 'complaint'] as const) add(S.type, TYPE_UK[t], r.byType[t]);
+  for (const f of ['individual', 'collective', 'anonymous'] as const) add(S.form, FORM_UK[f], r.byForm[f]);
+  add(S.sign, 'повторних («П»)', r.repeat);
+  add(S.sign, 'дублетних', r.duplicate);
+  add(S.sign, 'неодноразових', r.resubmitted);
+  add(S.sign, 'колективних', r.collective);
+  add(S.sign, 'анонімних (не розглядалися)', r.notConsidered.anonymous);
+  add(S.sign, 'повернуто авторам (ст. 5 Закону)', r.notConsidered.returned);
+  add(S.topic, 'Порушено питань', r.questions.total);
+  for (const g of r.questions.byGroup) add(S.topic, `${g.title} (${g.codes.join(', ')})`, g.questions, String(g.percent));
+  for (const t of r.questions.byTopic) add(S.topic, `${t.code} ${t.title}`, t.questions, String(t.percent));
+  for (const k of APPEAL_RESULTS) add(S.result, RESULT_UK[k], r.byResult[k]);
+  return rows;
+}
+
+export function renderAppealReportCsv(r: AppealReport): string {
+  return stringify(appealReportRows(r), { header: true, bom: true, columns: [...REPORT_CSV_COLUMNS] });
+}
