@@ -1,6 +1,7 @@
 import express, { Express } from 'express';
 import type { ControlService } from '../control';
 import type { PipelineDeps } from '../pipeline';
+import type { SignatureSettings } from '../pipeline/steps';
 import { errorHandler, notFound } from './errors';
 import { requestId } from './request-id';
 import { auditRouter } from './routes/audit';
@@ -9,9 +10,11 @@ import { documentsRouter } from './routes/documents';
 import { healthRouter } from './routes/health';
 import { nomenclatureRouter } from './routes/nomenclature';
 import { quarantineRouter } from './routes/quarantine';
+import { signaturesRouter } from './routes/signatures';
 
 export interface ApiDeps extends PipelineDeps {
   control: ControlService;
+  signatures: SignatureSettings;
   brokerConnected?: () => boolean;
 }
 
@@ -28,6 +31,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use('/api/v1/quarantine', quarantineRouter(deps.db));
   app.use('/api/v1/nomenclature', nomenclatureRouter(deps));
   app.use('/api/v1/audit', auditRouter(deps.db));
+  app.use('/api/v1/signatures', signaturesRouter(deps.signatures, deps.clock));
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;

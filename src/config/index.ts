@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+
 /**
  * Settings from the environment, checked once at start-up. A bad value stops the hub with a
  * message that names the variable (in English and Ukrainian), before anything is opened.
@@ -19,6 +21,15 @@ export interface Config {
   /** A term ending on a day off moves to the next working day (Civil Code art. 254), or the previous. */
   termRoll: 'next' | 'previous';
   calendarOverrideFile?: string;
+  /** Qualified e-signature trust (КЕП): anchor files and directories of qualified providers, CRLs. */
+  trustFiles: string[];
+  trustDirs: string[];
+  crlFiles: string[];
+  crlDirs: string[];
+  /** Which signatures each kind and source needs (default reference-data/signature-policy.json). */
+  signaturePolicyFile?: string;
+  /** if-available: a certificate without a CRL is reported unchecked; require: it is TRY_LATER. */
+  signatureRevocation: 'if-available' | 'require';
 }
 
 export class ConfigError extends Error {
@@ -72,6 +83,23 @@ function oneOf<T extends string>(env: Env, name: string, values: readonly T[], f
   return raw as T;
 }
 
+/** Comma-separated paths, each of which must exist as a file (or a directory). */
+function paths(env: Env, name: string, want: 'file' | 'directory'): string[] {
+  const list = (env[name] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  for (const path of list) {
+    let info;
+    try {
+      info = statSync(path);
+    } catch {
+      throw new ConfigError(name, `${path} does not exist or cannot be read`, `${path} не існує або недоступний`);
+    }
+    if (want === 'file' ? !info.isFile() : !info.isDirectory()) {
+      throw new ConfigError(name, `${path} is not a ${want}`, `${path} не є ${want === 'file' ? 'файлом' : 'каталогом'}`);
+    }
+  }
+  return list;
+}
+
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -94,5 +122,11 @@ export function loadConfig(env: Env = process.env): Config {
     calendar: oneOf(env, 'CALENDAR', ['law-in-force', 'peacetime', 'martial-law'] as const, 'law-in-force'),
     termRoll: oneOf(env, 'TERM_ROLL', ['next', 'previous'] as const, 'next'),
     calendarOverrideFile: env.CALENDAR_FILE || undefined,
+    trustFiles: paths(env, 'TRUST_FILES', 'file'),
+    trustDirs: paths(env, 'TRUST_DIRS', 'directory'),
+    crlFiles: paths(env, 'CRL_FILES', 'file'),
+    crlDirs: paths(env, 'CRL_DIRS', 'directory'),
+    signaturePolicyFile: env.SIGNATURE_POLICY_FILE || undefined,
+    signatureRevocation: oneOf(env, 'SIGNATURE_REVOCATION', ['if-available', 'require'] as const, 'if-available'),
   };
 }

@@ -92,6 +92,27 @@ export const ERROR_CATALOG = {
     message: 'The СЕВ ОВВ connector is not configured (SEV_OVV_* settings)',
     messageUk: 'Конектор СЕВ ОВВ не налаштовано (параметри SEV_OVV_*)',
   },
+  // Qualified e-signatures (src/pipeline/steps/signatures.ts, POST /api/v1/signatures/verify).
+  SIGNATURE_REQUIRED: {
+    status: 422,
+    message: 'This kind of document must carry a qualified e-signature (КЕП), and it has none; it is kept, not registered',
+    messageUk: 'Документ цього виду має бути підписаний кваліфікованим електронним підписом (КЕП), а підпису немає; його збережено без реєстрації',
+  },
+  SIGNATURE_POLICY_FAILED: {
+    status: 422,
+    message: 'A signature is not a valid qualified e-signature as the policy requires; it is kept with the reports, not registered',
+    messageUk: 'Підпис не є чинним кваліфікованим електронним підписом, як вимагає політика; документ збережено зі звітами перевірки без реєстрації',
+  },
+  SIGNATURE_ATTACHMENT_UNKNOWN: {
+    status: 400,
+    message: 'A signature names an attachment the document does not have',
+    messageUk: 'Підпис посилається на вкладення, якого в документі немає',
+  },
+  SIGNATURE_TRUST_INVALID: {
+    status: 400,
+    message: 'A trust certificate or CRL given with the request cannot be read',
+    messageUk: 'Сертифікат довіри або СВС, надані із запитом, не вдається прочитати',
+  },
   NOT_REGISTERED: {
     status: 409,
     message: 'Only a registered document can be put under control',

@@ -12,6 +12,7 @@ import { kyivDate, systemClock, type Clock } from '../domain/clock';
 import { createLogger, type Logger } from '../log';
 import { ensureSampleNomenclature } from '../nomenclature';
 import type { IntakeStep, PipelineDeps } from '../pipeline';
+import { loadSignatureSettings, signatureStep, type SignatureSettings } from '../pipeline/steps';
 import { migrate, openDb, type Db } from '../store';
 
 export interface HubOptions {
@@ -31,6 +32,7 @@ export interface Hub {
   db: Db;
   log: Logger;
   deps: PipelineDeps;
+  signatures: SignatureSettings;
   bus?: BusConnection;
   relay?: OutboxRelay;
   consumer?: InboundConsumer;
@@ -48,6 +50,9 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const log = createLogger({ level: config.logLevel, destination: opts.logDestination });
   const clock = opts.clock ?? systemClock;
   const routing = loadRouting(config.registryRoutingFile);
+  const signatures = await loadSignatureSettings(config);
+  for (const warning of signatures.trust.warnings) log.warn({ warning }, 'trust store: a source was skipped');
+  if (!signatures.trust.size) log.warn('no trust anchors configured (TRUST_FILES, TRUST_DIRS): no signature can be confirmed');
   const db = await openDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -61,9 +66,10 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   }
 
   const nudge = () => hub.relay?.nudge();
-  const deps: PipelineDeps = { db, clock, routing, log, steps: opts.steps, onEventsCommitted: nudge };
+  const steps = [signatureStep({ ...signatures, db }), ...(opts.steps ?? [])];
+  const deps: PipelineDeps = { db, clock, routing, log, steps, onEventsCommitted: nudge };
   const control = new ControlService({ db, clock, log, terms: opts.terms ?? calendarTermService(config), onEventsCommitted: nudge });
-  const hub: Hub = { config, db, log, deps, control, close: async () => undefined };
+  const hub: Hub = { config, db, log, deps, signatures, control, close: async () => undefined };
   if (opts.scheduler !== false) {
     hub.scheduler = new ControlScheduler(db, clock, log, config.schedulerIntervalMs, nudge);
     hub.scheduler.start();
@@ -79,7 +85,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
 
   if (opts.http !== false) {
     const bus = hub.bus;
-    const app = createApp({ ...deps, control, brokerConnected: bus ? () => bus.isConnected() : undefined });
+    const app = createApp({ ...deps, control, signatures, brokerConnected: bus ? () => bus.isConnected() : undefined });
     hub.server = await new Promise<Server>((resolve, reject) => {
       const server = app.listen(config.port, () => resolve(server));
       server.once('error', reject);

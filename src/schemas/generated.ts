@@ -627,6 +627,18 @@ export interface DocumentCard {
     sha256: string;
     size: number;
   }[];
+  /**
+   * Every signature that came with the document, verified before registration (one entry per signer). Absent when none came.
+   */
+  signatures?: SignatureSummary[];
+  /**
+   * What staff should look at before relying on the document (e.g. a signature that is not valid or not qualified). Absent when none.
+   */
+  flags?: {
+    code: string;
+    message: string;
+    messageUk: string;
+  }[];
   meta?: {
     [k: string]: unknown;
   };
@@ -1033,4 +1045,208 @@ export interface ResolutionRequest {
    * Term rule to apply instead of the kind's default (e.g. appeal-no-study).
    */
   rule?: string;
+}
+
+// signature-check.schema.json
+/**
+ * One check of a signature verification, with its outcome in English and Ukrainian.
+ */
+export interface SignatureCheck {
+  /**
+   * structure, signing-certificate, message-digest, signature-value, algorithms, signature-timestamp, content-timestamp, chain, validity, revocation, key-usage, qualified
+   */
+  id: string;
+  /**
+   * false only for status failed.
+   */
+  passed: boolean;
+  status: 'passed' | 'failed' | 'warning' | 'skipped';
+  message: string;
+  messageUk: string;
+}
+
+// signature-indication.schema.json
+/**
+ * ETSI EN 319 102-1 §5.1.3 main status of a signature validation.
+ */
+export type SignatureIndication = 'TOTAL-PASSED' | 'TOTAL-FAILED' | 'INDETERMINATE';
+
+// signature-policy.schema.json
+/**
+ * What the hub does with an incoming document's e-signatures, by kind and source. The first rule that matches wins; a document no rule matches has its signatures verified and failures flagged.
+ */
+export interface SignaturePolicy {
+  $schema?: string;
+  description?: string;
+  /**
+   * Tried in order; the first that matches decides.
+   */
+  rules: {
+    id: string;
+    /**
+     * Matches these kinds only (not empty); absent: any kind.
+     */
+    kinds?: DocumentKind[];
+    /**
+     * Matches these sources only (not empty); absent: any source. With kinds, both must match.
+     */
+    sources?: string[];
+    /**
+     * required: a document without a signature fails the rule (SIGNATURE_REQUIRED).
+     */
+    signature: 'required' | 'optional';
+    /**
+     * What every signature present must reach: qualified = TOTAL-PASSED and qualified (КЕП); valid = TOTAL-PASSED.
+     */
+    level: 'qualified' | 'valid';
+    /**
+     * quarantine: not registered, kept with the reports; flag: registered, the card carries flags.
+     */
+    onFailure: 'quarantine' | 'flag';
+    /**
+     * The legal or local basis, shown with the decision.
+     */
+    basis?: string;
+  }[];
+}
+
+// signature-signer.schema.json
+/**
+ * Who signed, read from the signing certificate's subject and the Ukrainian subjectDirectoryAttributes (TINUA-/NTRUA- fallbacks).
+ */
+export interface SignatureSigner {
+  commonName: string | null;
+  fullName: string | null;
+  organization: string | null;
+  title: string | null;
+  /**
+   * ЄДРПОУ of the organisation.
+   */
+  edrpou: string | null;
+  /**
+   * ДРФО / РНОКПП of the person.
+   */
+  drfo: string | null;
+}
+
+// signature-sub-indication.schema.json
+/**
+ * ETSI EN 319 102-1 §5.1.3 Table 5 sub-indication, with EU DSS names; null when TOTAL-PASSED.
+ */
+export type SignatureSubIndication =
+  | 'FORMAT_FAILURE'
+  | 'HASH_FAILURE'
+  | 'SIG_CRYPTO_FAILURE'
+  | 'REVOKED'
+  | 'EXPIRED'
+  | 'NOT_YET_VALID'
+  | 'SIG_CONSTRAINTS_FAILURE'
+  | 'CHAIN_CONSTRAINTS_FAILURE'
+  | 'CRYPTO_CONSTRAINTS_FAILURE'
+  | 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE'
+  | 'SIGNED_DATA_NOT_FOUND'
+  | 'NO_SIGNING_CERTIFICATE_FOUND'
+  | 'NO_CERTIFICATE_CHAIN_FOUND'
+  | 'REVOKED_NO_POE'
+  | 'REVOKED_CA_NO_POE'
+  | 'OUT_OF_BOUNDS_NO_POE'
+  | 'TRY_LATER'
+  | null;
+
+// signature-summary.schema.json
+/**
+ * One verified signature as the registration card shows it (the full report is kept with the document).
+ */
+export interface SignatureSummary {
+  /**
+   * The attachment a detached signature covers; null for attached content.
+   */
+  attachment: string | null;
+  indication: SignatureIndication;
+  subIndication: SignatureSubIndication;
+  /**
+   * КЕП: TOTAL-PASSED with a qualified certificate from a qualified provider.
+   */
+  qualified: boolean;
+  /**
+   * null when the container could not be read.
+   */
+  signer: SignatureSigner | null;
+  /**
+   * Claimed by the signer; informative.
+   */
+  signingTime: string | null;
+  /**
+   * The time-stamp's time, else when the hub verified it.
+   */
+  bestSignatureTime: string | null;
+}
+
+// signature-verify-request.schema.json
+/**
+ * POST /api/v1/signatures/verify: a CMS/CAdES signature to verify against the hub's trust store, with optional additions for this call only.
+ */
+export interface SignatureVerifyRequest {
+  /**
+   * The CMS SignedData: DER as base64 (a PEM or base64 text file, itself base64-encoded, is accepted too).
+   */
+  signature: string;
+  /**
+   * The signed content of a detached signature.
+   */
+  content?: string;
+  /**
+   * Validate as of this time instead of the hub's clock (e.g. inside the validity of a long-expired certificate).
+   */
+  at?: string;
+  /**
+   * Added to the hub's trust store for this call: anchors are qualified providers.
+   */
+  trust?: {
+    /**
+     * Certificates or certs-only PKCS#7 bundles (DER or PEM), base64.
+     *
+     * @maxItems 1000
+     */
+    certificates?: string[];
+    /**
+     * CRLs, full or delta (DER or PEM), base64.
+     *
+     * @maxItems 1000
+     */
+    crls?: string[];
+  };
+}
+
+// signature-verify-response.schema.json
+/**
+ * The verification report (the same JSON as `dilovod verify --json`), ETSI EN 319 102-1 / EU DSS style. `indication` is the worst among the signatures (TOTAL-FAILED for an unreadable container). The main fields are described strictly; details (chain, qualification, time-stamps) may carry more.
+ */
+export interface SignatureVerifyResponse {
+  indication: SignatureIndication;
+  subIndication: SignatureSubIndication;
+  validationTime: string;
+  contentProvided: boolean;
+  detached: boolean;
+  encoding: 'DER' | 'PEM' | 'base64' | 'transport' | null;
+  checks: SignatureCheck[];
+  signatures: {
+    index: number;
+    indication: SignatureIndication;
+    subIndication: SignatureSubIndication;
+    format: 'CMS' | 'CAdES-BES' | 'CAdES-T';
+    qualified: boolean;
+    qualification?: {};
+    signer: SignatureSigner;
+    signingTime: string | null;
+    timestamp?: {} | null;
+    contentTimestamp?: {} | null;
+    bestSignatureTime: string;
+    digestAlgorithm?: string;
+    signatureAlgorithm?: string;
+    chain: {}[];
+    checks: SignatureCheck[];
+    [k: string]: unknown;
+  }[];
+  [k: string]: unknown;
 }

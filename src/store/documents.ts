@@ -1,4 +1,4 @@
-import type { DocumentCard, DocumentKind, DocumentStatus, Registration } from '../schemas';
+import type { DocumentCard, DocumentKind, DocumentStatus, Registration, SignatureSummary } from '../schemas';
 import { Queryable } from './db';
 
 export interface NewDocument {
@@ -75,6 +75,39 @@ export async function insertAttachments(q: Queryable, documentId: string, list: 
   }
 }
 
+/** A verified signature as kept with the document: the card's summary and the full report. */
+export interface NewSignature extends SignatureSummary {
+  report: unknown;
+}
+
+export type DocumentFlag = NonNullable<DocumentCard['flags']>[number];
+
+/** Keeps the signature reports of a new document (inside the registering transaction). */
+export async function insertSignatures(q: Queryable, documentId: string, list: NewSignature[]): Promise<void> {
+  let ordinal = 0;
+  for (const s of list) {
+    ordinal++;
+    await q.query(
+      `INSERT INTO document_signatures (document_id, ordinal, attachment, indication, sub_indication, qualified, signer,
+         signing_time, best_signature_time, report) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        documentId, ordinal, s.attachment, s.indication, s.subIndication, s.qualified, s.signer ? JSON.stringify(s.signer) : null,
+        s.signingTime, s.bestSignatureTime, JSON.stringify(s.report),
+      ],
+    );
+  }
+}
+
+export async function setFlags(q: Queryable, id: string, flags: DocumentFlag[]): Promise<void> {
+  await q.query('UPDATE documents SET flags = $2 WHERE id = $1', [id, flags.length ? JSON.stringify(flags) : null]);
+}
+
+/** The full reports kept for a document's signatures, in order. */
+export async function getSignatureReports(q: Queryable, documentId: string): Promise<unknown[]> {
+  const rows = await q.query<{ report: unknown }>('SELECT report FROM document_signatures WHERE document_id = $1 ORDER BY ordinal', [documentId]);
+  return rows.map((r) => r.report);
+}
+
 interface DocumentRow {
   id: string;
   source: string;
@@ -99,11 +132,20 @@ interface DocumentRow {
   not_registered_reason: DocumentCard['notRegisteredReason'] | null;
   created_at: Date;
   attachments: DocumentCard['attachments'] | null;
+  signatures: SignatureSummary[] | null;
+  flags: DocumentFlag[] | null;
 }
+
+/** A timestamptz as JavaScript's toISOString() writes it, whatever the session's time zone (PGlite and PostgreSQL alike). */
+const isoUtc = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const CARD_SELECT = `SELECT d.*, (
     SELECT json_agg(json_build_object('name', a.name, 'mediaType', a.media_type, 'sha256', a.sha256, 'size', a.size) ORDER BY a.ordinal)
-    FROM attachments a WHERE a.document_id = d.id) AS attachments
+    FROM attachments a WHERE a.document_id = d.id) AS attachments, (
+    SELECT json_agg(json_build_object('attachment', s.attachment, 'indication', s.indication, 'subIndication', s.sub_indication,
+      'qualified', s.qualified, 'signer', s.signer, 'signingTime', ${isoUtc('s.signing_time')},
+      'bestSignatureTime', ${isoUtc('s.best_signature_time')}) ORDER BY s.ordinal)
+    FROM document_signatures s WHERE s.document_id = d.id) AS signatures
   FROM documents d`;
 
 function toCard(r: DocumentRow): DocumentCard {
@@ -130,6 +172,8 @@ function toCard(r: DocumentRow): DocumentCard {
   if (r.due_date) card.dueDate = r.due_date;
   if (r.meta) card.meta = r.meta;
   if (r.not_registered_reason) card.notRegisteredReason = r.not_registered_reason;
+  if (r.signatures?.length) card.signatures = r.signatures;
+  if (r.flags?.length) card.flags = r.flags;
   return card;
 }
 

@@ -1,9 +1,17 @@
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Config } from '../../src/config';
 import { fixedClock, type Clock } from '../../src/domain/clock';
 import { startHub, type Hub, type HubOptions } from '../../src/hub';
 
-/** Config for a test hub: random port, silent logs unless captured, no sample unless asked. */
+/**
+ * Tests that are not about signatures get a policy that verifies and flags but never quarantines
+ * (they post unsigned higher-authority documents and prosecutorial acts); the shipped policy,
+ * reference-data/signature-policy.json, is exercised in test/signatures-pipeline.
+ */
+export const FLAG_ONLY_SIGNATURE_POLICY = join(__dirname, '..', 'signatures-pipeline', 'fixtures', 'flag-only-policy.json');
+
+/** Config for a test hub: random port, silent logs unless captured, no sample unless asked, no trust anchors. */
 export function testConfig(over: Partial<Config> = {}): Config {
   return {
     port: 0,
@@ -15,6 +23,12 @@ export function testConfig(over: Partial<Config> = {}): Config {
     schedulerIntervalMs: 3_600_000,
     calendar: 'law-in-force',
     termRoll: 'next',
+    trustFiles: [],
+    trustDirs: [],
+    crlFiles: [],
+    crlDirs: [],
+    signaturePolicyFile: FLAG_ONLY_SIGNATURE_POLICY,
+    signatureRevocation: 'if-available',
     ...over,
   };
 }

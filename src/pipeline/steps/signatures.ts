@@ -1,0 +1,109 @@
+import { HubError } from '../../errors';
+import type { DocumentSubmission, SignaturePolicy } from '../../schemas';
+import { verifySignaturesSync, type RevocationPolicy, type SignatureVerificationResult, type TrustStore } from '../../signatures';
+import { documents, type Queryable } from '../../store';
+import type { DocumentFlag, NewSignature } from '../../store/documents';
+import { decodeBase64 } from '../attachments';
+import type { IntakeStep } from '../context';
+import { decide, ruleFor } from './signature-policy';
+
+export interface SignatureStepOptions {
+  trust: TrustStore;
+  policy: SignaturePolicy;
+  revocation: RevocationPolicy;
+  /** To tell a repeat delivery, which keeps the verdict given the first time, from a new document. */
+  db?: Queryable;
+}
+
+/** What check() found: the reports to keep with the document and the flags for its card; null for a repeat. */
+export type SignatureFinding = { signatures: NewSignature[]; flags: DocumentFlag[] } | null;
+
+interface Verified {
+  attachment: string | null;
+  result: SignatureVerificationResult;
+}
+
+/**
+ * Verifies every signature of an incoming document before registration, with the hub's clock as
+ * the validation time, and applies the signature policy (signature-policy.ts): register, register
+ * flagged, or reject to quarantine (SIGNATURE_REQUIRED / SIGNATURE_POLICY_FAILED, the reports in
+ * the details). A DSTU 4145 verification costs about 10 ms; RSA and ECDSA well under 1 ms.
+ */
+export function signatureStep(opts: SignatureStepOptions): IntakeStep<SignatureFinding> {
+  return {
+    name: 'signatures',
+    async check(sub, ctx) {
+      if (opts.db && (await documents.findIdByExternalId(opts.db, sub.source, sub.externalId))) return null;
+      const rule = ruleFor(opts.policy, sub.kind, sub.source);
+      const now = ctx.clock.now();
+      const verified = (sub.signatures ?? []).map((sig, i) => verifyOne(sub, sig, i, opts, now));
+      const signatures = verified.flatMap(toRows);
+      const decision = decide(rule, signatures);
+      ctx.log.info(
+        { rule: rule.id, signatures: signatures.map((s) => `${s.indication}${s.subIndication ? '/' + s.subIndication : ''}${s.qualified ? ' qualified' : ''}`), decision: decision.action },
+        'signatures verified',
+      );
+      if (decision.action === 'quarantine') {
+        throw HubError.of(decision.code, {
+          rule: rule.id,
+          ...(rule.basis ? { basis: rule.basis } : {}),
+          problems: decision.problems,
+          signatures: verified.map((v) => ({ attachment: v.attachment, report: v.result })),
+        });
+      }
+      return { signatures, flags: decision.flags };
+    },
+    async onAccepted(q, accepted, _sub, _ctx, finding) {
+      if (!finding) return;
+      if (finding.signatures.length) await documents.insertSignatures(q, accepted.documentId, finding.signatures);
+      if (finding.flags.length) await documents.setFlags(q, accepted.documentId, finding.flags);
+    },
+  };
+}
+
+type SubmittedSignature = NonNullable<DocumentSubmission['signatures']>[number];
+
+function verifyOne(sub: DocumentSubmission, sig: SubmittedSignature, i: number, opts: SignatureStepOptions, now: Date): Verified {
+  const signature = decodeBase64(`/signatures/${i}/cms`, sig.cms);
+  let content: Buffer | undefined;
+  if (sig.attachment !== undefined) {
+    const index = (sub.attachments ?? []).findIndex((a) => a.name === sig.attachment);
+    const found = sub.attachments?.[index];
+    if (!found) throw HubError.of('SIGNATURE_ATTACHMENT_UNKNOWN', { signature: i, attachment: sig.attachment });
+    content = decodeBase64(`/attachments/${index}/contentBase64`, found.contentBase64);
+  }
+  const result = verifySignaturesSync(
+    { signature, ...(content ? { content } : {}) },
+    { trust: opts.trust, now: () => now, revocation: opts.revocation },
+  );
+  return { attachment: sig.attachment ?? null, result };
+}
+
+/** One row per signer; a container that cannot be read is one row without a signer. */
+function toRows({ attachment, result }: Verified): NewSignature[] {
+  const { signatures, ...container } = result;
+  if (!signatures.length) {
+    return [
+      {
+        attachment,
+        indication: result.indication,
+        subIndication: result.subIndication,
+        qualified: false,
+        signer: null,
+        signingTime: null,
+        bestSignatureTime: null,
+        report: { container, signature: null },
+      },
+    ];
+  }
+  return signatures.map((s) => ({
+    attachment,
+    indication: s.indication,
+    subIndication: s.subIndication,
+    qualified: s.qualified,
+    signer: s.signer,
+    signingTime: s.signingTime,
+    bestSignatureTime: s.bestSignatureTime,
+    report: { container, signature: s },
+  }));
+}
