@@ -4,6 +4,7 @@ import type { PipelineDeps } from '../pipeline';
 import type { SignatureSettings } from '../pipeline/steps';
 import { errorHandler, notFound } from './errors';
 import { requestId } from './request-id';
+import { appealsRouter } from './routes/appeals';
 import { auditRouter } from './routes/audit';
 import { controlListsRouter, documentControlRouter } from './routes/control';
 import { documentsRouter } from './routes/documents';
@@ -31,6 +32,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use('/api/v1/quarantine', quarantineRouter(deps.db));
   app.use('/api/v1/nomenclature', nomenclatureRouter(deps));
   app.use('/api/v1/audit', auditRouter(deps.db));
+  app.use('/api/v1', appealsRouter(deps));
   app.use('/api/v1/signatures', signaturesRouter(deps.signatures, deps.clock));
   app.use(notFound);
   app.use(errorHandler(deps.log));

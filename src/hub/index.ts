@@ -5,7 +5,7 @@ import { registerConnectors } from '../../connectors';
 import { createApp } from '../api';
 import { BusConnection, InboundConsumer, OutboxRelay, type ConsumerOptions } from '../bus';
 import { ControlScheduler, ControlService, type TermService } from '../control';
-import { calendarTermService } from '../control/terms';
+import { calendarTermService, configuredCalendar } from '../control/terms';
 import type { Config } from '../config';
 import { loadRouting } from '../config/routing';
 import { kyivDate, systemClock, type Clock } from '../domain/clock';
@@ -13,6 +13,7 @@ import { createLogger, type Logger } from '../log';
 import { ensureSampleNomenclature } from '../nomenclature';
 import type { IntakeStep, PipelineDeps } from '../pipeline';
 import { loadSignatureSettings, signatureStep, type SignatureSettings } from '../pipeline/steps';
+import { appealStep } from '../pipeline/steps/appeals';
 import { migrate, openDb, type Db } from '../store';
 
 export interface HubOptions {
@@ -66,7 +67,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   }
 
   const nudge = () => hub.relay?.nudge();
-  const steps = [signatureStep({ ...signatures, db }), ...(opts.steps ?? [])];
+  const steps = [signatureStep({ ...signatures, db }), appealStep({ db, calendar: configuredCalendar(config) }), ...(opts.steps ?? [])];
   const deps: PipelineDeps = { db, clock, routing, log, steps, onEventsCommitted: nudge };
   const control = new ControlService({ db, clock, log, terms: opts.terms ?? calendarTermService(config), onEventsCommitted: nudge });
   const hub: Hub = { config, db, log, deps, signatures, control, close: async () => undefined };

@@ -14,7 +14,7 @@ import { decideIntake } from './intake';
 import { appealRecord } from './records';
 import { buildAppealReport } from './report';
 import { renderAppealReportCsv } from './report-csv';
-import { composedCard, exactly, type Slice } from './testing/compose';
+import { composedCard, exactly, SEED_002_SLICES, type Slice } from './testing/compose';
 import { addressVariant, fakePerson, nameVariant, seededRng, type Rng } from './testing/fake-people';
 import { applicantOf } from './testing/fake-cards';
 import { APPEAL_RESULTS, type AppealCard, type AppealRecord, type AppealReport, type AppealResult } from './types';
@@ -136,16 +136,7 @@ describe('appeals report: reproduces seed 000 (10 months of 2018)', () => {
 function seed002(): { records: AppealRecord[]; planted: Set<string> } {
   const rng = seededRng(2021);
   const period = { from: '2021-01-01', to: '2021-03-31' };
-  const slices: Slice[] = [
-    { count: 2700, channel: 'hotline-1545', submission: 'oral', forwardedBy: { body: 'government-contact-centre', underControl: true } }, // assumption: 1545 / oblast split
-    { count: 1073, channel: 'oblast-contact-centre', submission: 'oral', forwardedBy: { body: 'oblast-contact-centre', underControl: true } },
-    { count: 26, channel: 'post', submission: 'written', forwardedBy: { body: 'higher-authority', name: 'Дніпропетровська ОДА', underControl: true } },
-    { count: 143, channel: 'electronic', submission: 'written' },
-    { count: 15, channel: 'e-petition', submission: 'written' },
-    { count: 200, channel: 'direct-line', submission: 'oral' }, // assumption: direct line / trust phone split
-    { count: 112, channel: 'trust-phone', submission: 'oral' },
-    { count: 637, channel: 'post', submission: 'written' },
-  ];
+  const slices = SEED_002_SLICES;
   const total = slices.reduce((s, x) => s + x.count, 0);
   const other = 5121 - 3658 - 659 - 191;
   const questionCodes = exactly(rng, { '009': 3658, '006': 659, '008': 191, other });

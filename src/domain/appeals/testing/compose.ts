@@ -27,6 +27,22 @@ export interface Slice {
   form?: AppealCard['form'];
 }
 
+/**
+ * Seed 002 («ЗВІТ … у І кварталі 2021 року») by channel: line 92 gives 4906 in all, line 96 3773
+ * through the hotlines, line 101 143 electronic and 15 e-petitions, line 104 312 by telephone.
+ * Splits the seed does not give are marked «assumption».
+ */
+export const SEED_002_SLICES: readonly Slice[] = [
+  { count: 2700, channel: 'hotline-1545', submission: 'oral', forwardedBy: { body: 'government-contact-centre', underControl: true } }, // assumption: 1545 / oblast split
+  { count: 1073, channel: 'oblast-contact-centre', submission: 'oral', forwardedBy: { body: 'oblast-contact-centre', underControl: true } },
+  { count: 26, channel: 'post', submission: 'written', forwardedBy: { body: 'higher-authority', name: 'Дніпропетровська ОДА', underControl: true } },
+  { count: 143, channel: 'electronic', submission: 'written' },
+  { count: 15, channel: 'e-petition', submission: 'written' },
+  { count: 200, channel: 'direct-line', submission: 'oral' }, // assumption: direct line / trust phone split
+  { count: 112, channel: 'trust-phone', submission: 'oral' },
+  { count: 637, channel: 'post', submission: 'written' },
+];
+
 let serial = 0;
 
 /** A complete, considered card from a made-up person, received on a day of [from, to]. */

@@ -1,0 +1,61 @@
+import express, { Router, type Request } from 'express';
+import { AppealService, ROLE_HEADER } from '../../appeals';
+import { openAppealsCsv, openAppealsJson, openPetitionsCsv, openPetitionsJson, renderAppealReportCsv } from '../../domain/appeals';
+import { HubError } from '../../errors';
+import type { PipelineDeps } from '../../pipeline';
+import { DATE, queryParam as str, UUID, wantsCsv } from '../params';
+
+/** The caller's role (X-Dilovod-Role): a stand-in for the EDMS's authorisation, see src/appeals/privacy.ts. */
+const roleOf = (req: Request): string | undefined => req.header(ROLE_HEADER) ?? undefined;
+
+function period(req: Request, required: boolean): { from?: string; to?: string } {
+  const q = req.query as Record<string, unknown>;
+  const from = str(q, 'from', DATE);
+  const to = str(q, 'to', DATE);
+  if ((required && (!from || !to)) || (from && to && from > to)) {
+    throw HubError.of('INVALID_QUERY', { parameter: 'from/to', problem: required ? 'both dates are required, from ≤ to' : 'from ≤ to' });
+  }
+  return { from, to };
+}
+
+/**
+ * Citizens' appeals: the card and intake's decisions, the answer (003 §132), the department's
+ * report (seeds 000, 002) and the open data sets (001 §2.2.11). Mounted at /api/v1.
+ */
+export function appealsRouter(deps: Pick<PipelineDeps, 'db' | 'clock' | 'log' | 'onEventsCommitted'>): Router {
+  const service = new AppealService(deps);
+  const r = Router();
+
+  r.get('/documents/:id/appeal', async (req, res) => {
+    if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
+    res.vary(ROLE_HEADER).json(await service.view(req.params.id, roleOf(req)));
+  });
+
+  r.post('/documents/:id/appeal/answer', express.json({ limit: '1mb' }), async (req, res) => {
+    if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
+    res.vary(ROLE_HEADER).json(await service.answer(req.params.id, req.body, roleOf(req)));
+  });
+
+  r.get('/reports/appeals', async (req, res) => {
+    const { from, to } = period(req, true) as { from: string; to: string };
+    const report = await service.report(from, to);
+    if (wantsCsv(req)) res.type('text/csv; charset=utf-8').send(renderAppealReportCsv(report));
+    else res.json(report);
+  });
+
+  // Open data: no names, addresses, contacts or free text, so no role is needed (001 §2.2.13).
+  r.get('/open-data/appeals', async (req, res) => {
+    const { from, to } = period(req, false);
+    const rows = await service.openAppeals(from, to);
+    if (wantsCsv(req)) res.type('text/csv; charset=utf-8').send(openAppealsCsv(rows));
+    else res.type('application/json; charset=utf-8').send(openAppealsJson(rows));
+  });
+
+  r.get('/open-data/petitions', async (req, res) => {
+    const { from, to } = period(req, false);
+    const rows = await service.openPetitions(from, to);
+    if (wantsCsv(req)) res.type('text/csv; charset=utf-8').send(openPetitionsCsv(rows));
+    else res.type('application/json; charset=utf-8').send(openPetitionsJson(rows));
+  });
+  return r;
+}

@@ -1,0 +1,126 @@
+/**
+ * The appeal card of a submission: `meta.appeal` checked against schemas/appeal-card.schema.json,
+ * or, when the sender gives none, a card built from the canonical fields so nothing is lost
+ * (correspondent → applicant, summary, the channel told by the source). `id`, `receivedOn` and
+ * `registrationIndex` are the hub's: the document id, the Kyiv date of `receivedAt`, the index.
+ */
+import { kyivDate } from '../domain/clock';
+import { DEFAULT_CLASSIFIER, isKnownTopic, type AppealClassifier, type CompetenceAssessment } from '../domain/appeals';
+import { violations, type AppealCard, type AppealCompetence, type DocumentSubmission, type SchemaViolation } from '../schemas';
+import type { AppealKind, CardSource } from '../store/appeals';
+import { appealError } from './errors';
+
+export const APPEAL_KINDS: readonly AppealKind[] = ['citizen-appeal', 'hotline-card', 'e-petition', 'info-request'];
+
+export function isAppealKind(kind: string): kind is AppealKind {
+  return (APPEAL_KINDS as readonly string[]).includes(kind);
+}
+
+type Channel = AppealCard['channel'];
+
+/** Sources whose name says the channel (003 §70-97, §136-145; 001 §2.2.21). */
+const SOURCE_CHANNELS: Record<string, Channel> = {
+  post: 'post',
+  'personal-reception': 'personal-reception',
+  'mobile-reception': 'mobile-reception',
+  'direct-line': 'direct-line',
+  'trust-phone': 'trust-phone',
+  'hotline-1545': 'hotline-1545',
+  'oblast-contact-centre': 'oblast-contact-centre',
+  'city-contact-centre': 'city-contact-centre',
+  'e-mail': 'electronic',
+  email: 'electronic',
+  web: 'electronic',
+  'e-petition': 'e-petition',
+  'e-petitions': 'e-petition',
+};
+
+/** Oral appeals (003 §98): receptions, telephone lines and hotlines. */
+const ORAL_CHANNELS = new Set<Channel>(['personal-reception', 'mobile-reception', 'direct-line', 'trust-phone', 'hotline-1545', 'oblast-contact-centre', 'city-contact-centre']);
+
+const TYPES = new Set<string>(['proposal', 'application', 'complaint']);
+
+export interface IntakeCard {
+  card: AppealCard;
+  cardSource: CardSource;
+  competence?: CompetenceAssessment;
+}
+
+function channelOf(sub: DocumentSubmission): Channel {
+  if (sub.kind === 'e-petition') return 'e-petition';
+  return SOURCE_CHANNELS[sub.source] ?? (sub.kind === 'hotline-card' ? 'hotline-1545' : 'post');
+}
+
+/** Hotline cards come forwarded by their centre, under its control, with the card's own id (003 §139). */
+function forwardedByOf(channel: Channel, sub: DocumentSubmission): AppealCard['forwardedBy'] {
+  const reference = { number: sub.externalId.slice(0, 100) };
+  if (channel === 'hotline-1545') return { body: 'government-contact-centre', reference, underControl: true };
+  if (channel === 'oblast-contact-centre') return { body: 'oblast-contact-centre', reference, underControl: true };
+  if (channel === 'city-contact-centre') return { body: 'city-contact-centre', reference, underControl: false };
+  return { body: 'none', underControl: false };
+}
+
+/** A card from the canonical fields alone: the clerk completes topics and the rest in the EDMS. */
+export function derivedCard(sub: DocumentSubmission, receivedOn: string): AppealCard {
+  const channel = channelOf(sub);
+  const c = sub.correspondent;
+  const applicant: AppealCard['applicants'][number] = { fullName: c.name.slice(0, 300) };
+  if (c.address) applicant.address = c.address;
+  if (c.email) applicant.email = c.email;
+  if (c.phone) applicant.phone = c.phone;
+  return {
+    id: placeholderId(sub),
+    receivedOn,
+    type: sub.subtype && TYPES.has(sub.subtype) ? (sub.subtype as AppealCard['type']) : 'application',
+    form: 'individual',
+    submission: ORAL_CHANNELS.has(channel) ? 'oral' : 'written',
+    channel,
+    forwardedBy: forwardedByOf(channel, sub),
+    applicants: [applicant],
+    topics: [],
+    summary: sub.summary,
+    // The EDMS registered it as an appeal: signature and date were checked at the desk.
+    signed: true,
+    dated: true,
+    newFacts: false,
+  };
+}
+
+/** Until the document is inserted the appeal has no id; intake only needs one that is not an earlier appeal's. */
+export function placeholderId(sub: DocumentSubmission): string {
+  return `pending:${sub.source}:${sub.externalId}`.slice(0, 100);
+}
+
+function competenceOf(raw: unknown): CompetenceAssessment | undefined {
+  if (raw === undefined) return undefined;
+  const found = violations('appeal-competence.schema.json', raw);
+  const c = raw as AppealCompetence;
+  if (!found.length && !c.withinCompetence && !c.competentBody) found.push({ path: '/competentBody', message: 'required when withinCompetence is false (003 §107)' });
+  if (found.length) throw appealError('APPEAL_COMPETENCE_INVALID', { violations: found });
+  return c.withinCompetence ? { withinCompetence: true } : { withinCompetence: false, competentBody: c.competentBody! };
+}
+
+/** The card intake decides on; throws APPEAL_CARD_INVALID (the input goes to quarantine) when meta.appeal is wrong. */
+export function appealCardOf(sub: DocumentSubmission, classifier: AppealClassifier = DEFAULT_CLASSIFIER): IntakeCard {
+  const receivedOn = kyivDate(new Date(sub.receivedAt));
+  const meta = sub.meta ?? {};
+  const competence = competenceOf(meta.appealCompetence);
+  if (meta.appeal === undefined) return { card: derivedCard(sub, receivedOn), cardSource: 'derived', competence };
+  const raw = meta.appeal;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw appealError('APPEAL_CARD_INVALID', { violations: [{ path: '/', message: 'must be object' }] });
+  const given = raw as Record<string, unknown>;
+  const found: SchemaViolation[] = [];
+  if (given.receivedOn !== undefined && given.receivedOn !== receivedOn) {
+    found.push({ path: '/receivedOn', message: `must be the Kyiv date of receivedAt (${receivedOn}) or absent` });
+  }
+  const card = { ...given, id: placeholderId(sub), receivedOn } as AppealCard;
+  delete (card as { registrationIndex?: string }).registrationIndex;
+  found.push(...violations('appeal-card.schema.json', card));
+  if (!found.length) {
+    card.topics.forEach((code, i) => {
+      if (!isKnownTopic(classifier, code)) found.push({ path: `/topics/${i}`, message: `${code} is not in the appeals classifier` });
+    });
+  }
+  if (found.length) throw appealError('APPEAL_CARD_INVALID', { violations: found });
+  return { card, cardSource: 'submitted', competence };
+}

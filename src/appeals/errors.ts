@@ -1,0 +1,59 @@
+/**
+ * The errors of the appeals wiring, kept here rather than in src/errors/catalog.ts: each is a
+ * HubError with a stable code, both languages and, where a rule is broken, its basis.
+ */
+import { HubError } from '../errors';
+
+const SPECS = {
+  APPEAL_CARD_INVALID: {
+    status: 400,
+    message: 'The appeal card in meta.appeal does not match schemas/appeal-card.schema.json',
+    messageUk: 'Картка звернення (meta.appeal) не відповідає схемі appeal-card',
+  },
+  APPEAL_COMPETENCE_INVALID: {
+    status: 400,
+    message: 'meta.appealCompetence does not match schemas/appeal-competence.schema.json',
+    messageUk: 'Висновок щодо компетенції (meta.appealCompetence) не відповідає схемі',
+  },
+  APPEAL_CALENDAR_NOT_COVERED: {
+    status: 422,
+    message: 'The working-day calendar has no data for the appeal’s dates',
+    messageUk: 'Календар робочих днів не містить даних на дати звернення',
+  },
+  APPEAL_NOT_FOUND: {
+    status: 404,
+    message: 'The document has no appeal card',
+    messageUk: 'Документ не має картки звернення',
+  },
+  APPEAL_ANSWER_INVALID: {
+    status: 400,
+    message: 'The answer does not match schemas/appeal-answer.schema.json',
+    messageUk: 'Відповідь не відповідає схемі appeal-answer',
+  },
+  APPEAL_REFUSAL_INCOMPLETE: {
+    status: 422,
+    message: 'A refusal must give the law it rests on, the reasons and how to appeal',
+    messageUk: 'Рішення про відмову має містити посилання на законодавство, мотиви відмови та роз’яснення порядку оскарження',
+  },
+  APPEAL_FORWARD_BODY_MISSING: {
+    status: 422,
+    message: 'A forwarded appeal must name the body it was forwarded to',
+    messageUk: 'Для пересланого звернення потрібно зазначити орган, якому його переслано',
+  },
+  APPEAL_ANSWER_BEFORE_RECEIPT: {
+    status: 422,
+    message: 'The answer date is before the appeal was received',
+    messageUk: 'Дата відповіді раніша за дату надходження звернення',
+  },
+  APPEAL_NOT_CONSIDERED: {
+    status: 409,
+    message: 'An anonymous appeal is not considered, so it takes no answer',
+    messageUk: 'Анонімне звернення не розглядається, тому відповідь на нього не надається',
+  },
+} as const;
+
+export type AppealErrorCode = keyof typeof SPECS;
+
+export function appealError(code: AppealErrorCode, details?: unknown): HubError {
+  return new HubError(code, { ...SPECS[code] }, details);
+}

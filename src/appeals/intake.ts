@@ -1,0 +1,101 @@
+/**
+ * Intake of an appeal in the pipeline: decide (before the registering transaction) and keep
+ * (inside it). The rules are the pure domain's (`decideIntake`: 003 §99-108, §112, §131, §134);
+ * here are the earlier appeals on file, the hub's date and the council's working-day calendar.
+ */
+import { appendAudit } from '../audit';
+import { addWorkingDays, CalendarCoverageError, type WorkingDayCalendar } from '../domain/calendar';
+import {
+  appealKeys, decideIntake, DEFAULT_CLASSIFIER, fingerprintApplicant, summaryStems,
+  type AppealClassifier, type AppealIntake, type ApplicantFingerprint, type IntakeContext,
+} from '../domain/appeals';
+import type { DocumentSubmission, Registration } from '../schemas';
+import { outbox, type Queryable } from '../store';
+import { insertAppeal, type AppealKind } from '../store/appeals';
+import { StoredArchive } from './archive';
+import { appealCardOf, type IntakeCard } from './card';
+import { appealError } from './errors';
+
+/** Who the control log names for what intake decided by rule, with no person involved. */
+export const INTAKE_ACTOR = 'dilovod-intake';
+
+export interface AppealIntakeSettings {
+  calendar: WorkingDayCalendar;
+  classifier?: AppealClassifier;
+}
+
+export interface AppealFinding extends IntakeCard {
+  kind: AppealKind;
+  intake: AppealIntake;
+  fingerprints: ApplicantFingerprint[];
+  stems: string[];
+  keys: string[];
+}
+
+export function intakeContext(today: string, calendar: WorkingDayCalendar): IntakeContext {
+  return { today, addWorkingDays: (date, n) => addWorkingDays(calendar, date, n) };
+}
+
+/** Reads the card, looks up the earlier appeals under its keys and runs every intake rule. */
+export async function decideAppeal(q: Queryable, sub: DocumentSubmission & { kind: AppealKind }, today: string, settings: AppealIntakeSettings): Promise<AppealFinding> {
+  const classifier = settings.classifier ?? DEFAULT_CLASSIFIER;
+  const found = appealCardOf(sub, classifier);
+  const fingerprints = found.card.applicants.map(fingerprintApplicant);
+  const keys = appealKeys(fingerprints);
+  const earlier = await StoredArchive.load(q, keys);
+  let intake: AppealIntake;
+  try {
+    intake = decideIntake({ card: found.card, competence: found.competence, fingerprints }, intakeContext(today, settings.calendar), earlier, { classifier });
+  } catch (err) {
+    if (err instanceof CalendarCoverageError) {
+      throw appealError('APPEAL_CALENDAR_NOT_COVERED', { calendar: err.calendar, date: err.date, covers: err.covers, problemUk: err.messageUk });
+    }
+    throw err;
+  }
+  return { ...found, kind: sub.kind, intake, fingerprints, stems: summaryStems(found.card.summary), keys };
+}
+
+/** What the control log and the event say of intake: no names, addresses or contacts (001 §2.2.13). */
+export function intakeSummary(f: Pick<AppealFinding, 'intake' | 'cardSource' | 'kind'>): Record<string, unknown> {
+  const i = f.intake;
+  return {
+    kind: f.kind,
+    cardSource: f.cardSource,
+    status: i.status,
+    recurrence: i.recurrence,
+    mark: i.mark,
+    linkedTo: i.linkedTo,
+    needsReview: i.needsReview,
+    form: i.form,
+    routeTo: i.routeTo,
+    priority: i.priority,
+    mandatoryControl: i.mandatoryControl,
+    counted: i.counted,
+    decisions: i.decisions.map((d) => ({ decision: d.decision, rule: d.rule, basis: d.basis })),
+  };
+}
+
+/**
+ * Keeps the appeal in the registering transaction: the row, its keys and decisions, a control-log
+ * entry by 'dilovod-intake' and the `appeal.intake-decided` event.
+ */
+export async function keepAppeal(
+  q: Queryable,
+  f: AppealFinding,
+  doc: { documentId: string; registration: Registration; source: string; externalId: string; now: Date },
+): Promise<void> {
+  const card = { ...f.card, id: doc.documentId, registrationIndex: doc.registration.index };
+  await insertAppeal(q, { documentId: doc.documentId, kind: f.kind, cardSource: f.cardSource, card, intake: f.intake, fingerprints: f.fingerprints, stems: f.stems, keys: f.keys });
+  const summary = intakeSummary(f);
+  const at = doc.now.toISOString();
+  await appendAudit(q, { at, actor: INTAKE_ACTOR, action: 'appeal.intake-decided', documentId: doc.documentId, before: null, after: summary, reason: null });
+  await outbox.appendEvent(q, {
+    type: 'appeal.intake-decided',
+    documentId: doc.documentId,
+    occurredAt: doc.now,
+    body: {
+      type: 'appeal.intake-decided', documentId: doc.documentId, occurredAt: at, source: doc.source, externalId: doc.externalId,
+      kind: f.kind, status: 'registered', registration: doc.registration, data: summary,
+    },
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * Appeals over the store, for the HTTP door: the card with intake's decisions (masked by role),
+ * the answer (003 §132: a refusal with the law, the motives and how to appeal), the department's
+ * report (seeds 000, 002) and the open data sets (001 §2.2.11), all from stored records.
+ */
+import { appendAudit } from '../audit';
+import {
+  buildAppealReport, DEFAULT_CLASSIFIER, openAppealRows, openPetitionRows,
+  type AppealClassifier, type AppealReport, type OpenAppealRow, type OpenPetitionRow,
+} from '../domain/appeals';
+import { kyivDate, type Clock } from '../domain/clock';
+import type { Logger } from '../log';
+import { violations, type AppealAnswerBody, type AppealView } from '../schemas';
+import { documents, outbox, type Db } from '../store';
+import { appealRecords, getAppeal, setAnswer, type AppealKind, type StoredAppeal } from '../store/appeals';
+import { appealError } from './errors';
+import { maskAppealView, maySeePersonalData } from './privacy';
+
+export interface AppealServiceDeps {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  classifier?: AppealClassifier;
+  onEventsCommitted?: () => void;
+}
+
+/** What the department's report and the open data count: appeals, not information requests (Law 2939-VI). */
+export const REPORTED_KINDS: readonly AppealKind[] = ['citizen-appeal', 'hotline-card', 'e-petition'];
+
+/** Considered on the merits unless forwarded or still under control (003 §99). */
+const ON_MERITS_RESULTS = new Set<AppealAnswerBody['result']>(['resolved-positively', 'explained', 'refused']);
+
+function viewOf(a: StoredAppeal): AppealView {
+  return {
+    documentId: a.documentId, kind: a.kind, cardSource: a.cardSource, personalData: 'shown', card: a.card, intake: a.intake,
+    result: a.result, answeredOn: a.answeredOn, answer: a.answer, answerRecordedAt: a.answerRecordedAt,
+  };
+}
+
+export class AppealService {
+  private readonly classifier: AppealClassifier;
+
+  constructor(private readonly deps: AppealServiceDeps) {
+    this.classifier = deps.classifier ?? DEFAULT_CLASSIFIER;
+  }
+
+  /** The card and intake's decisions; personal data only for the roles that need it. */
+  async view(documentId: string, role: string | undefined): Promise<AppealView> {
+    const stored = await getAppeal(this.deps.db, documentId);
+    if (!stored) throw appealError('APPEAL_NOT_FOUND', { documentId });
+    const view = viewOf(stored);
+    return maySeePersonalData(role) ? view : maskAppealView(view);
+  }
+
+  /** Records the result of consideration, logs it and announces `appeal.answered`. */
+  async answer(documentId: string, raw: unknown, role: string | undefined): Promise<AppealView> {
+    const found = violations('appeal-answer.schema.json', raw);
+    if (found.length) throw appealError('APPEAL_ANSWER_INVALID', { violations: found });
+    const body = { ...(raw as AppealAnswerBody) };
+    if (body.result === 'refused' && !body.refusal) throw appealError('APPEAL_REFUSAL_INCOMPLETE', { basis: '003 §132', missing: 'refusal' });
+    if (body.result === 'forwarded' && !body.forwardedTo) throw appealError('APPEAL_FORWARD_BODY_MISSING', { basis: '003 §107', missing: 'forwardedTo' });
+    const now = this.deps.clock.now();
+    body.answeredOn ??= kyivDate(now);
+    const onMerits = body.onMerits ?? ON_MERITS_RESULTS.has(body.result);
+    body.onMerits = onMerits;
+
+    const view = await this.deps.db.tx(async (q) => {
+      const before = await getAppeal(q, documentId, { lock: true });
+      const doc = before ? await documents.getCard(q, documentId) : undefined;
+      if (!before || !doc) throw appealError('APPEAL_NOT_FOUND', { documentId });
+      if (before.intake.status === 'not-considered') throw appealError('APPEAL_NOT_CONSIDERED', { basis: '003 §106' });
+      if (body.answeredOn! < before.card.receivedOn) {
+        throw appealError('APPEAL_ANSWER_BEFORE_RECEIPT', { answeredOn: body.answeredOn, receivedOn: before.card.receivedOn });
+      }
+      await setAnswer(q, documentId, body, onMerits, now);
+      // No free text in the log or the event: a refusal's motives may name people.
+      const outcome = (a: Pick<StoredAppeal, 'result' | 'answeredOn' | 'answeredOnMerits'>) => ({ result: a.result, answeredOn: a.answeredOn, onMerits: a.answeredOnMerits });
+      const after = { result: body.result, answeredOn: body.answeredOn!, onMerits, outgoingIndex: body.outgoingIndex ?? null, oral: body.oral ?? false };
+      await appendAudit(q, { at: now.toISOString(), actor: body.actor, action: 'appeal.answered', documentId, before: outcome(before), after, reason: null });
+      await outbox.appendEvent(q, {
+        type: 'appeal.answered',
+        documentId,
+        occurredAt: now,
+        body: {
+          type: 'appeal.answered', documentId, occurredAt: now.toISOString(), source: doc.source, externalId: doc.externalId,
+          kind: doc.kind, status: doc.status, registration: doc.registration, data: after,
+        },
+      });
+      return viewOf((await getAppeal(q, documentId))!);
+    });
+    this.deps.onEventsCommitted?.();
+    this.deps.log.info({ documentId, result: body.result }, 'appeal answer recorded');
+    return maySeePersonalData(role) ? view : maskAppealView(view);
+  }
+
+  /** The department's report over the appeals received in [from, to] (Kyiv dates). */
+  async report(from: string, to: string): Promise<AppealReport> {
+    const records = await appealRecords(this.deps.db, { from, to, kinds: REPORTED_KINDS });
+    return buildAppealReport(records, { from, to, classifier: this.classifier });
+  }
+
+  async openAppeals(from?: string, to?: string): Promise<OpenAppealRow[]> {
+    const records = await appealRecords(this.deps.db, { from, to, kinds: REPORTED_KINDS });
+    return openAppealRows(records, { from, to, classifier: this.classifier });
+  }
+
+  async openPetitions(from?: string, to?: string): Promise<OpenPetitionRow[]> {
+    const records = await appealRecords(this.deps.db, { from, to, kinds: REPORTED_KINDS });
+    return openPetitionRows(records, { from, to, classifier: this.classifier });
+  }
+}
