@@ -23,4 +23,6 @@ export interface Connector {
   configSchemaFile: string;
   decoders: Record<string, Decoder>;
   outbound(event: HubEvent): OutboundMessage[];
+  /** Loads and checks the connector's settings; throws ConfigError naming the variable. Run at start-up when it delivers. */
+  checkConfig?(): void;
 }

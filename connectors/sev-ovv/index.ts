@@ -1,5 +1,5 @@
 import type { Connector } from '../connector';
-import { CONFIG_SCHEMA_FILE } from './config';
+import { CONFIG_SCHEMA_FILE, loadSevOvvConfig } from './config';
 import { FORMAT, SOURCE, sevOvvDecoder } from './inbound';
 import { acknowledgementsFor } from './outbound';
 
@@ -16,4 +16,5 @@ export const sevOvvConnector: Connector = {
   configSchemaFile: CONFIG_SCHEMA_FILE,
   decoders: { [FORMAT]: sevOvvDecoder },
   outbound: (event) => acknowledgementsFor(event),
+  checkConfig: () => void loadSevOvvConfig(),
 };

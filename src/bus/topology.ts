@@ -7,6 +7,8 @@ export const TOPOLOGY = {
   eventsExchange: 'dilovod.events',
   deadLetterExchange: 'dilovod.dlx',
   deadLetterQueue: 'dilovod.dead-letter',
+  /** Messages for external systems, mapped by connectors: routing key `<connector>.<destination>`. */
+  outboundExchange: 'dilovod.outbound',
 } as const;
 
 /** Idempotent: every hub process declares the same durable topology on every (re)connect. */
@@ -14,6 +16,7 @@ export async function declareTopology(ch: Channel): Promise<void> {
   await ch.assertExchange(TOPOLOGY.inboundExchange, 'topic', { durable: true });
   await ch.assertExchange(TOPOLOGY.eventsExchange, 'topic', { durable: true });
   await ch.assertExchange(TOPOLOGY.deadLetterExchange, 'topic', { durable: true });
+  await ch.assertExchange(TOPOLOGY.outboundExchange, 'topic', { durable: true });
   await ch.assertQueue(TOPOLOGY.deadLetterQueue, { durable: true });
   await ch.bindQueue(TOPOLOGY.deadLetterQueue, TOPOLOGY.deadLetterExchange, '#');
   await ch.assertQueue(TOPOLOGY.inboundQueue, {

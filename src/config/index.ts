@@ -30,6 +30,8 @@ export interface Config {
   signaturePolicyFile?: string;
   /** if-available: a certificate without a CRL is reported unchecked; require: it is TRY_LATER. */
   signatureRevocation: 'if-available' | 'require';
+  /** Connectors whose outbound mapping this process delivers to dilovod.outbound (names; none by default). */
+  deliverConnectors: string[];
 }
 
 export class ConfigError extends Error {
@@ -100,6 +102,14 @@ function paths(env: Env, name: string, want: 'file' | 'directory'): string[] {
   return list;
 }
 
+/** A comma-separated list of lower-case names (connector names): checked against the known ones by the hub. */
+function names(env: Env, name: string): string[] {
+  const list = (env[name] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const bad = list.find((n) => !/^[a-z0-9-]+$/.test(n));
+  if (bad !== undefined) throw new ConfigError(name, `"${bad}" is not a connector name`, `"${bad}" не є назвою конектора`);
+  return [...new Set(list)];
+}
+
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -128,5 +138,6 @@ export function loadConfig(env: Env = process.env): Config {
     crlDirs: paths(env, 'CRL_DIRS', 'directory'),
     signaturePolicyFile: env.SIGNATURE_POLICY_FILE || undefined,
     signatureRevocation: oneOf(env, 'SIGNATURE_REVOCATION', ['if-available', 'require'] as const, 'if-available'),
+    deliverConnectors: names(env, 'DELIVER_CONNECTORS'),
   };
 }

@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
-import { registerConnectors } from '../../connectors';
+import { deliveringConnectors, registerConnectors } from '../../connectors';
 import { createApp } from '../api';
-import { BusConnection, InboundConsumer, OutboxRelay, type ConsumerOptions } from '../bus';
+import { BusConnection, ConnectorDelivery, InboundConsumer, OutboxRelay, type ConsumerOptions } from '../bus';
 import { ControlScheduler, ControlService, type TermService } from '../control';
 import { calendarTermService, configuredCalendar } from '../control/terms';
 import type { Config } from '../config';
@@ -37,6 +37,7 @@ export interface Hub {
   bus?: BusConnection;
   relay?: OutboxRelay;
   consumer?: InboundConsumer;
+  delivery?: ConnectorDelivery;
   control: ControlService;
   scheduler?: ControlScheduler;
   server?: Server;
@@ -48,6 +49,7 @@ export interface Hub {
 /** Composes the hub: database (migrated), sample nomenclature if asked, broker, relay, HTTP. */
 export async function startHub(config: Config, opts: HubOptions = {}): Promise<Hub> {
   registerConnectors();
+  const delivering = deliveringConnectors(config.deliverConnectors);
   const log = createLogger({ level: config.logLevel, destination: opts.logDestination });
   const clock = opts.clock ?? systemClock;
   const routing = loadRouting(config.registryRoutingFile);
@@ -80,6 +82,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     hub.bus = new BusConnection(config.amqpUrl, log);
     hub.consumer = new InboundConsumer(hub.bus, deps, { prefetch: config.amqpPrefetch, ...opts.consumer });
     hub.relay = new OutboxRelay(db, hub.bus, clock, log, config.relayIntervalMs);
+    hub.delivery = new ConnectorDelivery(hub.bus, delivering, log, config.amqpPrefetch);
     await hub.bus.start();
     hub.relay.start();
   }

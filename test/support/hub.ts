@@ -29,6 +29,7 @@ export function testConfig(over: Partial<Config> = {}): Config {
     crlDirs: [],
     signaturePolicyFile: FLAG_ONLY_SIGNATURE_POLICY,
     signatureRevocation: 'if-available',
+    deliverConnectors: [],
     ...over,
   };
 }

@@ -1,0 +1,78 @@
+import { expect } from 'chai';
+import type { ConsumeMessage } from 'amqplib';
+import { parseStringPromise } from 'xml2js';
+import { deliveringConnectors } from '../../connectors';
+import { ownSample, TEST_ENV } from '../../connectors/sev-ovv/test-support';
+import { ConfigError } from '../../src/config';
+import { deliveryQueue, TOPOLOGY } from '../../src/bus';
+import type { Hub } from '../../src/hub';
+import { createTestVhost, type TestVhost } from '../support/amqp';
+import { TestBroker } from '../support/broker';
+import { startTestHub } from '../support/hub';
+import { createTestDatabase, type TestDatabase } from '../support/pg';
+import { waitFor } from '../support/wait';
+
+/** The door out: dilovod.events → a connector's outbound mapping → dilovod.outbound (ARCHITECTURE). */
+describe('connector delivery to dilovod.outbound (real RabbitMQ and PostgreSQL)', function () {
+  this.timeout(60_000);
+  let testDb: TestDatabase;
+  let vhost: TestVhost;
+  let hub: Hub;
+  let broker: TestBroker;
+  const delivered: ConsumeMessage[] = [];
+  const saved: Record<string, string | undefined> = {};
+
+  before(async () => {
+    for (const [k, v] of Object.entries(TEST_ENV)) {
+      saved[k] = process.env[k];
+      process.env[k] = v;
+    }
+    [testDb, vhost] = await Promise.all([createTestDatabase('delivery'), createTestVhost('delivery')]);
+    hub = await startTestHub({ databaseUrl: testDb.url, amqpUrl: vhost.url, deliverConnectors: ['sev-ovv'] }, { http: false });
+    broker = new TestBroker(vhost.url);
+    await broker.open();
+    // What the СЕВ ОВВ gateway would bind: every message for the sev-ovv connector.
+    const { queue } = await broker.ch.assertQueue('', { exclusive: true });
+    await broker.ch.bindQueue(queue, TOPOLOGY.outboundExchange, 'sev-ovv.#');
+    await broker.ch.consume(queue, (m) => m && delivered.push(m), { noAck: true });
+    await waitFor(() => hub.bus!.isConnected(), 'hub connected to broker');
+  });
+
+  after(async () => {
+    await broker?.close();
+    await hub?.close();
+    await Promise.all([testDb?.drop(), vhost?.delete()]);
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  });
+
+  it('a document in from СЕВ ОВВ goes out as a registration acknowledgement (ДС15) addressed to its sender', async () => {
+    broker.ch.publish(TOPOLOGY.inboundExchange, 'sev-ovv.xml', ownSample('do-vykonannia.xml'), { persistent: true, messageId: 'sev-1' });
+    const [ack] = await waitFor(() => delivered.length > 0 && delivered, 'an acknowledgement on dilovod.outbound');
+    const [doc] = await hub.db.query<{ id: string; reg_index: string }>("SELECT id, reg_index FROM documents WHERE source = 'sev-ovv'");
+    expect(ack!.fields.routingKey).to.equal('sev-ovv.00022533/c1a2b3c4-d5e6-47f8-9a0b-1c2d3e4f5a6b');
+    expect(ack!.properties.contentType).to.equal('application/xml; charset=utf-8');
+    const [event] = await hub.db.query<{ event_id: string }>("SELECT event_id FROM outbox WHERE document_id = $1 AND type = 'document.registered'", [doc!.id]);
+    expect(ack!.properties.headers).to.include({ connector: 'sev-ovv', eventId: event!.event_id, eventType: 'document.registered' });
+    const xml = await parseStringPromise(ack!.content.toString('utf8'));
+    expect(xml.Header.Acknowledgement[0].$.ack_type).to.equal('3');
+    expect(xml.Header.Acknowledgement[0].RegNumber[0]._).to.equal(doc!.reg_index);
+  });
+
+  it('an event the mapping cannot read is dead-lettered, and the events behind it still go out', async () => {
+    const before = delivered.length;
+    broker.ch.publish(TOPOLOGY.eventsExchange, 'document.registered', Buffer.from('{not json'), { messageId: 'broken-event' });
+    const dead = await broker.waitDeadLettered(1);
+    expect(dead[0]!.properties.messageId).to.equal('broken-event');
+    expect(dead[0]!.properties.headers?.['x-death']?.[0]?.queue).to.equal(deliveryQueue('sev-ovv'));
+
+    const payload = ownSample('do-vykonannia.xml').toString('utf8').replace(/msg_id="[^"]+"/, 'msg_id="0b0e7c1a-3d2f-4e6a-9b8c-7d6e5f4a3b2d"');
+    broker.ch.publish(TOPOLOGY.inboundExchange, 'sev-ovv.xml', Buffer.from(payload), { persistent: true, messageId: 'sev-2' });
+    await waitFor(() => delivered.length > before, 'the next acknowledgement');
+    const xml = await parseStringPromise(delivered[delivered.length - 1]!.content.toString('utf8'));
+    expect(xml.Header.Acknowledgement[0].$.msg_id).to.equal('0b0e7c1a-3d2f-4e6a-9b8c-7d6e5f4a3b2d');
+  });
+
+  it('DELIVER_CONNECTORS with an unknown name stops start-up naming the variable', () => {
+    expect(() => deliveringConnectors(['sev-ovv', 'fax'])).to.throw(ConfigError, /DELIVER_CONNECTORS.*fax/);
+  });
+});
