@@ -1,12 +1,14 @@
 import { ConfigError } from '../src/config';
 import { registerDecoder } from '../src/pipeline';
 import type { Connector } from './connector';
+import { ePetitionsConnector } from './e-petitions';
+import { hotlineConnector } from './hotline';
 import { sevOvvConnector } from './sev-ovv';
 
 export type { Connector, OutboundMessage } from './connector';
 
 /** The connectors this hub ships; each registers its inbound formats with the pipeline. */
-export const CONNECTORS: Connector[] = [sevOvvConnector];
+export const CONNECTORS: Connector[] = [sevOvvConnector, hotlineConnector, ePetitionsConnector];
 
 /** The connectors named in DELIVER_CONNECTORS, their settings checked: a bad name or setting stops start-up. */
 export function deliveringConnectors(names: readonly string[]): Connector[] {

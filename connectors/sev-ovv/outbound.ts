@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { Builder } from 'xml2js';
 import type { HubEvent } from '../../src/schemas';
 import type { OutboundMessage } from '../connector';
+import { uuidV5 as nameBasedUuid } from '../message-id';
 import { loadSevOvvConfig, type SevOvvConfig } from './config';
 import { parseExternalId, type SevMessageRef } from './external-id';
 import { ACK_TYPE, MSG_TYPE, STANDART, VERSION } from './format';
@@ -10,13 +10,9 @@ import { SOURCE } from './inbound';
 /** Namespace of the name-based (v5) UUIDs of our acknowledgements; fixed forever. */
 const ACK_ID_NAMESPACE = '9d5e6b0c-3f7a-4c1e-8b2d-51a0c4e7f236';
 
-/** A name-based UUID (RFC 9562 v5): the same event always yields the same msg_id. */
+/** A name-based UUID in the acknowledgements' namespace: the same event always yields the same msg_id. */
 export function uuidV5(name: string, namespace = ACK_ID_NAMESPACE): string {
-  const h = createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest();
-  h[6] = ((h[6] ?? 0) & 0x0f) | 0x50;
-  h[8] = ((h[8] ?? 0) & 0x3f) | 0x80;
-  const hex = h.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return nameBasedUuid(name, namespace);
 }
 
 /** Events that tell the sender its document was not registered (ДС16-style refusal). */

@@ -50,6 +50,11 @@ const SPECS = {
     message: 'An anonymous appeal is not considered, so it takes no answer',
     messageUk: 'Анонімне звернення не розглядається, тому відповідь на нього не надається',
   },
+  APPEAL_RESULT_CONFLICT: {
+    status: 409,
+    message: 'The appeal already has a different result recorded; correct it first',
+    messageUk: 'Для звернення вже зазначено інший результат розгляду; спершу виправте його',
+  },
 } as const;
 
 export type AppealErrorCode = keyof typeof SPECS;

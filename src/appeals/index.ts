@@ -7,7 +7,7 @@ export type { IntakeCard } from './card';
 export { StoredArchive } from './archive';
 export { decideAppeal, keepAppeal, intakeContext, intakeSummary, INTAKE_ACTOR } from './intake';
 export type { AppealFinding, AppealIntakeSettings } from './intake';
-export { AppealService, REPORTED_KINDS } from './service';
+export { AppealService, REPORTED_KINDS, answerFromExecution, recordAppealAnswer } from './service';
 export type { AppealServiceDeps } from './service';
 export { ROLE_HEADER, PERSONAL_DATA_ROLES, maySeePersonalData, maskAppealView } from './privacy';
 export { appealError } from './errors';

@@ -10,8 +10,8 @@ import {
 } from '../domain/appeals';
 import { kyivDate, type Clock } from '../domain/clock';
 import type { Logger } from '../log';
-import { violations, type AppealAnswerBody, type AppealView } from '../schemas';
-import { documents, outbox, type Db } from '../store';
+import { violations, type AppealAnswerBody, type AppealView, type ControlCard, type DocumentCard, type ExecutionBody } from '../schemas';
+import { documents, outbox, type Db, type Queryable } from '../store';
 import { appealRecords, getAppeal, setAnswer, type AppealKind, type StoredAppeal } from '../store/appeals';
 import { appealError } from './errors';
 import { maskAppealView, maySeePersonalData } from './privacy';
@@ -56,40 +56,12 @@ export class AppealService {
   async answer(documentId: string, raw: unknown, role: string | undefined): Promise<AppealView> {
     const found = violations('appeal-answer.schema.json', raw);
     if (found.length) throw appealError('APPEAL_ANSWER_INVALID', { violations: found });
-    const body = { ...(raw as AppealAnswerBody) };
-    if (body.result === 'refused' && !body.refusal) throw appealError('APPEAL_REFUSAL_INCOMPLETE', { basis: '003 §132', missing: 'refusal' });
-    if (body.result === 'forwarded' && !body.forwardedTo) throw appealError('APPEAL_FORWARD_BODY_MISSING', { basis: '003 §107', missing: 'forwardedTo' });
-    const now = this.deps.clock.now();
-    body.answeredOn ??= kyivDate(now);
-    const onMerits = body.onMerits ?? ON_MERITS_RESULTS.has(body.result);
-    body.onMerits = onMerits;
-
     const view = await this.deps.db.tx(async (q) => {
-      const before = await getAppeal(q, documentId, { lock: true });
-      const doc = before ? await documents.getCard(q, documentId) : undefined;
-      if (!before || !doc) throw appealError('APPEAL_NOT_FOUND', { documentId });
-      if (before.intake.status === 'not-considered') throw appealError('APPEAL_NOT_CONSIDERED', { basis: '003 §106' });
-      if (body.answeredOn! < before.card.receivedOn) {
-        throw appealError('APPEAL_ANSWER_BEFORE_RECEIPT', { answeredOn: body.answeredOn, receivedOn: before.card.receivedOn });
-      }
-      await setAnswer(q, documentId, body, onMerits, now);
-      // No free text in the log or the event: a refusal's motives may name people.
-      const outcome = (a: Pick<StoredAppeal, 'result' | 'answeredOn' | 'answeredOnMerits'>) => ({ result: a.result, answeredOn: a.answeredOn, onMerits: a.answeredOnMerits });
-      const after = { result: body.result, answeredOn: body.answeredOn!, onMerits, outgoingIndex: body.outgoingIndex ?? null, oral: body.oral ?? false };
-      await appendAudit(q, { at: now.toISOString(), actor: body.actor, action: 'appeal.answered', documentId, before: outcome(before), after, reason: null });
-      await outbox.appendEvent(q, {
-        type: 'appeal.answered',
-        documentId,
-        occurredAt: now,
-        body: {
-          type: 'appeal.answered', documentId, occurredAt: now.toISOString(), source: doc.source, externalId: doc.externalId,
-          kind: doc.kind, status: doc.status, registration: doc.registration, data: after,
-        },
-      });
+      await recordAppealAnswer(q, documentId, raw as AppealAnswerBody, this.deps.clock.now());
       return viewOf((await getAppeal(q, documentId))!);
     });
     this.deps.onEventsCommitted?.();
-    this.deps.log.info({ documentId, result: body.result }, 'appeal answer recorded');
+    this.deps.log.info({ documentId, result: view.result }, 'appeal answer recorded');
     return maySeePersonalData(role) ? view : maskAppealView(view);
   }
 
@@ -108,4 +80,68 @@ export class AppealService {
     const records = await appealRecords(this.deps.db, { from, to, kinds: REPORTED_KINDS });
     return openPetitionRows(records, { from, to, classifier: this.classifier });
   }
+}
+
+/**
+ * The answer inside a caller's transaction (the HTTP door, or the execution of a control card that
+ * carries the result): checks it (003 §132 refusal, §107 forwarding), keeps it, writes the control
+ * log entry and the `appeal.answered` event. Throws APPEAL_NOT_FOUND when the document has no appeal.
+ */
+export async function recordAppealAnswer(q: Queryable, documentId: string, given: AppealAnswerBody, now: Date): Promise<void> {
+  const body = { ...given };
+  if (body.result === 'refused' && !body.refusal) throw appealError('APPEAL_REFUSAL_INCOMPLETE', { basis: '003 §132', missing: 'refusal' });
+  if (body.result === 'forwarded' && !body.forwardedTo) throw appealError('APPEAL_FORWARD_BODY_MISSING', { basis: '003 §107', missing: 'forwardedTo' });
+  body.answeredOn ??= kyivDate(now);
+  const onMerits = body.onMerits ?? ON_MERITS_RESULTS.has(body.result);
+  body.onMerits = onMerits;
+  const before = await getAppeal(q, documentId, { lock: true });
+  const doc = before ? await documents.getCard(q, documentId) : undefined;
+  if (!before || !doc) throw appealError('APPEAL_NOT_FOUND', { documentId });
+  if (before.intake.status === 'not-considered') throw appealError('APPEAL_NOT_CONSIDERED', { basis: '003 §106' });
+  if (body.answeredOn < before.card.receivedOn) {
+    throw appealError('APPEAL_ANSWER_BEFORE_RECEIPT', { answeredOn: body.answeredOn, receivedOn: before.card.receivedOn });
+  }
+  await setAnswer(q, documentId, body, onMerits, now);
+  // No free text in the log or the event: a refusal's motives may name people.
+  const outcome = (a: Pick<StoredAppeal, 'result' | 'answeredOn' | 'answeredOnMerits'>) => ({ result: a.result, answeredOn: a.answeredOn, onMerits: a.answeredOnMerits });
+  const after = { result: body.result, answeredOn: body.answeredOn, onMerits, outgoingIndex: body.outgoingIndex ?? null, oral: body.oral ?? false };
+  await appendAudit(q, { at: now.toISOString(), actor: body.actor, action: 'appeal.answered', documentId, before: outcome(before), after, reason: null });
+  await outbox.appendEvent(q, {
+    type: 'appeal.answered',
+    documentId,
+    occurredAt: now,
+    body: {
+      type: 'appeal.answered', documentId, occurredAt: now.toISOString(), source: doc.source, externalId: doc.externalId,
+      kind: doc.kind, status: doc.status, registration: doc.registration, data: after,
+    },
+  });
+}
+
+/**
+ * The execution of a control card that carries a result (schemas/execution.schema.json) is the
+ * answer to the appeal: recorded once, in the execution's transaction (003 §160: executed only
+ * with an answer on the merits). Another card of the same appeal executed later with the same
+ * result changes nothing; with a different result it is refused, so the report never disagrees
+ * with the control cards. Other kinds, and executions without a result, are left alone.
+ */
+export async function answerFromExecution(q: Queryable, doc: Pick<DocumentCard, 'id' | 'kind'>, body: ExecutionBody, card: ControlCard, now: Date): Promise<void> {
+  const result = body.answer.result;
+  if (!result || !(REPORTED_KINDS as readonly string[]).includes(doc.kind)) return;
+  const current = await getAppeal(q, doc.id, { lock: true });
+  if (!current) return;
+  if (current.result && current.result !== 'on-control') {
+    if (current.result === result) return;
+    throw appealError('APPEAL_RESULT_CONFLICT', { recorded: current.result, given: result, cardId: card.id });
+  }
+  const a = body.answer;
+  await recordAppealAnswer(q, doc.id, {
+    actor: body.actor,
+    result,
+    answeredOn: a.answeredOn ?? card.execution?.on,
+    onMerits: body.onMerits,
+    summary: a.summary,
+    ...(a.outgoingIndex ? { outgoingIndex: a.outgoingIndex } : {}),
+    ...(a.refusal ? { refusal: a.refusal } : {}),
+    ...(a.forwardedTo ? { forwardedTo: a.forwardedTo } : {}),
+  }, now);
 }

@@ -1,6 +1,7 @@
 import { kyivDate, type Clock } from '../domain/clock';
 import type { ControlCard } from '../domain/control';
 import type { Logger } from '../log';
+import { Periodic } from '../periodic';
 import { documents, outbox, type Db } from '../store';
 import * as store from '../store/control';
 
@@ -14,8 +15,7 @@ const BATCH = 500;
  * reminder.
  */
 export class ControlScheduler {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly periodic: Periodic;
 
   constructor(
     private readonly db: Db,
@@ -23,7 +23,9 @@ export class ControlScheduler {
     private readonly log: Logger,
     private readonly intervalMs: number,
     private readonly onEventsCommitted?: () => void,
-  ) {}
+  ) {
+    this.periodic = new Periodic(() => this.tick(), log, intervalMs, 'control scheduler pass failed');
+  }
 
   /** One pass; returns the notices this process raised. */
   async tick(): Promise<{ dueSoon: number; overdue: number }> {
@@ -68,19 +70,10 @@ export class ControlScheduler {
   }
 
   start(): void {
-    const loop = () => {
-      this.running = this.tick()
-        .catch((err) => this.log.warn({ err: (err as Error).message }, 'control scheduler pass failed'))
-        .finally(() => {
-          if (this.timer !== undefined) this.timer = setTimeout(loop, this.intervalMs);
-        });
-    };
-    this.timer = setTimeout(loop, 0);
+    this.periodic.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 }

@@ -5,6 +5,7 @@ import {
   assign, ControlRuleError, decideExtension, execute, giveInterimAnswer, release, requestExtension,
   type ControlCard, type ControlContext,
 } from '../domain/control';
+import { factsOf, termCap, type TermFn } from '../domain/info-requests';
 import { HubError } from '../errors';
 import type { Logger } from '../log';
 import {
@@ -13,6 +14,7 @@ import {
 } from '../schemas';
 import { documents, outbox, type Db, type Queryable } from '../store';
 import * as store from '../store/control';
+import { isExtended } from '../store/info-requests';
 import type { TermService } from './term-service';
 import { COUNTS_FROM_RECEIPT } from './terms';
 
@@ -22,6 +24,11 @@ export interface ControlDeps {
   terms: TermService;
   log: Logger;
   onEventsCommitted?: () => void;
+  /**
+   * Runs in the execution's transaction: an appeal's answer result is recorded from the execution
+   * (src/appeals), so control, the appeal card and the report tell one truth. Throwing rolls it back.
+   */
+  onExecuted?: (q: Queryable, doc: DocumentCard, body: ExecutionBody, card: ControlCard) => Promise<void>;
 }
 
 /** Kinds whose control follows the Law on citizens' appeals (45-day cap, 4-day co-executors). */
@@ -61,14 +68,25 @@ const ACTIONS: Record<ControlAction, { schema: string; event: string | null; aud
 export class ControlService {
   constructor(private readonly deps: ControlDeps) {}
 
-  private context(isAppeal: boolean): ControlContext {
+  /** The terms and calendar control counts with (also for src/info-requests). */
+  get terms(): TermService {
+    return this.deps.terms;
+  }
+
+  /** The instant, its Kyiv date and the calendar's derivations for a document's cards, with its kind's cap. */
+  contextFor(doc: Pick<DocumentCard, 'kind' | 'receivedAt' | 'urgency' | 'meta'>): ControlContext {
     const now = this.deps.clock.now();
     const today = kyivDate(now);
+    const isAppeal = APPEAL_KINDS.has(doc.kind);
+    const termFn: TermFn = (rule, from) => this.deps.terms.termFor(rule, from);
+    const info = doc.kind === 'info-request' ? factsOf({ ...doc, extension: null, answer: null }) : null;
     return {
       now,
       today,
       derive: (term) => this.deps.terms.derive(term, isAppeal, today),
       appealCap: (receivedOn) => this.deps.terms.appealCap(receivedOn),
+      // Закон «Про доступ до публічної інформації», ст. 20 ч. 2, 4: 20 working days at most, 48 hours if urgent.
+      infoRequestCap: info ? { ...termCap(info, termFn), receivedOn: info.receivedOn, urgent: info.urgent } : null,
     };
   }
 
@@ -99,12 +117,16 @@ export class ControlService {
       if (!doc) throw HubError.of('NOT_FOUND', { documentId });
       if (!doc.registration) throw HubError.of('NOT_REGISTERED', { status: doc.status });
       const isAppeal = APPEAL_KINDS.has(doc.kind);
-      const ctx = this.context(isAppeal);
+      const ctx = this.contextFor(doc);
       const resolutionDate = body.date ?? ctx.today;
-      const rule = body.term ? 'explicit' : body.rule ?? (doc.dueDate ? 'explicit' : this.deps.terms.ruleFor(doc));
+      let rule = body.term ? 'explicit' : body.rule ?? (doc.dueDate ? 'explicit' : this.deps.terms.ruleFor(doc));
+      // An information request already extended (ст. 20 ч. 4) puts new cards on its extended term.
+      if (rule === 'info-request' && (await isExtended(q, documentId))) rule = 'info-request-extended';
       // Terms run from registration (003 §166, §178), appeals and acts from receipt (Law on appeals
-      // art. 20, Law on prosecution); a term in the resolution or the document itself wins.
-      const from = COUNTS_FROM_RECEIPT.has(doc.kind) ? kyivDate(new Date(doc.receivedAt)) : doc.registration.date;
+      // art. 20, Law on prosecution); a petition that reached its threshold from the start of its
+      // consideration, i.e. the resolution (art. 23-1); a term in the resolution or the document wins.
+      const from = rule === 'petition' ? resolutionDate
+        : COUNTS_FROM_RECEIPT.has(doc.kind) ? kyivDate(new Date(doc.receivedAt)) : doc.registration.date;
       const explicit = body.term ?? doc.dueDate;
       const { term, basis } = this.deps.terms.termFor(rule, from, explicit);
       const card = assign(
@@ -134,9 +156,10 @@ export class ControlService {
       const card = await store.lockCard(q, documentId, cardId);
       const doc = card ? await documents.getCard(q, documentId) : undefined;
       if (!card || !doc) throw HubError.of('NOT_FOUND', { documentId, cardId });
-      const ctx = this.context(APPEAL_KINDS.has(doc.kind));
+      const ctx = this.contextFor(doc);
       const next = this.apply(card, action, body, ctx);
       await store.updateCard(q, next);
+      if (action === 'execution') await this.deps.onExecuted?.(q, doc, body as ExecutionBody, next);
       const granted = action === 'extension-decision' && (body as ExtensionDecisionBody).granted;
       const event = action === 'extension-decision' && !granted ? null : spec.event;
       await this.finish(q, doc, card, next, body.actor, spec.audit, event, body.reason ?? null);

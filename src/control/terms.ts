@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, type Config } from '../config';
 import { createCalendars, parseCalendarOverride, type CalendarOverride, type WorkingDayCalendar } from '../domain/calendar';
+import { urgencyOf } from '../domain/info-requests';
 import { computeTerm, deriveDates, TermError } from '../domain/terms';
 import { HubError } from '../errors';
 import type { DocumentCard } from '../schemas';
@@ -16,7 +17,7 @@ const PROSECUTOR_RULES: Record<string, string> = {
 };
 
 /** The default term rule of each kind of document (see `dilovod term --list` for the sources). */
-export function ruleForDocument(doc: Pick<DocumentCard, 'kind' | 'subtype' | 'urgency'>): string {
+export function ruleForDocument(doc: Pick<DocumentCard, 'kind' | 'subtype' | 'urgency'> & { meta?: DocumentCard['meta'] }): string {
   const urgent = doc.urgency === 'urgent' || doc.urgency === 'immediate';
   switch (doc.kind) {
     case 'official-letter':
@@ -31,9 +32,11 @@ export function ruleForDocument(doc: Pick<DocumentCard, 'kind' | 'subtype' | 'ur
     case 'hotline-card':
       return 'appeal';
     case 'e-petition':
-      return 'petition';
+      // Below its threshold it is considered as a collective appeal (Law art. 20; seeds 000, 002).
+      return doc.subtype === 'below-threshold' ? 'appeal' : 'petition';
     case 'info-request':
-      return urgent ? 'info-request-urgent' : 'info-request';
+      // 48 hours when marked urgent or meta.infoRequest.urgentReason names a ground of ст. 20 ч. 2.
+      return urgencyOf(doc) ? 'info-request-urgent' : 'info-request';
     case 'committee-decision':
       return 'committee-decision';
     case 'mayor-order':

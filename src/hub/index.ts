@@ -14,6 +14,8 @@ import { ensureSampleNomenclature } from '../nomenclature';
 import type { IntakeStep, PipelineDeps } from '../pipeline';
 import { loadSignatureSettings, signatureStep, type SignatureSettings } from '../pipeline/steps';
 import { appealStep } from '../pipeline/steps/appeals';
+import { answerFromExecution } from '../appeals';
+import { PetitionScheduler, PetitionService } from '../petitions';
 import { migrate, openDb, type Db } from '../store';
 
 export interface HubOptions {
@@ -40,6 +42,8 @@ export interface Hub {
   delivery?: ConnectorDelivery;
   control: ControlService;
   scheduler?: ControlScheduler;
+  petitions: PetitionService;
+  petitionScheduler?: PetitionScheduler;
   server?: Server;
   /** http://127.0.0.1:PORT when listening. */
   url?: string;
@@ -71,11 +75,17 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const nudge = () => hub.relay?.nudge();
   const steps = [signatureStep({ ...signatures, db }), appealStep({ db, calendar: configuredCalendar(config) }), ...(opts.steps ?? [])];
   const deps: PipelineDeps = { db, clock, routing, log, steps, onEventsCommitted: nudge };
-  const control = new ControlService({ db, clock, log, terms: opts.terms ?? calendarTermService(config), onEventsCommitted: nudge });
-  const hub: Hub = { config, db, log, deps, signatures, control, close: async () => undefined };
+  const control = new ControlService({
+    db, clock, log, terms: opts.terms ?? calendarTermService(config), onEventsCommitted: nudge,
+    onExecuted: (q, doc, body, card) => answerFromExecution(q, doc, body, card, clock.now()),
+  });
+  const petitions = new PetitionService({ db, clock, log, pipeline: deps, calendar: configuredCalendar(config) });
+  const hub: Hub = { config, db, log, deps, signatures, control, petitions, close: async () => undefined };
   if (opts.scheduler !== false) {
     hub.scheduler = new ControlScheduler(db, clock, log, config.schedulerIntervalMs, nudge);
     hub.scheduler.start();
+    hub.petitionScheduler = new PetitionScheduler(petitions, log, config.schedulerIntervalMs);
+    hub.petitionScheduler.start();
   }
 
   if (config.amqpUrl) {
@@ -89,7 +99,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
 
   if (opts.http !== false) {
     const bus = hub.bus;
-    const app = createApp({ ...deps, control, signatures, brokerConnected: bus ? () => bus.isConnected() : undefined });
+    const app = createApp({ ...deps, control, signatures, petitions, brokerConnected: bus ? () => bus.isConnected() : undefined });
     hub.server = await new Promise<Server>((resolve, reject) => {
       const server = app.listen(config.port, () => resolve(server));
       server.once('error', reject);
@@ -101,6 +111,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   hub.close = async () => {
     hub.consumer?.stop();
     await hub.scheduler?.stop();
+    await hub.petitionScheduler?.stop();
     await hub.relay?.stop();
     await hub.bus?.close();
     if (hub.server) {

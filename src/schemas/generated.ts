@@ -34,34 +34,8 @@ export interface AppealAnswerBody {
    * Answered orally: a note of it is filed with the case (003 §132).
    */
   oral?: boolean;
-  /**
-   * Required when result is refused (003 §132).
-   */
-  refusal?: {
-    /**
-     * The legislation the refusal rests on.
-     */
-    legalBasis: string;
-    /**
-     * The motives of the refusal.
-     */
-    reasons: string;
-    /**
-     * How the citizen may appeal the decision (Law art. 16).
-     */
-    appealProcedure: string;
-    /**
-     * Measures taken within competence to protect the citizen's rights.
-     */
-    measuresTaken?: string;
-  };
-  /**
-   * Required when result is forwarded: the competent body (003 §107).
-   */
-  forwardedTo?: {
-    code?: string;
-    name: string;
-  };
+  refusal?: AppealRefusal;
+  forwardedTo?: ForwardedTo;
 }
 
 // appeal-card.schema.json
@@ -414,6 +388,29 @@ export interface AppealRecord {
    * Considered on the merits: a later appeal on the same question without new facts is a repeat (003 §99).
    */
   answeredOnMerits: boolean;
+}
+
+// appeal-refusal.schema.json
+/**
+ * A refusal told to the citizen in writing: the legislation, the motives and how to appeal (003 §132; Law «Про звернення громадян» art. 15, 16).
+ */
+export interface AppealRefusal {
+  /**
+   * The legislation the refusal rests on.
+   */
+  legalBasis: string;
+  /**
+   * The motives of the refusal.
+   */
+  reasons: string;
+  /**
+   * How the citizen may appeal the decision (Law art. 16).
+   */
+  appealProcedure: string;
+  /**
+   * Measures taken within competence to protect the citizen's rights.
+   */
+  measuresTaken?: string;
 }
 
 // appeal-report.schema.json
@@ -936,7 +933,16 @@ export interface ExecutionBody {
      * Index of the outgoing answer letter.
      */
     outgoingIndex?: string;
+    /**
+     * For an appeal, the result is recorded as the appeal's answer in the same step (one truth for the report and the EDMS).
+     */
     result?: 'resolved-positively' | 'explained' | 'refused' | 'forwarded' | 'on-control';
+    /**
+     * Kyiv date of the answer letter; the hub's date when absent.
+     */
+    answeredOn?: string;
+    refusal?: AppealRefusal;
+    forwardedTo?: ForwardedTo;
   };
 }
 
@@ -978,6 +984,228 @@ export interface ExtensionRequestBody {
   actor: string;
   newTerm: string;
   reason: string;
+}
+
+// forwarded-to.schema.json
+/**
+ * The competent body an appeal or request is forwarded to (003 §107; Law «Про звернення громадян» art. 7).
+ */
+export interface ForwardedTo {
+  code?: string;
+  name: string;
+}
+
+// info-request-answer.schema.json
+/**
+ * POST /api/v1/documents/{id}/info-request/answer: the answer to a public-information request (Закон № 2939-VI, ст. 20, 22). A refusal gives its ground (ст. 22 ч. 1 п. 1-4), the motives and how to appeal it (ст. 22 ч. 4); a request forwarded to the proper holder names it (ст. 22 ч. 3).
+ */
+export interface InfoRequestAnswerBody {
+  /**
+   * Who records the answer (the EDMS user id).
+   */
+  actor: string;
+  /**
+   * надано, надано частково, відмовлено, направлено належному розпоряднику.
+   */
+  result: 'provided' | 'partially-provided' | 'refused' | 'forwarded';
+  /**
+   * Kyiv date of the answer (or of forwarding); the hub's date when absent.
+   */
+  answeredOn?: string;
+  /**
+   * What was answered.
+   */
+  summary?: string;
+  /**
+   * The answer's outgoing registration index.
+   */
+  outgoingIndex?: string;
+  /**
+   * Required when result is refused or partially-provided with a part refused (ст. 22 ч. 1, 4).
+   */
+  refusal?: {
+    /**
+     * ст. 22 ч. 1: п. 1 the holder does not and need not hold it; п. 2 restricted information (ст. 6 ч. 2); п. 3 copying or printing costs (ст. 21) not paid; п. 4 the request does not meet ст. 19 ч. 5.
+     */
+    ground: 'not-held' | 'restricted' | 'costs-unpaid' | 'request-requirements';
+    /**
+     * The motivated ground of the refusal (ст. 22 ч. 4 п. 3).
+     */
+    motives: string;
+    /**
+     * How the refusal may be appealed (ст. 22 ч. 4 п. 4; ст. 23).
+     */
+    howToAppeal: string;
+  };
+  /**
+   * Required when result is forwarded: the proper holder of the information (ст. 22 ч. 3).
+   */
+  forwardedTo?: {
+    code?: string;
+    name: string;
+  };
+  /**
+   * Forwarded: the Kyiv date the requester was told of the forwarding (ст. 22 ч. 3: at the same time); the answer date when absent.
+   */
+  requesterNotifiedOn?: string;
+}
+
+// info-request-extension.schema.json
+/**
+ * POST /api/v1/documents/{id}/info-request/extension: the holder extends the term to 20 working days from receipt because the request concerns a large volume of information or a search among a significant amount of data, and tells the requester in writing within 5 working days of receipt (Закон № 2939-VI, ст. 20 ч. 4).
+ */
+export interface InfoRequestExtensionBody {
+  /**
+   * Who extends it (the EDMS user id).
+   */
+  actor: string;
+  /**
+   * The justification told to the requester (обґрунтування продовження): large volume, search among much data. No personal data.
+   */
+  reason: string;
+  /**
+   * Kyiv date the written notice went to the requester, when already sent; it must be within 5 working days of receipt.
+   */
+  noticeSentOn?: string;
+  /**
+   * The notice's outgoing registration index.
+   */
+  noticeOutgoingIndex?: string;
+}
+
+// info-request-journal-entry.schema.json
+/**
+ * One public-information request in the journal (Закон № 2939-VI).
+ */
+export interface InfoRequestJournalEntry {
+  documentId: string;
+  registrationIndex: string;
+  registrationDate: string;
+  receivedAt: string;
+  /**
+   * Kyiv date of receipt: every term counts from it (ст. 20).
+   */
+  receivedOn: string;
+  form: 'written' | 'post' | 'e-mail' | 'fax' | 'phone' | 'oral';
+  /**
+   * The requester as the document names them; masked for roles without access to personal data.
+   */
+  requester: {
+    name: string;
+    address?: string;
+    email?: string;
+    phone?: string;
+  };
+  /**
+   * The information requested.
+   */
+  requested: string;
+  /**
+   * 48 hours (ст. 20 ч. 2).
+   */
+  urgent: boolean;
+  urgentReason: {
+    /**
+     * meta.infoRequest.urgentReason, or 'urgency-mark' when only the submission's urgency says so.
+     */
+    code: string;
+    labelUk: string;
+    source: 'meta' | 'urgency-mark';
+    motive?: string;
+  } | null;
+  /**
+   * The term in force, its rule and legal basis (ст. 20 ч. 1, 2, 4), counted from receipt.
+   */
+  term: {
+    /**
+     * The last day of the term in force.
+     */
+    term: string;
+    rule: 'info-request' | 'info-request-urgent' | 'info-request-extended';
+    basis: string;
+    countsFrom: string;
+  };
+  extension: {
+    previousTerm: string;
+    term: string;
+    rule: string;
+    basis: string;
+    reason: string;
+    extendedOn: string;
+    extendedBy: string;
+    /**
+     * The written notice to the requester goes by this day: 5 working days from receipt (ст. 20 ч. 4).
+     */
+    noticeDueBy: string;
+    noticeSentOn: string | null;
+    noticeOutgoingIndex?: string;
+    /**
+     * Open control cards whose term moved to the extended one.
+     */
+    cardsMoved: number;
+  } | null;
+  answeredOn: string | null;
+  result: 'provided' | 'partially-provided' | 'refused' | 'forwarded' | null;
+  /**
+   * ст. 22 ч. 1 п. 1-4, when refused.
+   */
+  refusalGround?: string;
+  /**
+   * The proper holder, when forwarded (ст. 22 ч. 3).
+   */
+  forwardedTo?: string;
+  /**
+   * Answered after the term in force (forwarded: after the 5 working days of ст. 22 ч. 3); null while unanswered.
+   */
+  late: boolean | null;
+  /**
+   * Not answered and the term in force has passed.
+   */
+  overdue: boolean;
+}
+
+// info-request-journal.schema.json
+/**
+ * GET /api/v1/info-requests?from=&to=: the journal of public-information requests received in the period (Kyiv dates), each with the term in force and its basis (Закон № 2939-VI, ст. 20), the extension and notice to the requester, the answer. Requesters' personal data is masked unless the caller's role may see it.
+ */
+export interface InfoRequestJournal {
+  from: string;
+  to: string;
+  /**
+   * The hub's Kyiv date the overdue flags are computed for.
+   */
+  today: string;
+  personalData: 'shown' | 'masked';
+  entries: InfoRequestJournalEntry[];
+}
+
+// info-request-meta.schema.json
+/**
+ * meta.infoRequest of an 'info-request' submission: what the journal of public-information requests needs beyond the canonical fields (Закон «Про доступ до публічної інформації» № 2939-VI, ст. 19-20). Everything is optional; without it the form comes from the source and the requested information from the summary.
+ */
+export interface InfoRequestMeta {
+  /**
+   * How the request was made (ст. 19 ч. 3: усно, письмово чи в іншій формі — поштою, факсом, телефоном, електронною поштою).
+   */
+  form?: 'written' | 'post' | 'e-mail' | 'fax' | 'phone' | 'oral';
+  /**
+   * The information requested (ст. 19 ч. 5 п. 2: загальний опис інформації або вид, назва, реквізити чи зміст документа); the document's summary when absent.
+   */
+  requested?: string;
+  /**
+   * The ground for the 48-hour term (ст. 20 ч. 2): information needed to protect life or liberty; on the state of the environment; on the quality of food and household goods; on accidents and disasters; on dangerous natural phenomena; on other emergencies threatening citizens' safety. Makes the request urgent whatever the submission's urgency.
+   */
+  urgentReason?:
+    | 'life-or-liberty'
+    | 'environment'
+    | 'food-and-goods-quality'
+    | 'accident-or-disaster'
+    | 'natural-hazard'
+    | 'other-emergency';
+  /**
+   * The requester's reasons for urgency as stated (ст. 20 ч. 3: клопотання про термінове опрацювання має бути обґрунтованим).
+   */
+  urgentMotive?: string;
 }
 
 // interim-answer.schema.json
@@ -1022,6 +1250,226 @@ export interface Nomenclature {
    * @minItems 1
    */
   cases: [NomenclatureCase, ...NomenclatureCase[]];
+}
+
+// petition-author.schema.json
+export interface PetitionAuthor {
+  fullName: string;
+  email?: string;
+  phone?: string;
+  address?: string;
+}
+
+// petition-export.schema.json
+/**
+ * One local e-petition as the petitions platform exports it (POST /api/v1/petitions). Written after the E-DEM petition page (petition.e-dem.ua/<community>/Petition/View/<id>: number, author, publication date, «зібрано N з M голосів», end of collection, status); no public E-DEM export format was found, so this is the connector's own contract (connectors/e-petitions/README.md). Law «Про звернення громадян» art. 23-1.
+ */
+export interface PetitionExport {
+  /**
+   * The petition's id on the platform, unique within the community.
+   */
+  id: number | string;
+  /**
+   * The community's slug on the platform (e.g. kamianska-mtg).
+   */
+  community: string;
+  /**
+   * The number the platform shows (e.g. «ЕП-118»); the id when absent.
+   */
+  number?: string;
+  url?: string;
+  title: string;
+  text?: string;
+  /**
+   * The petition's initiator: personal data (001 §2.2.13), never logged.
+   */
+  author: {
+    name: string;
+    email?: string;
+    phone?: string;
+    address?: string;
+    [k: string]: unknown;
+  };
+  /**
+   * Publication on the platform: collection starts.
+   */
+  published_at: string;
+  /**
+   * Last day of collection; publication + the statute's period (PETITION_COLLECTION_DAYS) when absent.
+   */
+  end_date?: string;
+  /**
+   * Signatures collected so far.
+   */
+  votes: number;
+  /**
+   * The threshold for this petition; PETITION_THRESHOLD (the community's statute) when absent.
+   */
+  votes_needed?: number;
+  /**
+   * The platform's own state: collecting, collection ended, under consideration, answered.
+   */
+  status: 'active' | 'closed' | 'on_consideration' | 'answered';
+  /**
+   * When the platform produced this export: orders snapshots of one petition.
+   */
+  exported_at: string;
+  [k: string]: unknown;
+}
+
+// petition-intake-result.schema.json
+/**
+ * The answer to POST /api/v1/petitions: what the snapshot changed. unchanged: the same snapshot again; stale: older or with fewer votes than the one on file, ignored.
+ */
+export interface PetitionIntakeResult {
+  outcome: 'created' | 'updated' | 'unchanged' | 'stale';
+  /**
+   * The transitions this snapshot caused.
+   */
+  transitions: PetitionTransition[];
+  petition: PetitionView;
+}
+
+// petition-list.schema.json
+/**
+ * GET /api/v1/petitions: e-petitions, latest end of collection first.
+ */
+export interface PetitionList {
+  items: PetitionView[];
+}
+
+// petition-platform-state.schema.json
+export type PetitionPlatformState = 'collecting' | 'collection-ended' | 'under-consideration' | 'answered';
+
+// petition-platform-update.schema.json
+/**
+ * What the e-petitions connector sends the platform (connectors/e-petitions/outbound.ts): the council registered the petition, started considering it (with the term, Law art. 23-1: 10 working days) or answered it (the answer is published on the platform).
+ */
+export interface PetitionPlatformUpdate {
+  /**
+   * Name-based on the event id: a redelivered event gives the same id.
+   */
+  messageId: string;
+  platformId: string;
+  status: 'registered' | 'under-consideration' | 'answered';
+  occurredAt: string;
+  documentId: string;
+  registrationIndex?: string;
+  registeredOn?: string;
+  consideredAs?: 'petition' | 'collective-appeal';
+  term?: string;
+  result?: string;
+  answeredOn?: string;
+  outgoingIndex?: string | null;
+}
+
+// petition-snapshot.schema.json
+/**
+ * The canonical snapshot of one e-petition at a moment (connectors/e-petitions/inbound.ts maps a platform export to it); the state machine (src/domain/petitions) reads only this.
+ */
+export interface PetitionSnapshot {
+  /**
+   * <community>/<id>: the petition's key here and its externalId in the pipeline.
+   */
+  platformId: string;
+  number: string;
+  url?: string;
+  title: string;
+  text: string;
+  author: PetitionAuthor;
+  /**
+   * Kyiv date of publication.
+   */
+  publishedOn: string;
+  /**
+   * Last day votes are collected.
+   */
+  collectionEndsOn: string;
+  votes: number;
+  threshold: number;
+  /**
+   * platform: the petition's own value; statute: PETITION_THRESHOLD.
+   */
+  thresholdSource: 'platform' | 'statute';
+  platformState: PetitionPlatformState;
+  capturedAt: string;
+}
+
+// petition-state.schema.json
+/**
+ * collecting votes; threshold reached (registered, to be considered as a petition); collection ended below the threshold (registered as a collective appeal); under consideration (a resolution put it under control); answered.
+ */
+export type PetitionState = 'collecting' | 'threshold-reached' | 'below-threshold' | 'under-consideration' | 'answered';
+
+// petition-transition.schema.json
+export interface PetitionTransition {
+  from: PetitionState | null;
+  to: PetitionState;
+  /**
+   * When the hub recorded it.
+   */
+  at: string;
+  /**
+   * The Kyiv date it took effect.
+   */
+  on: string;
+  rule: string;
+  /**
+   * The law article or paragraph it rests on (Ukrainian).
+   */
+  basis: string;
+  reasonUk: string;
+  details?: {
+    [k: string]: unknown;
+  };
+}
+
+// petition-view.schema.json
+/**
+ * An e-petition as GET /api/v1/petitions and /api/v1/petitions/{platformId} show it: its state (Law art. 23-1), votes against the threshold, registration, term and answer; the transitions with the rule each rests on on the single view. The author's personal data is masked unless the caller's role may see it (001 §2.2.13).
+ */
+export interface PetitionView {
+  platformId: string;
+  number: string;
+  url?: string;
+  title: string;
+  /**
+   * On the single view only.
+   */
+  text?: string;
+  state: PetitionState;
+  /**
+   * petition: reached the threshold (art. 23-1, 10 working days); collective-appeal: collection ended below it (seeds 000, 002; Law art. 20, one month).
+   */
+  consideredAs: 'petition' | 'collective-appeal' | null;
+  votes: number;
+  threshold: number;
+  thresholdSource: 'platform' | 'statute';
+  publishedOn: string;
+  collectionEndsOn: string;
+  collectionEndedOn: string | null;
+  platformState: PetitionPlatformState;
+  /**
+   * capturedAt of the snapshot the record stands on.
+   */
+  snapshotAt: string;
+  author: PetitionAuthor;
+  personalData: 'shown' | 'masked';
+  documentId: string | null;
+  registrationIndex: string | null;
+  registeredAt: string | null;
+  considerationStartedOn: string | null;
+  term: string | null;
+  termRule: 'petition' | 'appeal' | null;
+  answeredOn: string | null;
+  result: string | null;
+  outgoingIndex: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /**
+   * On the single view only, oldest first.
+   */
+  transitions?: PetitionTransition[];
 }
 
 // quarantine-item.schema.json

@@ -26,6 +26,16 @@ export const CONTROL_ERRORS = {
     'Загальний строк розгляду звернення не може перевищувати 45 днів',
     'Закон «Про звернення громадян», ст. 20; 003 §113',
   ],
+  INFO_REQUEST_EXTENSION_BEYOND_CAP: [
+    'A public-information request cannot be kept beyond 20 working days from receipt',
+    'Строк розгляду запиту на інформацію не може перевищувати 20 робочих днів з дня його отримання',
+    'Закон «Про доступ до публічної інформації», ст. 20 ч. 4',
+  ],
+  INFO_REQUEST_URGENT_NOT_EXTENDABLE: [
+    'An urgent public-information request is answered within 48 hours; its term is not extended',
+    'На терміновий запит на інформацію відповідь надається протягом 48 годин; строк не продовжується',
+    'Закон «Про доступ до публічної інформації», ст. 20 ч. 2, 4',
+  ],
   EXTENSION_PENDING: ['An extension request is already waiting for a decision', 'Запит на продовження строку вже очікує рішення', '003 §158'],
   NO_EXTENSION_REQUEST: ['There is no extension request to decide', 'Немає запиту на продовження строку', '003 §158'],
   EXTENSION_NOT_BY_TERM_SETTER: [

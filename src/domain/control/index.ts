@@ -3,6 +3,6 @@ export { ControlRuleError, controlError, CONTROL_ERRORS } from './errors';
 export type { ControlErrorCode } from './errors';
 export {
   assign, requestExtension, decideExtension, giveInterimAnswer, execute, release,
-  isOverdue, wasLate,
+  isOverdue, wasLate, moveTermByLaw,
 } from './lifecycle';
-export type { ControlContext, DerivedDates, AssignInput } from './lifecycle';
+export type { ControlContext, DerivedDates, AssignInput, InfoRequestCap } from './lifecycle';

@@ -18,6 +18,19 @@ export interface ControlContext {
    * звернення громадян" art. 20; 003 §113), counted by the terms module's `appeal-cap` rule.
    */
   appealCap(receivedOn: string): string;
+  /**
+   * A public-information request's document: the last day its term may reach — 20 working days
+   * from receipt (Закон «Про доступ до публічної інформації», ст. 20 ч. 4), or the 48-hour term
+   * itself for an urgent one, which is not extended (ст. 20 ч. 2). Absent for other documents.
+   */
+  infoRequestCap?: InfoRequestCap | null;
+}
+
+export interface InfoRequestCap {
+  cap: string;
+  receivedOn: string;
+  urgent: boolean;
+  basis: string;
 }
 
 export interface AssignInput {
@@ -79,6 +92,11 @@ function requireExecutor(card: ControlCard, by: string): void {
 function checkCap(card: ControlCard, newTerm: string, ctx: ControlContext): void {
   const cap = card.appealReceivedOn ? ctx.appealCap(card.appealReceivedOn) : null;
   if (cap && newTerm > cap) throw controlError('EXTENSION_BEYOND_CAP', { newTerm, cap, receivedOn: card.appealReceivedOn });
+  const info = ctx.infoRequestCap;
+  if (info && newTerm > info.cap) {
+    const code = info.urgent ? 'INFO_REQUEST_URGENT_NOT_EXTENDABLE' : 'INFO_REQUEST_EXTENSION_BEYOND_CAP';
+    throw controlError(code, { newTerm, cap: info.cap, receivedOn: info.receivedOn, capBasis: info.basis });
+  }
 }
 
 /** The executor asks for more time: in time (003 §158), later than now, within the appeal cap. */
@@ -121,6 +139,27 @@ export function decideExtension(
   checkCap(card, term, ctx);
   record.term = term;
   return { ...card, term, ...ctx.derive(term), pendingExtension: null, extensions: [...card.extensions, record] };
+}
+
+/**
+ * A term moved by a rule of law rather than by an executor's request: a public-information
+ * request extended to 20 working days (Закон «Про доступ до публічної інформації», ст. 20 ч. 4).
+ * Recorded in the card's extensions as granted by who extended it; the rule, basis and every
+ * derived date follow the new term. An executor's pending request stays to be decided.
+ */
+export function moveTermByLaw(
+  card: ControlCard,
+  m: { by: string; term: string; rule: string; basis: string; reason: string },
+  ctx: ControlContext,
+): ControlCard {
+  requireUnderControl(card);
+  if (m.term <= card.term) throw controlError('EXTENSION_NOT_LATER', { newTerm: m.term, term: card.term });
+  const at = ctx.now.toISOString();
+  const record: ExtensionRecord = {
+    requestedAt: at, requestedOn: ctx.today, by: m.by, newTerm: m.term, reason: m.reason,
+    decidedAt: at, decidedBy: m.by, granted: true, term: m.term, decisionReason: m.basis,
+  };
+  return { ...card, term: m.term, rule: m.rule, basis: m.basis, ...ctx.derive(m.term), extensions: [...card.extensions, record] };
 }
 
 /** An interim answer is recorded; the item stays under control (003 §119). */

@@ -1,0 +1,75 @@
+import { addDays, kyivDate } from '../../src/domain/clock';
+import { petitionError } from '../../src/petitions/errors';
+import { violations, type PetitionExport, type PetitionPlatformState, type PetitionSnapshot, type SchemaViolation } from '../../src/schemas';
+import type { EPetitionsConfig } from './config';
+
+/** The pipeline source of registered petitions (their externalId is the platform id). */
+export const SOURCE = 'e-petition';
+
+const PLATFORM_STATES: Record<PetitionExport['status'], PetitionPlatformState> = {
+  active: 'collecting',
+  closed: 'collection-ended',
+  on_consideration: 'under-consideration',
+  answered: 'answered',
+};
+
+function invalid(found: SchemaViolation[]): never {
+  throw petitionError('PETITION_INVALID', { violations: found });
+}
+
+/** The E-DEM page of the petition, when the export gives no url. */
+export function platformUrl(community: string, id: string): string {
+  return `https://petition.e-dem.ua/${community}/Petition/View/${encodeURIComponent(id)}`;
+}
+
+/**
+ * One platform export (schemas/petition-export.schema.json) → the canonical snapshot. The
+ * petition's own threshold and end of collection win over the statute's (PETITION_THRESHOLD,
+ * PETITION_COLLECTION_DAYS). A function of the export and the settings only, so the same export
+ * maps to the same snapshot. Throws PETITION_INVALID with every violation.
+ */
+export function snapshotOf(raw: unknown, config: EPetitionsConfig): PetitionSnapshot {
+  const found = violations('petition-export.schema.json', raw);
+  if (found.length) invalid(found);
+  const e = raw as PetitionExport;
+  const id = String(e.id);
+  const publishedOn = kyivDate(new Date(e.published_at));
+  // ЦК ст. 253: a period of days runs from the day after publication.
+  const collectionEndsOn = e.end_date ?? addDays(publishedOn, config.collectionDays);
+  if (collectionEndsOn < publishedOn) invalid([{ path: '/end_date', message: `must not be before publication (${publishedOn})` }]);
+  if (Date.parse(e.exported_at) < Date.parse(e.published_at)) invalid([{ path: '/exported_at', message: 'must not be before published_at' }]);
+  const a = e.author;
+  const author: PetitionSnapshot['author'] = { fullName: a.name.trim() };
+  if (a.email) author.email = a.email;
+  if (a.phone) author.phone = a.phone;
+  if (a.address) author.address = a.address;
+  const snapshot: PetitionSnapshot = {
+    platformId: `${e.community}/${id}`,
+    number: e.number ?? id,
+    url: e.url ?? platformUrl(e.community, id),
+    title: e.title.trim(),
+    text: e.text ?? '',
+    author,
+    publishedOn,
+    collectionEndsOn,
+    votes: e.votes,
+    threshold: e.votes_needed ?? config.threshold,
+    thresholdSource: e.votes_needed === undefined ? 'statute' : 'platform',
+    platformState: PLATFORM_STATES[e.status],
+    capturedAt: new Date(e.exported_at).toISOString(),
+  };
+  const wrong = violations('petition-snapshot.schema.json', snapshot);
+  if (wrong.length) invalid(wrong);
+  return snapshot;
+}
+
+/** The bytes of an export → snapshot; not JSON is PETITION_INVALID too. */
+export function decodePetitionExport(payload: Buffer, config: EPetitionsConfig): PetitionSnapshot {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(payload.toString('utf8'));
+  } catch (err) {
+    invalid([{ path: '/', message: `not valid JSON: ${(err as Error).message}` }]);
+  }
+  return snapshotOf(raw, config);
+}

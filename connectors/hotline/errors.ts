@@ -1,0 +1,34 @@
+/**
+ * The hotline connector's errors, kept beside it (as src/appeals/errors.ts does): each is a
+ * HubError with a stable code and both languages, so the pipeline quarantines the card with it.
+ */
+import { HubError } from '../../src/errors';
+
+const SPECS = {
+  HOTLINE_CARD_NOT_JSON: {
+    status: 400,
+    message: 'The hotline card is not valid JSON',
+    messageUk: 'Картка «гарячої лінії» не є коректним JSON',
+  },
+  HOTLINE_CARD_INVALID: {
+    status: 400,
+    message: 'The hotline card does not match connectors/hotline/card.schema.json',
+    messageUk: 'Картка «гарячої лінії» не відповідає схемі картки (card.schema.json)',
+  },
+  HOTLINE_WRONG_ADDRESSEE: {
+    status: 422,
+    message: 'The hotline card is addressed to another organisation',
+    messageUk: 'Картку «гарячої лінії» адресовано іншій організації',
+  },
+  HOTLINE_NOT_CONFIGURED: {
+    status: 500,
+    message: 'The hotline connector is not configured (HOTLINE_* settings)',
+    messageUk: 'Конектор «гарячої лінії» не налаштовано (параметри HOTLINE_*)',
+  },
+} as const;
+
+export type HotlineErrorCode = keyof typeof SPECS;
+
+export function hotlineError(code: HotlineErrorCode, details?: unknown): HubError {
+  return new HubError(code, { ...SPECS[code] }, details);
+}

@@ -1,0 +1,15 @@
+/**
+ * Public-information requests (Закон «Про доступ до публічної інформації» № 2939-VI), pure: the
+ * request read from its document, the terms of ст. 20 (5 working days, 48 hours, 20 working days
+ * with notice), the answer of ст. 22, the journal. Calendars and dates come in as arguments.
+ */
+export { INFO_LAW, INFO_REQUEST_RULES, InfoRequestRuleError, infoRequestRule } from './errors';
+export type { InfoRequestRuleCode } from './errors';
+export { URGENT_REASONS_UK, FORMS_UK, formOf, requestedOf, urgencyOf } from './request';
+export type { InfoRequestForm, UrgentReason, UrgentReasonCode, RequestDocument } from './request';
+export { calendarTerms, baseTerm, termInForce, fiveWorkingDays, termCap, planExtension } from './terms';
+export type { TermFn, TermInForce, RequestFacts, RecordedExtension, PlannedExtension, InfoRequestRuleId } from './terms';
+export { REFUSAL_GROUNDS_UK, RESULTS_UK, answerDeadline, checkAnswer } from './answer';
+export type { InfoRequestResult, RefusalGround } from './answer';
+export { factsOf, journalEntry, journalCsv, JOURNAL_CSV_COLUMNS } from './journal';
+export type { ExtensionEntry, JournalSource, Requester, StoredAnswer } from './journal';

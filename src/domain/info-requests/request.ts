@@ -1,0 +1,93 @@
+/**
+ * What a public-information request is, read from the registered document: its form (ст. 19
+ * ч. 3), the information requested (ст. 19 ч. 5 п. 2) and whether it is urgent (ст. 20 ч. 2-3).
+ * `meta.infoRequest` (schemas/info-request-meta.schema.json) is read field by field: a wrong
+ * field is ignored, except an urgency ground, which keeps the request urgent (the shorter term
+ * is the safe side when the sender meant it urgent).
+ */
+import type { InfoRequestJournalEntry, InfoRequestMeta } from '../../schemas';
+
+export type InfoRequestForm = InfoRequestJournalEntry['form'];
+export type UrgentReasonCode = NonNullable<InfoRequestMeta['urgentReason']>;
+export type UrgentReason = NonNullable<InfoRequestJournalEntry['urgentReason']>;
+
+/** ст. 20 ч. 2, in the order the law lists them. */
+export const URGENT_REASONS_UK: Readonly<Record<UrgentReasonCode, string>> = {
+  'life-or-liberty': 'інформація, необхідна для захисту життя чи свободи особи',
+  environment: 'інформація щодо стану довкілля',
+  'food-and-goods-quality': 'інформація щодо якості харчових продуктів і предметів побуту',
+  'accident-or-disaster': 'інформація щодо аварій, катастроф',
+  'natural-hazard': 'інформація щодо небезпечних природних явищ',
+  'other-emergency': 'інформація щодо інших надзвичайних подій, що сталися або можуть статись і загрожують безпеці громадян',
+};
+
+export const FORMS_UK: Readonly<Record<InfoRequestForm, string>> = {
+  written: 'письмово',
+  post: 'поштою',
+  'e-mail': 'електронною поштою',
+  fax: 'факсом',
+  phone: 'телефоном',
+  oral: 'усно',
+};
+
+/** Sources whose name says how the request came (ст. 19 ч. 3). */
+const SOURCE_FORMS: Readonly<Record<string, InfoRequestForm>> = {
+  post: 'post',
+  'e-mail': 'e-mail',
+  email: 'e-mail',
+  web: 'e-mail',
+  fax: 'fax',
+  phone: 'phone',
+  'direct-line': 'phone',
+  'hotline-1545': 'phone',
+  'city-contact-centre': 'phone',
+  'personal-reception': 'oral',
+  'mobile-reception': 'oral',
+};
+
+export interface RequestDocument {
+  source: string;
+  summary: string;
+  urgency?: 'normal' | 'urgent' | 'immediate';
+  meta?: Record<string, unknown> | null;
+}
+
+function infoMeta(doc: RequestDocument): Record<string, unknown> {
+  const raw = doc.meta?.infoRequest;
+  return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+}
+
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
+
+export function formOf(doc: RequestDocument): InfoRequestForm {
+  const given = infoMeta(doc).form;
+  if (typeof given === 'string' && given in FORMS_UK) return given as InfoRequestForm;
+  return SOURCE_FORMS[doc.source] ?? 'written';
+}
+
+export function requestedOf(doc: RequestDocument): string {
+  const given = infoMeta(doc).requested;
+  return isText(given) ? given : doc.summary;
+}
+
+/**
+ * Urgent (48 hours, ст. 20 ч. 2) when meta.infoRequest.urgentReason names a ground, or when the
+ * submission is marked urgent or immediate; null when the request runs on 5 working days.
+ */
+export function urgencyOf(doc: Pick<RequestDocument, 'urgency' | 'meta'>): UrgentReason | null {
+  const m = infoMeta(doc as RequestDocument);
+  const motive = isText(m.urgentMotive) ? { motive: m.urgentMotive } : {};
+  if (isText(m.urgentReason)) {
+    const known = m.urgentReason in URGENT_REASONS_UK;
+    return {
+      code: known ? m.urgentReason : 'unrecognised',
+      labelUk: known ? URGENT_REASONS_UK[m.urgentReason as UrgentReasonCode] : 'підставу терміновості зазначено поза переліком ч. 2 ст. 20',
+      source: 'meta',
+      ...motive,
+    };
+  }
+  if (doc.urgency === 'urgent' || doc.urgency === 'immediate') {
+    return { code: 'urgency-mark', labelUk: 'запит позначено як терміновий', source: 'urgency-mark', ...motive };
+  }
+  return null;
+}

@@ -1,0 +1,178 @@
+/**
+ * Public-information requests over the store, for the HTTP door: the journal (masked by role),
+ * the extension to 20 working days with the notice to the requester (ст. 20 ч. 4), moving every
+ * open control card to it, and the answer (ст. 20, 22). The rules are src/domain/info-requests;
+ * the working-day calendar is control's. No personal data in the log, the audit or the events.
+ */
+import { maySeePersonalData } from '../appeals/privacy';
+import { appendAudit } from '../audit';
+import type { ControlService } from '../control';
+import { kyivDate, type Clock } from '../domain/clock';
+import { moveTermByLaw } from '../domain/control';
+import {
+  baseTerm, checkAnswer, factsOf, journalEntry, planExtension,
+  type ExtensionEntry, type JournalSource, type Requester, type StoredAnswer, type TermFn,
+} from '../domain/info-requests';
+import { HubError } from '../errors';
+import { maskPersonal, type Logger } from '../log';
+import {
+  violations, type DocumentCard, type InfoRequestAnswerBody, type InfoRequestExtensionBody, type InfoRequestJournal, type InfoRequestJournalEntry,
+} from '../schemas';
+import { documents, outbox, type Db, type Queryable } from '../store';
+import * as controlStore from '../store/control';
+import { getState, journalSources, saveAnswer, saveExtension, type InfoRequestState } from '../store/info-requests';
+import { asHubError, infoRequestError } from './errors';
+
+export interface InfoRequestServiceDeps {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  control: ControlService;
+  onEventsCommitted?: () => void;
+}
+
+/** Every field of a requester is personal data (name, address, e-mail, phone): all masked. */
+function maskRequester(r: Requester): Requester {
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, maskPersonal(v as string)])) as Requester;
+}
+
+function sourceOf(doc: DocumentCard, state: InfoRequestState): JournalSource {
+  return {
+    documentId: doc.id, source: doc.source, summary: doc.summary, urgency: doc.urgency, meta: doc.meta ?? null,
+    correspondent: doc.correspondent, receivedAt: doc.receivedAt,
+    registrationIndex: doc.registration!.index, registrationDate: doc.registration!.date, ...state,
+  };
+}
+
+export class InfoRequestService {
+  private readonly terms: TermFn;
+
+  constructor(private readonly deps: InfoRequestServiceDeps) {
+    this.terms = (rule, from) => deps.control.terms.termFor(rule, from);
+  }
+
+  private today(): string {
+    return kyivDate(this.deps.clock.now());
+  }
+
+  private shown(entry: InfoRequestJournalEntry, role: string | undefined): InfoRequestJournalEntry {
+    return maySeePersonalData(role) ? entry : { ...entry, requester: maskRequester(entry.requester) };
+  }
+
+  /** The journal over the requests received on the Kyiv dates [from, to]. */
+  async journal(from: string, to: string, role: string | undefined): Promise<InfoRequestJournal> {
+    const today = this.today();
+    const entries = (await journalSources(this.deps.db, from, to)).map((s) => this.shown(journalEntry(s, today, this.terms), role));
+    return { from, to, today, personalData: maySeePersonalData(role) ? 'shown' : 'masked', entries };
+  }
+
+  /** Locks the document (as a new resolution does) and reads it with what was recorded on it. */
+  private async load(q: Queryable, documentId: string): Promise<{ doc: DocumentCard; state: InfoRequestState }> {
+    await q.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
+    const doc = await documents.getCard(q, documentId);
+    if (!doc) throw HubError.of('NOT_FOUND', { documentId });
+    if (doc.kind !== 'info-request') throw infoRequestError('NOT_AN_INFO_REQUEST', { documentId, kind: doc.kind });
+    if (!doc.registration) throw infoRequestError('INFO_REQUEST_NOT_REGISTERED', { documentId, status: doc.status });
+    return { doc, state: await getState(q, documentId, { lock: true }) };
+  }
+
+  private async announce(q: Queryable, doc: DocumentCard, type: string, now: Date, data: Record<string, unknown>): Promise<void> {
+    await outbox.appendEvent(q, {
+      type,
+      documentId: doc.id,
+      occurredAt: now,
+      body: {
+        type, documentId: doc.id, occurredAt: now.toISOString(), source: doc.source, externalId: doc.externalId,
+        kind: doc.kind, status: doc.status, registration: doc.registration, data,
+      },
+    });
+  }
+
+  /**
+   * ст. 20 ч. 4: the term becomes 20 working days from receipt; every open control card moves to
+   * it; logged as `info-request.extended` and announced with the notice the requester is owed.
+   */
+  async extend(documentId: string, raw: unknown, role: string | undefined): Promise<InfoRequestJournalEntry> {
+    const found = violations('info-request-extension.schema.json', raw);
+    if (found.length) throw infoRequestError('INFO_REQUEST_EXTENSION_INVALID', { violations: found });
+    const body = raw as InfoRequestExtensionBody;
+    const entry = await this.deps.db.tx(async (q) => {
+      const { doc, state } = await this.load(q, documentId);
+      const now = this.deps.clock.now();
+      const today = kyivDate(now);
+      const facts = factsOf(sourceOf(doc, state));
+      const plan = planExtension(facts, { today, noticeSentOn: body.noticeSentOn }, this.terms);
+      const cards = await this.moveCards(q, doc, plan, body);
+      const extension: ExtensionEntry = {
+        previousTerm: plan.previousTerm, term: plan.term, rule: plan.rule, basis: plan.basis, reason: body.reason,
+        extendedOn: today, extendedBy: body.actor, noticeDueBy: plan.noticeDueBy, noticeSentOn: body.noticeSentOn ?? null,
+        ...(body.noticeOutgoingIndex ? { noticeOutgoingIndex: body.noticeOutgoingIndex } : {}),
+        cardsMoved: cards.length,
+      };
+      await saveExtension(q, documentId, extension, now);
+      const notice = { noticeDueBy: plan.noticeDueBy, reason: body.reason, sentOn: extension.noticeSentOn, outgoingIndex: body.noticeOutgoingIndex ?? null };
+      const after = { term: plan.term, rule: plan.rule, basis: plan.basis, receivedOn: facts.receivedOn, notice, cards };
+      await appendAudit(q, {
+        at: now.toISOString(), actor: body.actor, action: 'info-request.extended', documentId,
+        before: { term: plan.previousTerm, rule: baseTerm(facts, this.terms).rule }, after, reason: body.reason,
+      });
+      await this.announce(q, doc, 'info-request.extended', now, { previousTerm: plan.previousTerm, ...after });
+      return journalEntry(sourceOf(doc, { ...state, extension }), today, this.terms);
+    }).catch((err) => {
+      throw asHubError(err);
+    });
+    this.deps.onEventsCommitted?.();
+    this.deps.log.info({ documentId, term: entry.term.term, cardsMoved: entry.extension?.cardsMoved }, 'information request term extended');
+    return this.shown(entry, role);
+  }
+
+  /** Open cards whose term is earlier move to the extended one (a later explicit term stays). */
+  private async moveCards(
+    q: Queryable,
+    doc: DocumentCard,
+    plan: { term: string; rule: string; basis: string },
+    body: InfoRequestExtensionBody,
+  ): Promise<Array<{ cardId: string; resolutionNo: number; previousTerm: string; term: string }>> {
+    const ctx = this.deps.control.contextFor(doc);
+    const moved = [];
+    for (const listed of await controlStore.cardsOfDocument(q, doc.id)) {
+      const card = listed.status === 'under-control' ? await controlStore.lockCard(q, doc.id, listed.id) : undefined;
+      if (!card || card.status !== 'under-control' || card.term >= plan.term) continue;
+      const next = moveTermByLaw(card, { by: body.actor, term: plan.term, rule: plan.rule, basis: plan.basis, reason: body.reason }, ctx);
+      await controlStore.updateCard(q, next);
+      moved.push({ cardId: card.id, resolutionNo: card.resolutionNo, previousTerm: card.term, term: next.term });
+    }
+    return moved;
+  }
+
+  /** ст. 20, 22: records the answer, logs it as `info-request.answered` and announces it. */
+  async answer(documentId: string, raw: unknown, role: string | undefined): Promise<InfoRequestJournalEntry> {
+    const found = violations('info-request-answer.schema.json', raw);
+    if (found.length) throw infoRequestError('INFO_REQUEST_ANSWER_INVALID', { violations: found });
+    const body = raw as InfoRequestAnswerBody;
+    const entry = await this.deps.db.tx(async (q) => {
+      const { doc, state } = await this.load(q, documentId);
+      const now = this.deps.clock.now();
+      const today = kyivDate(now);
+      const facts = factsOf(sourceOf(doc, state));
+      const checked = checkAnswer(facts, body, today, this.terms);
+      const answer: StoredAnswer = { ...body, answeredOn: checked.answeredOn };
+      if (body.result === 'forwarded') answer.requesterNotifiedOn = body.requesterNotifiedOn ?? checked.answeredOn;
+      await saveAnswer(q, documentId, answer, now);
+      // No free text in the log or the event: a refusal's motives or the summary may name people.
+      const after = {
+        result: body.result, answeredOn: checked.answeredOn, deadline: checked.deadline, late: checked.late,
+        outgoingIndex: body.outgoingIndex ?? null, refusalGround: body.refusal?.ground ?? null,
+        forwardedTo: body.forwardedTo ?? null, requesterNotifiedOn: answer.requesterNotifiedOn ?? null,
+      };
+      await appendAudit(q, { at: now.toISOString(), actor: body.actor, action: 'info-request.answered', documentId, before: { result: null }, after, reason: null });
+      await this.announce(q, doc, 'info-request.answered', now, after);
+      return journalEntry(sourceOf(doc, { ...state, answer }), today, this.terms);
+    }).catch((err) => {
+      throw asHubError(err);
+    });
+    this.deps.onEventsCommitted?.();
+    this.deps.log.info({ documentId, result: entry.result, late: entry.late }, 'information request answer recorded');
+    return this.shown(entry, role);
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Public-information requests end to end over HTTP against the real PostgreSQL (Закон «Про доступ
+ * до публічної інформації» № 2939-VI): registered in their own journal with the term from receipt,
+ * extended within 5 working days (ст. 20 ч. 4) with the control card moved, the event and the log
+ * entry written; a late extension, an urgent one (ст. 20 ч. 2) refused; the answer (ст. 20, 22);
+ * the CSV journal. The hub's calendar is the law in force: martial law in 2026 (Закон № 2136-IX).
+ */
+import { expect } from 'chai';
+import { fakePerson, officialAddress, officialName, seededRng } from '../../src/domain/appeals/testing/fake-people';
+import type { Hub } from '../../src/hub';
+import { call, OFFICER, type Json } from '../appeals/support';
+import { ManualClock } from '../support/clock';
+import { startTestHub, submission } from '../support/hub';
+import { createTestDatabase, type TestDatabase } from '../support/pg';
+
+describe('public-information requests over HTTP (real PostgreSQL, fixed dates)', function () {
+  this.timeout(60_000);
+  let testDb: TestDatabase;
+  let hub: Hub;
+  // Tuesday 10 March 2026, 11:00 Kyiv.
+  const clock = new ManualClock('2026-03-10T09:00:00Z');
+  const rng = seededRng(2939);
+
+  before(async () => {
+    testDb = await createTestDatabase('inforeq');
+    hub = await startTestHub({ databaseUrl: testDb.url }, { clock, scheduler: false });
+  });
+  after(async () => {
+    await hub?.close();
+    await testDb?.drop();
+  });
+  beforeEach(() => clock.set('2026-03-10T09:00:00Z'));
+
+  /** A request by e-mail from a made-up person, received Monday 9 March 2026 at 10:15 Kyiv unless told. */
+  async function registerRequest(over: Record<string, unknown> = {}): Promise<{ id: string; index: string; name: string; email: string }> {
+    const p = fakePerson(rng, { email: `zapyt.${Math.floor(rng() * 1e6)}@example.com` });
+    const sub = submission({
+      kind: 'info-request', source: 'e-mail', outgoing: undefined,
+      correspondent: { name: officialName(p), address: officialAddress(p), email: p.email },
+      summary: 'Запит про договори на ремонт доріг у 2025 році',
+      ...over,
+    });
+    const res = await call(hub, 'POST', '/api/v1/documents', sub);
+    expect(res.status, JSON.stringify(res.json)).to.equal(201);
+    expect(res.json.registration.journal).to.equal('info-requests');
+    return { id: res.json.id, index: res.json.registration.index, name: officialName(p), email: p.email! };
+  }
+
+  async function journalEntry(id: string, on: string, headers: Record<string, string> = {}): Promise<Json> {
+    const res = await call(hub, 'GET', `/api/v1/info-requests?from=${on}&to=${on}`, undefined, headers);
+    expect(res.status, JSON.stringify(res.json)).to.equal(200);
+    return res.json.entries.find((e: Json) => e.documentId === id);
+  }
+
+  async function events(id: string, type: string): Promise<Json[]> {
+    const rows = await hub.db.query<{ payload: Json }>('SELECT payload FROM outbox WHERE document_id = $1 AND type = $2 ORDER BY seq', [id, type]);
+    return rows.map((r) => r.payload);
+  }
+
+  it('ст. 20 ч. 1, 4: journal with the term from registration on; extended on the 5th working day, card moved, event and log written', async () => {
+    const req = await registerRequest({ meta: { infoRequest: { requested: 'Копії договорів підряду на ремонт доріг за 2025 рік' } } });
+
+    // From registration on, before any resolution: 5 working days from Mon 9 March → Mon 16 March.
+    const masked = await journalEntry(req.id, '2026-03-09');
+    expect(masked).to.deep.include({ registrationIndex: req.index, receivedOn: '2026-03-09', form: 'e-mail', urgent: false, urgentReason: null, overdue: false, extension: null });
+    expect(masked.requested).to.equal('Копії договорів підряду на ремонт доріг за 2025 рік');
+    expect(masked.term).to.include({ term: '2026-03-16', rule: 'info-request', countsFrom: '2026-03-09' });
+    expect(masked.term.basis).to.contain('ст. 20 ч. 1');
+    expect(masked.requester.name).to.not.equal(req.name);
+    expect(JSON.stringify(masked)).to.not.contain(req.email);
+    expect((await journalEntry(req.id, '2026-03-09', OFFICER)).requester).to.include({ name: req.name, email: req.email });
+
+    // A resolution's card gets the same term.
+    const resolution = await call(hub, 'POST', `/api/v1/documents/${req.id}/resolutions`, { actor: 'secretary', executors: ['roads-dept'], task: 'Підготувати копії договорів' });
+    expect(resolution.status, JSON.stringify(resolution.json)).to.equal(201);
+    expect(resolution.json).to.include({ term: '2026-03-16', rule: 'info-request' });
+    const cardId = resolution.json.id;
+
+    // The generic control flow cannot go beyond 20 working days from receipt (Mon 6 April).
+    const beyond = await call(hub, 'POST', `/api/v1/documents/${req.id}/control/${cardId}/extension-requests`, { actor: 'roads-dept', newTerm: '2026-04-07', reason: 'Великий обсяг документів' });
+    expect(beyond.status).to.equal(409);
+    expect(beyond.json).to.include({ code: 'INFO_REQUEST_EXTENSION_BEYOND_CAP' });
+    expect(beyond.json.details).to.include({ cap: '2026-04-06', receivedOn: '2026-03-09' });
+
+    // Mon 16 March is the 5th working day: the last day to extend and to send the notice.
+    clock.set('2026-03-16T12:00:00Z');
+    const reason = 'Запит стосується великого обсягу інформації: 240 договорів за рік';
+    const ext = await call(hub, 'POST', `/api/v1/documents/${req.id}/info-request/extension`, { actor: 'secretary', reason, noticeSentOn: '2026-03-16', noticeOutgoingIndex: '02-17/311' });
+    expect(ext.status, JSON.stringify(ext.json)).to.equal(200);
+    // 20 working days: 10-13 (4), 16-20 (9), 23-27 (14), 30-31 (16), 1-3 April (19), Mon 6 April (20).
+    expect(ext.json.term).to.include({ term: '2026-04-06', rule: 'info-request-extended' });
+    expect(ext.json.extension).to.include({ previousTerm: '2026-03-16', term: '2026-04-06', noticeDueBy: '2026-03-16', noticeSentOn: '2026-03-16', extendedOn: '2026-03-16', cardsMoved: 1 });
+    expect(ext.json.extension.basis).to.contain('ст. 20 ч. 4');
+
+    const cards = (await call(hub, 'GET', `/api/v1/documents/${req.id}/control`)).json.items;
+    expect(cards[0]).to.include({ term: '2026-04-06', originalTerm: '2026-03-16', rule: 'info-request-extended', status: 'under-control' });
+    // Reminder 3 working days before Mon 6 April: Wed 1 April (003 §117).
+    expect(cards[0].reminderOn).to.equal('2026-04-01');
+    expect(cards[0].extensions[0]).to.include({ by: 'secretary', granted: true, term: '2026-04-06' });
+
+    const [event] = await events(req.id, 'info-request.extended');
+    expect(event.data).to.deep.include({ term: '2026-04-06', previousTerm: '2026-03-16', rule: 'info-request-extended', receivedOn: '2026-03-09' });
+    expect(event.data.notice).to.deep.equal({ noticeDueBy: '2026-03-16', reason, sentOn: '2026-03-16', outgoingIndex: '02-17/311' });
+    const log = await call(hub, 'GET', `/api/v1/audit/log?documentId=${req.id}&action=info-request.extended`);
+    expect(log.json.items).to.have.length(1);
+    expect(log.json.items[0]).to.include({ actor: 'secretary', reason });
+    for (const text of [JSON.stringify(event), JSON.stringify(log.json.items[0])]) {
+      expect(text).to.not.contain(req.name.split(' ')[0]).and.not.contain(req.email);
+    }
+
+    const again = await call(hub, 'POST', `/api/v1/documents/${req.id}/info-request/extension`, { actor: 'secretary', reason });
+    expect(again.status).to.equal(409);
+    expect(again.json).to.include({ code: 'INFO_REQUEST_ALREADY_EXTENDED' });
+    // A resolution after the extension puts its card on the extended term.
+    const later = await call(hub, 'POST', `/api/v1/documents/${req.id}/resolutions`, { actor: 'secretary', executors: ['legal-dept'], task: 'Перевірити на обмежений доступ' });
+    expect(later.json).to.include({ term: '2026-04-06', rule: 'info-request-extended' });
+
+    // Answered Tue 7 April, after the extended term: late in the journal (ст. 20 ч. 4).
+    clock.set('2026-04-07T09:00:00Z');
+    expect((await journalEntry(req.id, '2026-03-09')).overdue).to.equal(true);
+    const answer = await call(hub, 'POST', `/api/v1/documents/${req.id}/info-request/answer`, { actor: 'secretary', result: 'provided', outgoingIndex: '02-17/402' });
+    expect(answer.status, JSON.stringify(answer.json)).to.equal(200);
+    expect(answer.json).to.include({ result: 'provided', answeredOn: '2026-04-07', late: true, overdue: false });
+    const [answered] = await events(req.id, 'info-request.answered');
+    expect(answered.data).to.include({ result: 'provided', answeredOn: '2026-04-07', deadline: '2026-04-06', late: true });
+    const twice = await call(hub, 'POST', `/api/v1/documents/${req.id}/info-request/answer`, { actor: 'secretary', result: 'provided' });
+    expect(twice.status).to.equal(409);
+    expect(twice.json).to.include({ code: 'INFO_REQUEST_ALREADY_ANSWERED' });
+
+    // The CSV journal for staff: Ukrainian headers, the term, the extension, the late answer.
+    const csv = await call(hub, 'GET', '/api/v1/info-requests?from=2026-03-09&to=2026-03-09', undefined, { accept: 'text/csv', ...OFFICER });
+    expect(csv.status).to.equal(200);
+    expect(csv.type).to.contain('text/csv');
+    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).to.match(/^Реєстраційний індекс,Дата реєстрації,Дата отримання,Форма запиту,Запитувач,Запитувана інформація/);
+    const row = lines.find((l) => l.startsWith(req.index))!;
+    expect(row).to.contain('2026-04-06').and.contain('електронною поштою').and.contain('надано').and.contain(req.name);
+    expect((await call(hub, 'GET', '/api/v1/info-requests?from=2026-03-09&to=2026-03-09&format=csv')).text).to.not.contain(req.name);
+  });
+
+  it('ст. 20 ч. 4: after the 5th working day the extension is refused, and nothing is written', async () => {
+    // Received Mon 2 March: 3, 4, 5, 6, 9 March — the notice was due by Mon 9 March; today is Tue 10 March.
+    const req = await registerRequest({ receivedAt: '2026-03-02T09:30:00Z' });
+    const res = await call(hub, 'POST', `/api/v1/documents/${req.id}/info-request/extension`, { actor: 'secretary', reason: 'Великий обсяг' });
+    expect(res.status).to.equal(409);
+    expect(res.json).to.include({ code: 'INFO_REQUEST_EXTENSION_TOO_LATE' });
+    expect(res.json.messageUk).to.contain('п’яти робочих днів');
+    expect(res.json.details).to.include({ noticeDueBy: '2026-03-09', today: '2026-03-10' });
+    expect(res.json.details.basis).to.contain('ст. 20 ч. 4');
+    expect(await events(req.id, 'info-request.extended')).to.have.length(0);
+    const entry = await journalEntry(req.id, '2026-03-02');
+    expect(entry).to.include({ extension: null, overdue: true });
+    expect(entry.term.term).to.equal('2026-03-09');
+  });
+
+  it('ст. 20 ч. 2: a request about an accident is urgent — 48 hours in the journal and on the card, never extended', async () => {
+    const req = await registerRequest({ meta: { infoRequest: { urgentReason: 'accident-or-disaster', urgentMotive: 'Пошкодження водогону, вода у підвалах' } } });
+    const entry = await journalEntry(req.id, '2026-03-09');
+    expect(entry).to.deep.include({ urgent: true, urgentReason: { code: 'accident-or-disaster', labelUk: 'інформація щодо аварій, катастроф', source: 'meta', motive: 'Пошкодження водогону, вода у підвалах' } });
+    // Mon 9 March + 48 hours = Wed 11 March.
+    expect(entry.term).to.include({ term: '2026-03-11', rule: 'info-request-urgent' });
+    const card = await call(hub, 'POST', `/api/v1/documents/${req.id}/resolutions`, { actor: 'secretary', executors: ['utilities-dept'], task: 'Надати інформацію про аварію' });
+    expect(card.json).to.include({ term: '2026-03-11', rule: 'info-request-urgent' });
+    const res = await call(hub, 'POST', `/api/v1/documents/${req.id}/info-request/extension`, { actor: 'secretary', reason: 'Великий обсяг' });
+    expect(res.status).to.equal(409);
+    expect(res.json).to.include({ code: 'INFO_REQUEST_URGENT_NOT_EXTENDABLE' });
+    expect(res.json.details.basis).to.contain('ст. 20 ч. 2');
+  });
+
+  it('ст. 22: a refusal needs its ground, motives and how to appeal; a forward names the holder; not an info-request is refused', async () => {
+    const req = await registerRequest();
+    const bare = await call(hub, 'POST', `/api/v1/documents/${req.id}/info-request/answer`, { actor: 'secretary', result: 'refused' });
+    expect(bare.status).to.equal(422);
+    expect(bare.json).to.include({ code: 'INFO_REQUEST_REFUSAL_INCOMPLETE' });
+    const noTarget = await call(hub, 'POST', `/api/v1/documents/${req.id}/info-request/answer`, { actor: 'secretary', result: 'forwarded' });
+    expect(noTarget.json).to.include({ code: 'INFO_REQUEST_FORWARD_TARGET_MISSING' });
+    const wrong = await call(hub, 'POST', `/api/v1/documents/${req.id}/info-request/answer`, { actor: 'secretary', result: 'refused', refusal: { ground: 'п. 5' } });
+    expect(wrong.status).to.equal(400);
+    expect(wrong.json).to.include({ code: 'INFO_REQUEST_ANSWER_INVALID' });
+    const refusal = { ground: 'not-held', motives: 'Виконавчий комітет не є розпорядником цієї інформації', howToAppeal: 'Відмову може бути оскаржено до суду (ст. 23 Закону)' };
+    const ok = await call(hub, 'POST', `/api/v1/documents/${req.id}/info-request/answer`, { actor: 'secretary', result: 'refused', answeredOn: '2026-03-10', refusal });
+    expect(ok.status, JSON.stringify(ok.json)).to.equal(200);
+    expect(ok.json).to.include({ result: 'refused', refusalGround: 'not-held', late: false });
+    const [answered] = await events(req.id, 'info-request.answered');
+    expect(JSON.stringify(answered)).to.not.contain(refusal.motives);
+
+    const letter = await call(hub, 'POST', '/api/v1/documents', submission());
+    const notInfo = await call(hub, 'POST', `/api/v1/documents/${letter.json.id}/info-request/extension`, { actor: 'secretary', reason: 'Великий обсяг' });
+    expect(notInfo.status).to.equal(409);
+    expect(notInfo.json).to.include({ code: 'NOT_AN_INFO_REQUEST' });
+    expect(notInfo.json.messageUk).to.equal('Документ не є запитом на публічну інформацію');
+    expect((await call(hub, 'GET', '/api/v1/info-requests?from=2026-03-10')).json).to.include({ code: 'INVALID_QUERY' });
+  });
+});
