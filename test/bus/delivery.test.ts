@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { ConsumeMessage } from 'amqplib';
 import { parseStringPromise } from 'xml2js';
 import { deliveringConnectors } from '../../connectors';
+import { sample as hotlineSample, TEST_ENV as HOTLINE_ENV } from '../../connectors/hotline/test-support';
 import { ownSample, TEST_ENV } from '../../connectors/sev-ovv/test-support';
 import { ConfigError } from '../../src/config';
 import { deliveryQueue, TOPOLOGY } from '../../src/bus';
@@ -20,21 +21,26 @@ describe('connector delivery to dilovod.outbound (real RabbitMQ and PostgreSQL)'
   let hub: Hub;
   let broker: TestBroker;
   const delivered: ConsumeMessage[] = [];
+  const toCentre: ConsumeMessage[] = [];
   const saved: Record<string, string | undefined> = {};
 
   before(async () => {
-    for (const [k, v] of Object.entries(TEST_ENV)) {
+    for (const [k, v] of Object.entries({ ...TEST_ENV, ...HOTLINE_ENV })) {
       saved[k] = process.env[k];
       process.env[k] = v;
     }
     [testDb, vhost] = await Promise.all([createTestDatabase('delivery'), createTestVhost('delivery')]);
-    hub = await startTestHub({ databaseUrl: testDb.url, amqpUrl: vhost.url, deliverConnectors: ['sev-ovv'] }, { http: false });
+    hub = await startTestHub({ databaseUrl: testDb.url, amqpUrl: vhost.url, deliverConnectors: ['sev-ovv', 'hotline'] }, { http: false });
     broker = new TestBroker(vhost.url);
     await broker.open();
     // What the СЕВ ОВВ gateway would bind: every message for the sev-ovv connector.
     const { queue } = await broker.ch.assertQueue('', { exclusive: true });
     await broker.ch.bindQueue(queue, TOPOLOGY.outboundExchange, 'sev-ovv.#');
     await broker.ch.consume(queue, (m) => m && delivered.push(m), { noAck: true });
+    // …and what the government contact centre's gateway would bind.
+    const centre = await broker.ch.assertQueue('', { exclusive: true });
+    await broker.ch.bindQueue(centre.queue, TOPOLOGY.outboundExchange, 'hotline.#');
+    await broker.ch.consume(centre.queue, (m) => m && toCentre.push(m), { noAck: true });
     await waitFor(() => hub.bus!.isConnected(), 'hub connected to broker');
   });
 
@@ -70,6 +76,25 @@ describe('connector delivery to dilovod.outbound (real RabbitMQ and PostgreSQL)'
     await waitFor(() => delivered.length > before, 'the next acknowledgement');
     const xml = await parseStringPromise(delivered[delivered.length - 1]!.content.toString('utf8'));
     expect(xml.Header.Acknowledgement[0].$.msg_id).to.equal('0b0e7c1a-3d2f-4e6a-9b8c-7d6e5f4a3b2d');
+  });
+
+  it('003 §139: a 1545 card is answered back to the centre like a higher authority — its status kept in step', async () => {
+    broker.ch.publish(TOPOLOGY.inboundExchange, 'hotline.json', hotlineSample('ukc-1545-complaint.json'), { persistent: true, messageId: 'card-1' });
+    const statuses = () => toCentre.map((m) => JSON.parse(m.content.toString('utf8')));
+    await waitFor(() => toCentre.length >= 1, 'the registered status');
+    const [doc] = await hub.db.query<{ id: string; reg_index: string }>("SELECT id, reg_index FROM documents WHERE external_id = '1545-2026-0309-004517'");
+    expect(toCentre[0]!.fields.routingKey).to.equal('hotline.ukc-1545');
+    expect(statuses()[0]).to.deep.include({ cardId: '1545-2026-0309-004517', status: 'registered' });
+    expect(JSON.stringify(statuses()[0])).to.contain(doc!.reg_index);
+
+    await hub.control.addResolution(doc!.id, { actor: 'keruiuchyi-spravamy', executors: ['housing-dept'], task: 'Розглянути протягом робочого дня (003 §137)' });
+    const [card] = await hub.control.cardsOf(doc!.id);
+    await hub.control.act(doc!.id, card!.id, 'execution', {
+      actor: 'housing-dept', onMerits: true, answer: { summary: 'Надано роз’яснення', result: 'explained', outgoingIndex: '01-10/77' },
+    });
+    await waitFor(() => statuses().some((s) => s.status === 'explained'), 'the result at the centre');
+    expect(statuses().map((s) => s.status)).to.deep.equal(['registered', 'in-progress', 'explained']);
+    expect(JSON.stringify(statuses()[2])).to.contain('01-10/77');
   });
 
   it('DELIVER_CONNECTORS with an unknown name stops start-up naming the variable', () => {
