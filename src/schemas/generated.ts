@@ -1037,13 +1037,7 @@ export interface InfoRequestAnswerBody {
      */
     howToAppeal: string;
   };
-  /**
-   * Required when result is forwarded: the proper holder of the information (ст. 22 ч. 3).
-   */
-  forwardedTo?: {
-    code?: string;
-    name: string;
-  };
+  forwardedTo?: ForwardedTo;
   /**
    * Forwarded: the Kyiv date the requester was told of the forwarding (ст. 22 ч. 3: at the same time); the answer date when absent.
    */
