@@ -17,7 +17,7 @@ function amqpEnvelope(payload: Buffer): Envelope {
 
 /** The centre's door over HTTP: a JSON content type would be read as the canonical body, so the card goes as bytes with ?format. */
 async function postCard(hub: Hub, payload: Buffer): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${hub.url}/api/v1/documents?format=hotline.json`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: payload });
+  const res = await fetch(`${hub.url}/api/v1/documents?format=hotline.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
   return { status: res.status, json: await res.json() };
 }
 

@@ -50,6 +50,11 @@ const SPECS = {
     message: 'An anonymous appeal is not considered, so it takes no answer',
     messageUk: 'Анонімне звернення не розглядається, тому відповідь на нього не надається',
   },
+  PERSONAL_DATA_ROLE_REQUIRED: {
+    status: 403,
+    message: 'This holds an applicant’s personal data: only the appeals officer or the general department may have it (X-Dilovod-Role)',
+    messageUk: 'Тут персональні дані заявника: їх можуть отримати лише відділ звернень або загальний відділ (X-Dilovod-Role)',
+  },
   APPEAL_RESULT_CONFLICT: {
     status: 409,
     message: 'The appeal already has a different result recorded; correct it first',

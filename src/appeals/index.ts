@@ -9,6 +9,8 @@ export { decideAppeal, keepAppeal, intakeContext, intakeSummary, INTAKE_ACTOR } 
 export type { AppealFinding, AppealIntakeSettings } from './intake';
 export { AppealService, REPORTED_KINDS, answerFromExecution, recordAppealAnswer } from './service';
 export type { AppealServiceDeps } from './service';
-export { ROLE_HEADER, PERSONAL_DATA_ROLES, maySeePersonalData, maskAppealView } from './privacy';
+export {
+  ROLE_HEADER, PERSONAL_DATA_ROLES, roleOf, maySeePersonalData, maskAppealView, holdsApplicantData, documentCardFor, payloadHoldsApplicantData,
+} from './privacy';
 export { appealError } from './errors';
 export type { AppealErrorCode } from './errors';

@@ -1,12 +1,19 @@
 /**
  * Applicants' personal data is shown only to the roles that need it (001 §2.2.13; Law «Про
- * захист персональних даних»). The role comes in the `X-Dilovod-Role` header: a stand-in for the
- * EDMS's own authorisation until the hub has one; the EDMS sets it for its signed-in user.
+ * звернення громадян» ст. 10 and «Про захист персональних даних»). The role comes in the
+ * `X-Dilovod-Role` header: a stand-in for the EDMS's own authorisation until the hub has one; the
+ * EDMS sets it for its signed-in user. Every answer that masks by role sets `Vary: X-Dilovod-Role`.
  */
 import { maskPersonal } from '../log';
-import type { AppealCard, AppealView } from '../schemas';
+import type { AppealCard, AppealView, DocumentCard } from '../schemas';
+import { APPEAL_KINDS, isAppealKind } from './card';
 
 export const ROLE_HEADER = 'x-dilovod-role';
+
+/** The caller's role, as the EDMS told it. */
+export function roleOf(req: { header(name: string): string | undefined }): string | undefined {
+  return req.header(ROLE_HEADER) ?? undefined;
+}
 
 /** The appeals officer (відділ звернень) and the general department (загальний відділ). */
 export const PERSONAL_DATA_ROLES: ReadonlySet<string> = new Set(['appeals-officer', 'general-department']);
@@ -15,18 +22,55 @@ export function maySeePersonalData(role: string | undefined): boolean {
   return role !== undefined && PERSONAL_DATA_ROLES.has(role.trim().toLowerCase());
 }
 
-type Applicant = AppealCard['applicants'][number];
-
-function maskApplicant(a: Applicant): Applicant {
-  const m: Applicant = { ...a, fullName: maskPersonal(a.fullName) };
-  if (a.address !== undefined) m.address = maskPersonal(a.address);
-  if (a.email !== undefined) m.email = maskPersonal(a.email);
-  if (a.phone !== undefined) m.phone = maskPersonal(a.phone);
-  return m;
+/** A copy with the string values under `keys` masked («Шевченко Тарас» → «Ш******* Т****»); the rest as it was. */
+function maskFields<T extends object>(value: T, keys: readonly string[]): T {
+  const m = { ...value } as Record<string, unknown>;
+  for (const k of keys) if (typeof m[k] === 'string') m[k] = maskPersonal(m[k] as string);
+  return m as T;
 }
 
+type Applicant = AppealCard['applicants'][number];
+type Correspondent = DocumentCard['correspondent'];
+type Signer = NonNullable<NonNullable<DocumentCard['signatures']>[number]['signer']>;
+
+/** What names, locates or reaches a person: the applicant of a card, the correspondent of a document. */
+const APPLICANT_FIELDS = ['fullName', 'address', 'email', 'phone'];
+const CORRESPONDENT_FIELDS = ['name', 'address', 'email', 'phone'];
+/** A signer's name and ДРФО/РНОКПП (a citizen signs an e-appeal with a personal key); the organisation stays. */
+const SIGNER_FIELDS = ['commonName', 'fullName', 'drfo'];
 /** Decision details that name an applicant (the collective appeal's recipient, 003 §134). */
 const PERSONAL_DETAILS = ['answerToName'];
+
+const maskApplicant = (a: Applicant): Applicant => maskFields(a, APPLICANT_FIELDS);
+
+/**
+ * Whether a document's correspondent is an applicant whose data is personal: a citizen's appeal,
+ * a hotline card, an e-petition or a public-information request (003 §98-156). An organisation
+ * (it has a ЄДРПОУ: a legal person, e.g. a newspaper asking for information) is not a natural
+ * person, so its name stays visible, as an official correspondent's does.
+ */
+export function holdsApplicantData(card: Pick<DocumentCard, 'kind' | 'correspondent'>): boolean {
+  return isAppealKind(card.kind) && !card.correspondent.edrpou;
+}
+
+/**
+ * The document card as a role without access sees it (GET /api/v1/documents and /:id): for an
+ * applicant's document, the correspondent, the applicants of meta.appeal and the signers'
+ * names and tax numbers masked; summary, registration, terms and everything else whole.
+ */
+export function documentCardFor(card: DocumentCard, role: string | undefined): DocumentCard {
+  if (!holdsApplicantData(card) || maySeePersonalData(role)) return card;
+  const masked: DocumentCard = { ...card, correspondent: maskFields<Correspondent>(card.correspondent, CORRESPONDENT_FIELDS) };
+  const appeal = card.meta?.appeal as { applicants?: unknown } | undefined;
+  if (appeal && typeof appeal === 'object' && Array.isArray(appeal.applicants)) {
+    const applicants = appeal.applicants.map((a) => (a && typeof a === 'object' ? maskApplicant(a as Applicant) : a));
+    masked.meta = { ...card.meta, appeal: { ...appeal, applicants } };
+  }
+  if (card.signatures) {
+    masked.signatures = card.signatures.map((s) => (s.signer ? { ...s, signer: maskFields<Signer>(s.signer, SIGNER_FIELDS) } : s));
+  }
+  return masked;
+}
 
 /** The view as a role without access sees it: names, addresses, e-mails and phones masked. */
 export function maskAppealView(view: AppealView): AppealView {
@@ -39,10 +83,31 @@ export function maskAppealView(view: AppealView): AppealView {
       decisions: view.intake.decisions.map((d) => {
         const given = d.details as Record<string, unknown> | undefined;
         if (!given || !PERSONAL_DETAILS.some((k) => typeof given[k] === 'string')) return d;
-        const details: Record<string, unknown> = { ...given };
-        for (const k of PERSONAL_DETAILS) if (typeof details[k] === 'string') details[k] = maskPersonal(details[k] as string);
-        return { ...d, details };
+        return { ...d, details: maskFields(given, PERSONAL_DETAILS) };
       }),
     },
   };
+}
+
+const APPEAL_KIND_IN_TEXT = new RegExp(`"kind"\\s*:\\s*"(?:${APPEAL_KINDS.join('|')})"`);
+
+/**
+ * Whether a rejected input's bytes are an applicant's document (GET /api/v1/quarantine/:id/payload).
+ * The bytes are the citizen's letter as sent, attachments and all, and there is nothing in them
+ * that could be masked reliably, so a role without access gets no payload at all (403), only the
+ * item: its code, reason and the paths of what was wrong, which carry no values and are enough to
+ * say what to fix. Told by the body's `kind`: parsed when the body parses, else looked for in the
+ * text (a citizen's appeal with a syntax error is still one). An organisation's request (ЄДРПОУ) is
+ * not treated differently here: the payload is withheld for every appeal kind, as it may hold
+ * the signer's personal data anyway. Other formats (a connector's XML) carry no kind to tell by
+ * and are shown as before.
+ */
+export function payloadHoldsApplicantData(payload: Buffer): boolean {
+  const text = payload.toString('utf8');
+  try {
+    const body = JSON.parse(text) as { kind?: unknown } | null;
+    return !!body && typeof body === 'object' && typeof body.kind === 'string' && isAppealKind(body.kind);
+  } catch {
+    return APPEAL_KIND_IN_TEXT.test(text);
+  }
 }

@@ -198,6 +198,8 @@ export interface DocumentSearch {
   receivedFrom?: Date;
   receivedBefore?: Date;
   text?: string;
+  /** Kinds whose correspondent's name the text does not match, unless an organisation's (a role that may not see applicants' names). */
+  nameHiddenKinds?: readonly string[];
   limit: number;
   after?: { receivedAt: Date; id: string };
 }
@@ -213,9 +215,12 @@ export async function searchDocuments(q: Queryable, s: DocumentSearch): Promise<
   if (s.receivedBefore) where.push(`d.received_at < $${params.push(s.receivedBefore)}`);
   if (s.text) {
     const p = `$${params.push(s.text.toLowerCase())}`;
+    const byName = s.nameHiddenKinds
+      ? ` AND (d.kind <> ALL($${params.push([...s.nameHiddenKinds])}::text[]) OR coalesce(d.correspondent->>'edrpou', '') <> '')`
+      : '';
     where.push(
       `(strpos(lower(d.summary), ${p}) > 0 OR strpos(lower(coalesce(d.reg_index, '')), ${p}) > 0
-        OR strpos(lower(coalesce(d.outgoing->>'number', '')), ${p}) > 0 OR strpos(lower(d.correspondent->>'name'), ${p}) > 0)`,
+        OR strpos(lower(coalesce(d.outgoing->>'number', '')), ${p}) > 0 OR (strpos(lower(d.correspondent->>'name'), ${p}) > 0${byName}))`,
     );
   }
   if (s.after) where.push(`(d.received_at, d.id) < ($${params.push(s.after.receivedAt)}, $${params.push(s.after.id)}::uuid)`);

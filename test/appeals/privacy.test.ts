@@ -1,25 +1,42 @@
 /**
- * Personal data (001 §2.2.13; Law «Про захист персональних даних»): applicants' names,
- * addresses, phones and e-mails are shown only to the appeals officer and the general department
- * (X-Dilovod-Role), never written to the logs, and never in the open data sets (001 §2.2.11).
+ * Personal data (001 §2.2.13; Law «Про звернення громадян» ст. 10, «Про захист персональних
+ * даних»): applicants' names, addresses, phones and e-mails are shown only to the appeals officer
+ * and the general department (X-Dilovod-Role) — in the appeal view, the document card and list,
+ * attachments and quarantined payloads — never written to the logs (HTTP and AMQP, accepted,
+ * quarantined and answered), and never in the open data sets (001 §2.2.11).
  */
+import { createHash } from 'node:crypto';
 import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
 import { OPEN_APPEALS_COLUMNS, OPEN_PETITIONS_COLUMNS } from '../../src/domain/appeals';
+import { applicantOf } from '../../src/domain/appeals/testing/fake-cards';
 import { fakePerson, officialAddress, officialName, seededRng, type FakePerson } from '../../src/domain/appeals/testing/fake-people';
 import type { Hub } from '../../src/hub';
-import { startTestHub, type LogCapture } from '../support/hub';
+import { createTestVhost, type TestVhost } from '../support/amqp';
+import { TestBroker } from '../support/broker';
+import { startTestHub, submission, type LogCapture } from '../support/hub';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { appealSubmission, call, cardFor, registerAppeal, type Json } from './support';
+import { waitFor } from '../support/wait';
+import { appealSubmission, call, cardFor, OFFICER, registerAppeal, type Json } from './support';
 
-describe('appeals: personal data by role, in logs and in open data (real PostgreSQL)', function () {
+describe('appeals: personal data by role, in logs and in open data (real PostgreSQL, RabbitMQ)', function () {
   this.timeout(60_000);
   let testDb: TestDatabase;
+  let vhost: TestVhost;
+  let broker: TestBroker;
   let hub: Hub & { logs: LogCapture };
   const rng = seededRng(1313);
   const people: FakePerson[] = [];
   let documentId: string;
   let collectiveId: string;
+  let attachedId: string;
+  let amqpId: string;
+  const letter = Buffer.from('Прошу відремонтувати покрівлю. ', 'utf8');
+  /** What was sent that ended in quarantine: an appeal's bytes by its quarantine id, and an official letter's. */
+  const quarantined = new Map<string, string>();
+  let letterQuarantineId: string;
+  let letterId: string;
+  let organisationId: string;
 
   /** Everything that would identify the applicants: each word of a name, the address, contacts. */
   function secrets(): string[] {
@@ -34,9 +51,25 @@ describe('appeals: personal data by role, in logs and in open data (real Postgre
     return [...out];
   }
 
+  /** Sends an appeal that goes to quarantine over HTTP; keeps the quarantine id and the bytes. */
+  async function quarantineOverHttp(body: string, code: string): Promise<void> {
+    const res = await fetch(`${hub.url}/api/v1/documents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const json = (await res.json()) as Json;
+    expect(json.code, JSON.stringify(json)).to.equal(code);
+    quarantined.set(json.quarantineId, body);
+  }
+
+  /** A document's id once the hub's AMQP consumer has registered it. */
+  async function registeredFromBroker(externalId: string): Promise<string> {
+    return waitFor(async () => (await hub.db.query<{ id: string }>('SELECT id FROM documents WHERE external_id = $1', [externalId]))[0]?.id, externalId);
+  }
+
   before(async () => {
-    testDb = await createTestDatabase('appeals_privacy');
-    hub = await startTestHub({ databaseUrl: testDb.url }, { scheduler: false });
+    [testDb, vhost] = await Promise.all([createTestDatabase('appeals_privacy'), createTestVhost('appeals_privacy')]);
+    hub = await startTestHub({ databaseUrl: testDb.url, amqpUrl: vhost.url }, { scheduler: false });
+    broker = new TestBroker(vhost.url);
+    await broker.open();
+    await waitFor(() => hub.bus!.isConnected(), 'hub connected to broker');
     const p = fakePerson(rng, { email: 'maryna.7731@example.com', phone: '+380671112233' });
     people.push(p);
     ({ appeal: { documentId } } = await registerAppeal(hub, appealSubmission(cardFor([p], { channel: 'electronic' }), {
@@ -53,10 +86,54 @@ describe('appeals: personal data by role, in logs and in open data (real Postgre
     await registerAppeal(hub, appealSubmission(petition, { kind: 'e-petition', source: 'e-petition' }));
     const answered = await call(hub, 'POST', `/api/v1/documents/${documentId}/appeal/answer`, { actor: 'housing-dept', result: 'resolved-positively' });
     expect(answered.status).to.equal(200);
+
+    // The scanned letter as an attachment: its bytes name the applicant.
+    const writer = fakePerson(rng, { phone: '+380509876543' });
+    people.push(writer);
+    const content = Buffer.concat([letter, Buffer.from(`${officialName(writer)}, ${officialAddress(writer)}`)]);
+    ({ appeal: { documentId: attachedId } } = await registerAppeal(hub, appealSubmission(cardFor([writer]), {
+      correspondent: { name: officialName(writer), address: officialAddress(writer), phone: writer.phone },
+      attachments: [{ name: 'zvernennia.pdf', mediaType: 'application/pdf', contentBase64: content.toString('base64'), sha256: createHash('sha256').update(content).digest('hex') }],
+    })));
+
+    // Over AMQP: one accepted (and answered), one with a wrong card, to quarantine.
+    const [byBroker, wrongByBroker] = [fakePerson(rng, { email: 'oksana.4410@example.com', phone: '+380937461852' }), fakePerson(rng)];
+    people.push(byBroker, wrongByBroker);
+    const sent = appealSubmission(cardFor([byBroker], { channel: 'electronic', summary: 'Про відсутність гарячого водопостачання' }), {
+      correspondent: { name: officialName(byBroker), address: officialAddress(byBroker), email: byBroker.email, phone: byBroker.phone },
+    });
+    broker.publish('edms.json', sent);
+    amqpId = await registeredFromBroker(sent.externalId as string);
+    expect((await call(hub, 'POST', `/api/v1/documents/${amqpId}/appeal/answer`, { actor: 'housing-dept', result: 'explained' })).status).to.equal(200);
+    const wrong = appealSubmission(cardFor([wrongByBroker], { topics: ['999'] }), { correspondent: { name: officialName(wrongByBroker), address: officialAddress(wrongByBroker) } });
+    broker.publish('edms.json', wrong);
+    const wrongId = await waitFor(async () => (await hub.db.query<{ id: string }>('SELECT id FROM quarantine WHERE external_id = $1', [wrong.externalId]))[0]?.id, 'quarantined');
+    quarantined.set(wrongId, JSON.stringify(wrong));
+
+    // Over HTTP: a card naming a topic the classifier lacks, and an appeal cut short (it does not parse).
+    const [wrongCard, cutShort] = [fakePerson(rng, { phone: '+380661239876' }), fakePerson(rng, { email: 'petro.2291@example.com' })];
+    people.push(wrongCard, cutShort);
+    await quarantineOverHttp(JSON.stringify(appealSubmission(cardFor([wrongCard], { topics: ['999'] }), {
+      correspondent: { name: officialName(wrongCard), address: officialAddress(wrongCard), phone: wrongCard.phone },
+    })), 'APPEAL_CARD_INVALID');
+    const full = JSON.stringify(appealSubmission(cardFor([cutShort]), { correspondent: { name: officialName(cutShort), address: officialAddress(cutShort), email: cutShort.email } }));
+    await quarantineOverHttp(full.slice(0, full.length - 40), 'INVALID_JSON');
+
+    // Official correspondents stay visible to everyone: a letter, a public-information request by a newspaper.
+    letterId = (await call(hub, 'POST', '/api/v1/documents', submission())).json.id;
+    organisationId = (await call(hub, 'POST', '/api/v1/documents', submission({
+      kind: 'info-request', source: 'e-mail', outgoing: undefined, summary: 'Про копії рішень виконкому щодо тарифів',
+      correspondent: { name: 'ТОВ «Редакція газети «Придніпровський вісник»', edrpou: '43210987', email: 'redaktsiia@example.com' },
+    }))).json.id;
+    const noSummary = submission();
+    delete noSummary.summary;
+    const rejectedLetter = await call(hub, 'POST', '/api/v1/documents', noSummary);
+    letterQuarantineId = rejectedLetter.json.quarantineId;
   });
   after(async () => {
+    await broker?.close();
     await hub?.close();
-    await testDb?.drop();
+    await Promise.all([testDb?.drop(), vhost?.delete()]);
   });
 
   it('without a role, or with a role that does not need it, applicants are masked; the rest of the card is whole', async () => {
@@ -88,6 +165,86 @@ describe('appeals: personal data by role, in logs and in open data (real Postgre
     expect(shown.json.intake.decisions.find((x: Json) => x.rule === 'collective').details.answerToName).to.equal(officialName(people[1]!));
   });
 
+  it('the document card masks a citizen’s correspondent, the applicants in meta.appeal for a role without access; Vary: X-Dilovod-Role', async () => {
+    const p = people[0]!;
+    for (const headers of [{}, { 'x-dilovod-role': 'executor' }] as Array<Record<string, string>>) {
+      const res = await call(hub, 'GET', `/api/v1/documents/${documentId}`, undefined, headers);
+      expect(res.status).to.equal(200);
+      expect(res.json.correspondent.name).to.match(/^\S\*+ \S\*+ \S\*+$/);
+      expect(res.json.correspondent.email).to.equal('m*****.7***@e******.c**');
+      expect(res.json.meta.appeal.applicants[0].fullName).to.equal(res.json.correspondent.name);
+      expect(res.json.meta.appeal.summary).to.equal('Щодо ремонту покрівлі багатоквартирного будинку');
+      expect(res.json.registration.index).to.be.a('string');
+      for (const s of secrets()) expect(res.text, s).not.to.contain(s);
+    }
+    const shown = await call(hub, 'GET', `/api/v1/documents/${documentId}`, undefined, OFFICER);
+    expect(shown.json.correspondent).to.deep.equal({ name: officialName(p), address: officialAddress(p), email: p.email, phone: p.phone });
+    expect(shown.json.meta.appeal.applicants[0]).to.deep.equal(applicantOf(p));
+    const res = await fetch(`${hub.url}/api/v1/documents/${documentId}`);
+    expect(res.headers.get('vary')).to.match(/x-dilovod-role/i);
+  });
+
+  it('official correspondents and organisations stay visible on the card without a role', async () => {
+    expect((await call(hub, 'GET', `/api/v1/documents/${letterId}`)).json.correspondent).to.deep.equal({ name: 'ТОВ «Будсервіс-Поділля»', edrpou: '41234567' });
+    expect((await call(hub, 'GET', `/api/v1/documents/${organisationId}`)).json.correspondent).to.deep.equal({
+      name: 'ТОВ «Редакція газети «Придніпровський вісник»', edrpou: '43210987', email: 'redaktsiia@example.com',
+    });
+  });
+
+  it('the list masks every citizen without the role and shows them to the officer; a search by name finds no citizen for a role without access', async () => {
+    const masked = await call(hub, 'GET', '/api/v1/documents?limit=100');
+    expect(masked.json.items.length).to.be.greaterThan(6);
+    for (const s of secrets()) expect(masked.text, s).not.to.contain(s);
+    expect(masked.text).to.contain('ТОВ «Будсервіс-Поділля»').and.to.contain('Придніпровський вісник');
+    const shown = await call(hub, 'GET', '/api/v1/documents?limit=100', undefined, { 'x-dilovod-role': 'general-department' });
+    // The first applicant (HTTP) and the one who wrote over AMQP.
+    for (const p of [people[0]!, people[7]!]) expect(shown.text).to.contain(officialName(p));
+
+    const surname = encodeURIComponent(people[0]!.surname);
+    expect((await call(hub, 'GET', `/api/v1/documents?q=${surname}`)).json.items).to.deep.equal([]);
+    expect((await call(hub, 'GET', `/api/v1/documents?q=${surname}`, undefined, OFFICER)).json.items.map((d: Json) => d.id)).to.include(documentId);
+    const newspaper = await call(hub, 'GET', `/api/v1/documents?q=${encodeURIComponent('Придніпровський')}`);
+    expect(newspaper.json.items.map((d: Json) => d.id)).to.deep.equal([organisationId]);
+  });
+
+  it('an appeal’s attachment (the letter itself) goes only to the roles with access: 403 PERSONAL_DATA_ROLE_REQUIRED otherwise', async () => {
+    const refused = await call(hub, 'GET', `/api/v1/documents/${attachedId}/attachments/1`, undefined, { 'x-dilovod-role': 'executor' });
+    expect(refused.status).to.equal(403);
+    expect(refused.json.code).to.equal('PERSONAL_DATA_ROLE_REQUIRED');
+    expect(refused.json.messageUk).to.contain('персональні дані');
+    const card = await call(hub, 'GET', `/api/v1/documents/${attachedId}`);
+    expect(card.json.attachments).to.have.length(1);
+    expect(card.json.correspondent.phone).to.equal(`+3${'*'.repeat(11)}`);
+    const file = await fetch(`${hub.url}/api/v1/documents/${attachedId}/attachments/1`, { headers: OFFICER });
+    expect(file.status).to.equal(200);
+    expect(Buffer.from(await file.arrayBuffer()).subarray(0, letter.length).equals(letter)).to.equal(true);
+  });
+
+  it('quarantine: the items tell what was wrong with no personal data; an appeal’s payload only to the roles with access', async () => {
+    expect(quarantined.size).to.equal(3);
+    const list = await call(hub, 'GET', '/api/v1/quarantine?limit=50');
+    expect(list.json.items.map((i: Json) => i.code)).to.include.members(['APPEAL_CARD_INVALID', 'INVALID_JSON', 'VALIDATION_FAILED']);
+    for (const s of secrets()) expect(list.text, s).not.to.contain(s);
+    for (const [id, sent] of quarantined) {
+      const item = await call(hub, 'GET', `/api/v1/quarantine/${id}`);
+      expect(item.status).to.equal(200);
+      for (const s of secrets()) expect(item.text, s).not.to.contain(s);
+      for (const headers of [{}, { 'x-dilovod-role': 'executor' }] as Array<Record<string, string>>) {
+        const refused = await call(hub, 'GET', item.json.payloadRef, undefined, headers);
+        expect(refused.status).to.equal(403);
+        expect(refused.json.code).to.equal('PERSONAL_DATA_ROLE_REQUIRED');
+        for (const s of secrets()) expect(refused.text, s).not.to.contain(s);
+      }
+      const raw = await fetch(`${hub.url}${item.json.payloadRef}`, { headers: { 'x-dilovod-role': 'appeals-officer' } });
+      expect(raw.headers.get('vary')).to.match(/x-dilovod-role/i);
+      expect(await raw.text()).to.equal(sent);
+    }
+    const letterItem = await call(hub, 'GET', `/api/v1/quarantine/${letterQuarantineId}`);
+    const letterPayload = await call(hub, 'GET', letterItem.json.payloadRef);
+    expect(letterPayload.status).to.equal(200);
+    expect(letterPayload.text).to.contain('ТОВ «Будсервіс-Поділля»');
+  });
+
   it('open data, CSV and JSON, appeals and petitions: the rows, with no name, address, contact or summary', async () => {
     const outputs: string[] = [];
     for (const set of ['appeals', 'petitions']) {
@@ -100,8 +257,8 @@ describe('appeals: personal data by role, in logs and in open data (real Postgre
       expect(Object.keys(rows[0]!)).to.deep.equal(set === 'appeals' ? [...OPEN_APPEALS_COLUMNS] : [...OPEN_PETITIONS_COLUMNS]);
     }
     const appeals = JSON.parse(outputs[0]!) as Json[];
-    expect(appeals).to.have.length(3);
-    expect(appeals.map((a) => a.result).sort()).to.deep.equal(['on-control', 'on-control', 'resolved-positively']);
+    expect(appeals).to.have.length(5);
+    expect(appeals.map((a) => a.result).sort()).to.deep.equal(['explained', 'on-control', 'on-control', 'on-control', 'resolved-positively']);
     const petitions = JSON.parse(outputs[2]!) as Json[];
     expect(petitions).to.deep.equal([{
       petitionNumber: 'ЕП-2026-17', registrationIndex: petitions[0].registrationIndex, receivedOn: '2026-03-09', votes: 83, threshold: 250,
@@ -113,9 +270,12 @@ describe('appeals: personal data by role, in logs and in open data (real Postgre
     }
   });
 
-  it('no name, address, phone, e-mail or summary reached the logs', () => {
+  it('no name, address, phone, e-mail or summary reached the logs: HTTP and AMQP, accepted, quarantined and answered', () => {
     const text = hub.logs.text();
-    expect(text).to.contain('appeal intake decided');
-    for (const s of [...secrets(), 'Щодо ремонту покрівлі']) expect(text, s).not.to.contain(s);
+    expect(text).to.contain('appeal intake decided').and.to.contain('input rejected to quarantine').and.to.contain('"channel":"amqp"');
+    // Five citizens' appeals and the newspaper's information request.
+    expect(hub.logs.lines.filter((l) => l.includes('appeal intake decided'))).to.have.length(6);
+    expect(hub.logs.lines.filter((l) => l.includes('input rejected to quarantine'))).to.have.length(4);
+    for (const s of [...secrets(), 'Щодо ремонту покрівлі', 'Про відсутність гарячого']) expect(text, s).not.to.contain(s);
   });
 });

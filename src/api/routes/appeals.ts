@@ -1,12 +1,9 @@
 import express, { Router, type Request } from 'express';
-import { AppealService, ROLE_HEADER } from '../../appeals';
+import { AppealService, ROLE_HEADER, roleOf } from '../../appeals';
 import { openAppealsCsv, openAppealsJson, openPetitionsCsv, openPetitionsJson, renderAppealReportCsv } from '../../domain/appeals';
 import { HubError } from '../../errors';
 import type { PipelineDeps } from '../../pipeline';
 import { DATE, queryParam as str, UUID, wantsCsv } from '../params';
-
-/** The caller's role (X-Dilovod-Role): a stand-in for the EDMS's authorisation, see src/appeals/privacy.ts. */
-const roleOf = (req: Request): string | undefined => req.header(ROLE_HEADER) ?? undefined;
 
 function period(req: Request, required: boolean): { from?: string; to?: string } {
   const q = req.query as Record<string, unknown>;
