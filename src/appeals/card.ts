@@ -35,6 +35,11 @@ const SOURCE_CHANNELS: Record<string, Channel> = {
   'e-petitions': 'e-petition',
 };
 
+/** Sources that are citizens' channels: what comes from them names a person (001 §2.2.13). */
+export function isCitizenSource(source: string): boolean {
+  return Object.hasOwn(SOURCE_CHANNELS, source);
+}
+
 /** Oral appeals (003 §98): receptions, telephone lines and hotlines. */
 const ORAL_CHANNELS = new Set<Channel>(['personal-reception', 'mobile-reception', 'direct-line', 'trust-phone', 'hotline-1545', 'oblast-contact-centre', 'city-contact-centre']);
 

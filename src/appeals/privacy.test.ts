@@ -5,7 +5,9 @@
  */
 import { expect } from 'chai';
 import type { DocumentCard } from '../schemas';
-import { documentCardFor, holdsApplicantData, payloadHoldsApplicantData } from './privacy';
+import { documentCardFor, holdsApplicantData, quarantinedHoldsApplicantData } from './privacy';
+
+const payloadHoldsApplicantData = (payload: Buffer): boolean => quarantinedHoldsApplicantData({ payload, source: null });
 
 const signed: DocumentCard = {
   id: '0b6f9a56-51a4-4c3e-9d0e-3f4a2f6f1c11', source: 'e-mail', externalId: 'mail-17', kind: 'citizen-appeal', status: 'registered',
@@ -50,5 +52,14 @@ describe('appeals privacy: quarantined payloads', () => {
     expect(payloadHoldsApplicantData(Buffer.from('{"externalId": '))).to.equal(false);
     expect(payloadHoldsApplicantData(Buffer.from('null'))).to.equal(false);
     expect(payloadHoldsApplicantData(Buffer.from('<doc kind="citizen-appeal"/>'))).to.equal(false);
+  });
+
+  it('a citizens’ channel withholds whatever the format; a 1207 message only when it names a private person', () => {
+    const xml = (author: string) => Buffer.from(`<Header standart="1207"><Document><Author>${author}</Author></Document></Header>`);
+    expect(quarantinedHoldsApplicantData({ payload: Buffer.from('{"platform_id": 1'), source: 'e-petition' })).to.equal(true);
+    expect(quarantinedHoldsApplicantData({ payload: Buffer.from('{"cardId": '), source: 'hotline-1545' })).to.equal(true);
+    expect(quarantinedHoldsApplicantData({ payload: xml('<PrivatePerson><Name>Гнатюк О. П.</Name></PrivatePerson>'), source: 'sev-ovv' })).to.equal(true);
+    expect(quarantinedHoldsApplicantData({ payload: xml('<Organization fullname="Обласна військова адміністрація" ogrn="00022533"/>'), source: 'sev-ovv' })).to.equal(false);
+    expect(quarantinedHoldsApplicantData({ payload: Buffer.from('{"kind": "official-letter"}'), source: 'edms' })).to.equal(false);
   });
 });

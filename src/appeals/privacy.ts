@@ -6,7 +6,7 @@
  */
 import { maskPersonal } from '../log';
 import type { AppealCard, AppealView, DocumentCard } from '../schemas';
-import { APPEAL_KINDS, isAppealKind } from './card';
+import { APPEAL_KINDS, isAppealKind, isCitizenSource } from './card';
 
 export const ROLE_HEADER = 'x-dilovod-role';
 
@@ -89,6 +89,8 @@ export function maskAppealView(view: AppealView): AppealView {
   };
 }
 
+/** A citizen in an inter-agency message (format 1207: `PrivatePerson` as the author). */
+const PRIVATE_PERSON_XML = /<(?:\w+:)?PrivatePerson[\s>]/;
 const APPEAL_KIND_IN_TEXT = new RegExp(`"kind"\\s*:\\s*"(?:${APPEAL_KINDS.join('|')})"`);
 
 /**
@@ -99,11 +101,19 @@ const APPEAL_KIND_IN_TEXT = new RegExp(`"kind"\\s*:\\s*"(?:${APPEAL_KINDS.join('
  * say what to fix. Told by the body's `kind`: parsed when the body parses, else looked for in the
  * text (a citizen's appeal with a syntax error is still one). An organisation's request (ЄДРПОУ) is
  * not treated differently here: the payload is withheld for every appeal kind, as it may hold
- * the signer's personal data anyway. Other formats (a connector's XML) carry no kind to tell by
- * and are shown as before.
+ * the signer's personal data anyway. Other formats carry no kind to tell by, so the channel
+ * tells: what came from a citizens' channel (hotline cards, the petitions platform, e-mail, post,
+ * receptions: the sources of card.ts) is withheld whatever its format, and a СЕВ ОВВ message is
+ * withheld when it names a private person (format 1207 `PrivatePerson`).
  */
-export function payloadHoldsApplicantData(payload: Buffer): boolean {
+export function quarantinedHoldsApplicantData(item: { payload: Buffer; source: string | null }): boolean {
+  if (item.source && isCitizenSource(item.source)) return true;
+  return payloadHoldsApplicantData(item.payload);
+}
+
+function payloadHoldsApplicantData(payload: Buffer): boolean {
   const text = payload.toString('utf8');
+  if (PRIVATE_PERSON_XML.test(text)) return true;
   try {
     const body = JSON.parse(text) as { kind?: unknown } | null;
     return !!body && typeof body === 'object' && typeof body.kind === 'string' && isAppealKind(body.kind);

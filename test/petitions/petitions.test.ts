@@ -201,7 +201,10 @@ describe('e-petitions through the hub (real PostgreSQL, manual clock)', function
     const item = list.items.find((i: Json) => i.id === body.quarantineId);
     expect(item).to.include({ source: 'e-petition', externalId: 'kamianska-mtg/311', channel: 'http' });
     expect(item.details.violations.length).to.be.greaterThan(0);
-    const payload = await fetch(`${hub.url}${item.payloadRef}`);
+    // The export names the petition's author: its bytes go only to a role that may see them.
+    const withheld = await fetch(`${hub.url}${item.payloadRef}`);
+    expect(withheld.status).to.equal(403);
+    const payload = await fetch(`${hub.url}${item.payloadRef}`, { headers: OFFICER });
     expect(Buffer.from(await payload.arrayBuffer()).equals(bytes)).to.equal(true);
   });
 });

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { appealError, maySeePersonalData, payloadHoldsApplicantData, ROLE_HEADER, roleOf } from '../../appeals';
+import { appealError, maySeePersonalData, quarantinedHoldsApplicantData, ROLE_HEADER, roleOf } from '../../appeals';
 import { HubError } from '../../errors';
 import type { Db } from '../../store';
 import { quarantine } from '../../store';
@@ -51,9 +51,9 @@ export function quarantineRouter(db: Db): Router {
   r.get('/:id/payload', async (req, res) => {
     const row = UUID.test(req.params.id) ? await quarantine.getQuarantined(db, req.params.id) : undefined;
     if (!row) throw HubError.of('NOT_FOUND');
-    // An applicant's rejected letter goes only to the roles that may see personal data: see payloadHoldsApplicantData.
+    // An applicant's rejected letter goes only to the roles that may see personal data: see quarantinedHoldsApplicantData.
     res.vary(ROLE_HEADER);
-    if (!maySeePersonalData(roleOf(req)) && payloadHoldsApplicantData(row.payload)) {
+    if (!maySeePersonalData(roleOf(req)) && quarantinedHoldsApplicantData(row)) {
       throw appealError('PERSONAL_DATA_ROLE_REQUIRED', { quarantineId: row.id });
     }
     res.type(row.content_type || 'application/octet-stream').send(row.payload);
