@@ -57,6 +57,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const log = createLogger({ level: config.logLevel, destination: opts.logDestination });
   const clock = opts.clock ?? systemClock;
   const routing = loadRouting(config.registryRoutingFile);
+  if (delivering.length && !config.amqpUrl) log.warn({ connectors: config.deliverConnectors }, 'DELIVER_CONNECTORS is set but AMQP_URL is not: nothing is delivered until a broker is configured');
   const signatures = await loadSignatureSettings(config);
   for (const warning of signatures.trust.warnings) log.warn({ warning }, 'trust store: a source was skipped');
   if (!signatures.trust.size) log.warn('no trust anchors configured (TRUST_FILES, TRUST_DIRS): no signature can be confirmed');
