@@ -15,6 +15,7 @@ import type { IntakeStep, PipelineDeps } from '../pipeline';
 import { loadSignatureSettings, signatureStep, type SignatureSettings } from '../pipeline/steps';
 import { appealStep } from '../pipeline/steps/appeals';
 import { answerFromExecution } from '../appeals';
+import { requireInfoRequestAnswer } from '../info-requests';
 import { PetitionScheduler, PetitionService } from '../petitions';
 import { migrate, openDb, type Db } from '../store';
 
@@ -78,7 +79,11 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const deps: PipelineDeps = { db, clock, routing, log, steps, onEventsCommitted: nudge };
   const control = new ControlService({
     db, clock, log, terms: opts.terms ?? calendarTermService(config), onEventsCommitted: nudge,
-    onExecuted: (q, doc, body, card) => answerFromExecution(q, doc, body, card, clock.now()),
+    // One truth: an appeal's execution is its answer; an information request's needs its answer first.
+    onExecuted: async (q, doc, body, card) => {
+      await requireInfoRequestAnswer(q, doc);
+      await answerFromExecution(q, doc, body, card, clock.now());
+    },
   });
   const petitions = new PetitionService({ db, clock, log, pipeline: deps, calendar: configuredCalendar(config) });
   const hub: Hub = { config, db, log, deps, signatures, control, petitions, close: async () => undefined };

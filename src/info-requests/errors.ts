@@ -27,6 +27,11 @@ const SPECS = {
     message: 'The answer does not match schemas/info-request-answer.schema.json',
     messageUk: 'Відповідь не відповідає схемі info-request-answer',
   },
+  INFO_REQUEST_ANSWER_REQUIRED: {
+    status: 409,
+    message: 'Record the answer to the request (POST …/info-request/answer) before executing its control card',
+    messageUk: 'Спершу зазначте відповідь на запит (POST …/info-request/answer), потім знімайте картку з виконання',
+  },
 } as const;
 
 export type InfoRequestErrorCode = keyof typeof SPECS;

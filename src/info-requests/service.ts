@@ -176,3 +176,14 @@ export class InfoRequestService {
     return this.shown(entry, role);
   }
 }
+
+/**
+ * A control card of an information request is executed only once its answer is in the journal
+ * (003 §160: executed with an answer to the correspondent; ст. 20, 22 of Law 2939-VI), so the
+ * journal and the control cards never disagree. Runs in the execution's transaction.
+ */
+export async function requireInfoRequestAnswer(q: Queryable, doc: Pick<DocumentCard, 'id' | 'kind'>): Promise<void> {
+  if (doc.kind !== 'info-request') return;
+  const { answer } = await getState(q, doc.id);
+  if (!answer) throw infoRequestError('INFO_REQUEST_ANSWER_REQUIRED', { documentId: doc.id, basis: '003 §160; Закон № 2939-VI ст. 20, 22' });
+}

@@ -114,6 +114,10 @@ describe('public-information requests over HTTP (real PostgreSQL, fixed dates)',
     // A resolution after the extension puts its card on the extended term.
     const later = await call(hub, 'POST', `/api/v1/documents/${req.id}/resolutions`, { actor: 'secretary', executors: ['legal-dept'], task: 'Перевірити на обмежений доступ' });
     expect(later.json).to.include({ term: '2026-04-06', rule: 'info-request-extended' });
+    // 003 §160: its card is executed only once the answer is in the journal — one truth for both.
+    const execution = { actor: 'legal-dept', onMerits: true, answer: { summary: 'Інформацію надано' } };
+    const early = await call(hub, 'POST', `/api/v1/documents/${req.id}/control/${later.json.id}/execution`, execution);
+    expect([early.status, early.json.code]).to.deep.equal([409, 'INFO_REQUEST_ANSWER_REQUIRED']);
 
     // Answered Tue 7 April, after the extended term: late in the journal (ст. 20 ч. 4).
     clock.set('2026-04-07T09:00:00Z');
@@ -126,6 +130,8 @@ describe('public-information requests over HTTP (real PostgreSQL, fixed dates)',
     const twice = await call(hub, 'POST', `/api/v1/documents/${req.id}/info-request/answer`, { actor: 'secretary', result: 'provided' });
     expect(twice.status).to.equal(409);
     expect(twice.json).to.include({ code: 'INFO_REQUEST_ALREADY_ANSWERED' });
+    const executed = await call(hub, 'POST', `/api/v1/documents/${req.id}/control/${later.json.id}/execution`, execution);
+    expect([executed.status, executed.json.status]).to.deep.equal([200, 'executed']);
 
     // The CSV journal for staff: Ukrainian headers, the term, the extension, the late answer.
     const csv = await call(hub, 'GET', '/api/v1/info-requests?from=2026-03-09&to=2026-03-09', undefined, { accept: 'text/csv', ...OFFICER });
