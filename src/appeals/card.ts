@@ -105,11 +105,19 @@ function competenceOf(raw: unknown): CompetenceAssessment | undefined {
   return c.withinCompetence ? { withinCompetence: true } : { withinCompetence: false, competentBody: c.competentBody! };
 }
 
+/** meta.infoRequest, when given, must match its schema: a wrong urgency ground would set the wrong term (ст. 20 ч. 2). */
+function checkInfoRequestMeta(raw: unknown): void {
+  if (raw === undefined) return;
+  const found = violations('info-request-meta.schema.json', raw);
+  if (found.length) throw appealError('INFO_REQUEST_META_INVALID', { violations: found });
+}
+
 /** The card intake decides on; throws APPEAL_CARD_INVALID (the input goes to quarantine) when meta.appeal is wrong. */
 export function appealCardOf(sub: DocumentSubmission, classifier: AppealClassifier = DEFAULT_CLASSIFIER): IntakeCard {
   const receivedOn = kyivDate(new Date(sub.receivedAt));
   const meta = sub.meta ?? {};
   const competence = competenceOf(meta.appealCompetence);
+  if (sub.kind === 'info-request') checkInfoRequestMeta(meta.infoRequest);
   if (meta.appeal === undefined) return { card: derivedCard(sub, receivedOn), cardSource: 'derived', competence };
   const raw = meta.appeal;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw appealError('APPEAL_CARD_INVALID', { violations: [{ path: '/', message: 'must be object' }] });

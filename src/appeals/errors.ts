@@ -15,6 +15,11 @@ const SPECS = {
     message: 'meta.appealCompetence does not match schemas/appeal-competence.schema.json',
     messageUk: 'Висновок щодо компетенції (meta.appealCompetence) не відповідає схемі',
   },
+  INFO_REQUEST_META_INVALID: {
+    status: 400,
+    message: 'meta.infoRequest does not match schemas/info-request-meta.schema.json',
+    messageUk: 'Відомості про запит (meta.infoRequest) не відповідають схемі info-request-meta',
+  },
   APPEAL_CALENDAR_NOT_COVERED: {
     status: 422,
     message: 'The working-day calendar has no data for the appeal’s dates',

@@ -159,6 +159,20 @@ describe('public-information requests over HTTP (real PostgreSQL, fixed dates)',
     expect(entry.term.term).to.equal('2026-03-09');
   });
 
+  it('a wrong meta.infoRequest (an urgency ground the law does not name) goes to quarantine with its violations', async () => {
+    const res = await call(hub, 'POST', '/api/v1/documents', submission({
+      kind: 'info-request', source: 'e-mail', externalId: 'ir-bad-meta', outgoing: undefined,
+      correspondent: { name: 'Редакція «Громада»', email: 'redaktsiia@example.com' },
+      summary: 'Запит щодо тарифів', meta: { infoRequest: { urgentReason: 'deadline-of-newspaper' } },
+    }));
+    expect([res.status, res.json.code]).to.deep.equal([400, 'INFO_REQUEST_META_INVALID']);
+    expect(res.json.details.violations[0].path).to.equal('/urgentReason');
+    const item = (await call(hub, 'GET', `/api/v1/quarantine/${res.json.quarantineId}`)).json;
+    expect(item).to.include({ code: 'INFO_REQUEST_META_INVALID', externalId: 'ir-bad-meta' });
+    const docs = await hub.db.query("SELECT 1 FROM documents WHERE external_id = 'ir-bad-meta'");
+    expect(docs).to.have.length(0);
+  });
+
   it('ст. 20 ч. 2: a request about an accident is urgent — 48 hours in the journal and on the card, never extended', async () => {
     const req = await registerRequest({ meta: { infoRequest: { urgentReason: 'accident-or-disaster', urgentMotive: 'Пошкодження водогону, вода у підвалах' } } });
     const entry = await journalEntry(req.id, '2026-03-09');

@@ -1,9 +1,10 @@
 /**
  * What a public-information request is, read from the registered document: its form (ст. 19
  * ч. 3), the information requested (ст. 19 ч. 5 п. 2) and whether it is urgent (ст. 20 ч. 2-3).
- * `meta.infoRequest` (schemas/info-request-meta.schema.json) is read field by field: a wrong
- * field is ignored, except an urgency ground, which keeps the request urgent (the shorter term
- * is the safe side when the sender meant it urgent).
+ * `meta.infoRequest` (schemas/info-request-meta.schema.json) is checked at intake (a wrong one
+ * goes to quarantine as INFO_REQUEST_META_INVALID); it is still read defensively here, since
+ * documents registered before that check may hold anything: a wrong field is ignored, except an
+ * urgency ground, which keeps the request urgent (the shorter term is the safe side).
  */
 import type { InfoRequestJournalEntry, InfoRequestMeta } from '../../schemas';
 
