@@ -15,7 +15,7 @@ function amqpEnvelope(payload: Buffer): Envelope {
   return { channel: 'amqp', format: 'hotline.json', payload, routingKey: 'hotline.json', receivedAt: new Date('2026-03-10T09:00:00Z'), traceId: 'x' };
 }
 
-/** The centre's door over HTTP: a JSON content type would be read as the canonical body, so the card goes as bytes with ?format. */
+/** The centre's door over HTTP: ?format names the card's format (it wins over the JSON content type). */
 async function postCard(hub: Hub, payload: Buffer): Promise<{ status: number; json: any }> {
   const res = await fetch(`${hub.url}/api/v1/documents?format=hotline.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
   return { status: res.status, json: await res.json() };
@@ -60,6 +60,15 @@ describe('hotline end to end: card → pipeline → registered hotline-card appe
     });
     expect(appeal?.card).to.deep.include({ channel: 'hotline-1545', submission: 'oral', type: 'complaint', topics: ['009'] });
     expect(appeal?.card.applicants[0]).to.include({ fullName: 'Мельничук Оксана Василівна', priorityCategory: 'combat-veteran' });
+  });
+
+  it('001 §2.2.13: the card kept whole is masked with the rest of the document for a role without access', async () => {
+    const get = async (headers: Record<string, string>) => (await (await fetch(`${hub.url}/api/v1/documents/${documentId}`, { headers })).json()) as any;
+    const masked = JSON.stringify(await get({}));
+    for (const value of ['Мельничук', 'Оксана', '+380 67 000 12 34', 'o.melnychuk@example.com', 'вул. Соборна', '51931']) expect(masked).to.not.contain(value);
+    expect(JSON.parse(masked).meta.hotline).to.include({ cardId: CARD_ID, term: '2026-03-24' });
+    const shown = await get({ 'x-dilovod-role': 'appeals-officer' });
+    expect(shown.meta.hotline.applicant).to.include({ surname: 'Мельничук', phone: '+380 67 000 12 34' });
   });
 
   it('the same card delivered again (over AMQP, twice) registers once', async () => {

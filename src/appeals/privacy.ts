@@ -43,6 +43,19 @@ const PERSONAL_DETAILS = ['answerToName'];
 
 const maskApplicant = (a: Applicant): Applicant => maskFields(a, APPLICANT_FIELDS);
 
+function maskFileName(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? maskPersonal(name.slice(0, dot)) + name.slice(dot) : maskPersonal(name);
+}
+
+/** Every string inside, masked (a nested record about one person: name parts, address parts, contacts). */
+function maskStrings(value: unknown): unknown {
+  if (typeof value === 'string') return maskPersonal(value);
+  if (Array.isArray(value)) return value.map(maskStrings);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskStrings(v)]));
+  return value;
+}
+
 /**
  * Whether a document's correspondent is an applicant whose data is personal: a citizen's appeal,
  * a hotline card, an e-petition or a public-information request (003 §98-156). An organisation
@@ -65,6 +78,15 @@ export function documentCardFor(card: DocumentCard, role: string | undefined): D
   if (appeal && typeof appeal === 'object' && Array.isArray(appeal.applicants)) {
     const applicants = appeal.applicants.map((a) => (a && typeof a === 'object' ? maskApplicant(a as Applicant) : a));
     masked.meta = { ...card.meta, appeal: { ...appeal, applicants } };
+  }
+  // A hotline card kept whole (003 §139) names its applicant too: every string of it masked.
+  const hotline = (masked.meta ?? card.meta)?.hotline as { applicant?: unknown } | undefined;
+  if (hotline && typeof hotline === 'object' && hotline.applicant && typeof hotline.applicant === 'object') {
+    masked.meta = { ...(masked.meta ?? card.meta), hotline: { ...hotline, applicant: maskStrings(hotline.applicant) } };
+  }
+  // A file name may carry the applicant's name («Звернення Мельничук.pdf»): masked, its type kept.
+  if (card.attachments?.length) {
+    masked.attachments = card.attachments.map((a) => ({ ...a, name: maskFileName(a.name) }));
   }
   if (card.signatures) {
     masked.signatures = card.signatures.map((s) => (s.signer ? { ...s, signer: maskFields<Signer>(s.signer, SIGNER_FIELDS) } : s));

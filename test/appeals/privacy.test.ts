@@ -93,7 +93,7 @@ describe('appeals: personal data by role, in logs and in open data (real Postgre
     const content = Buffer.concat([letter, Buffer.from(`${officialName(writer)}, ${officialAddress(writer)}`)]);
     ({ appeal: { documentId: attachedId } } = await registerAppeal(hub, appealSubmission(cardFor([writer]), {
       correspondent: { name: officialName(writer), address: officialAddress(writer), phone: writer.phone },
-      attachments: [{ name: 'zvernennia.pdf', mediaType: 'application/pdf', contentBase64: content.toString('base64'), sha256: createHash('sha256').update(content).digest('hex') }],
+      attachments: [{ name: `Звернення ${officialName(writer).split(' ')[0]}.pdf`, mediaType: 'application/pdf', contentBase64: content.toString('base64'), sha256: createHash('sha256').update(content).digest('hex') }],
     })));
 
     // Over AMQP: one accepted (and answered), one with a wrong card, to quarantine.
@@ -214,6 +214,10 @@ describe('appeals: personal data by role, in logs and in open data (real Postgre
     expect(refused.json.messageUk).to.contain('персональні дані');
     const card = await call(hub, 'GET', `/api/v1/documents/${attachedId}`);
     expect(card.json.attachments).to.have.length(1);
+    // The file name carries the applicant's surname: masked, its type kept.
+    expect(card.json.attachments[0].name).to.match(/^З\*+ [^*\s]\*+\.pdf$/);
+    const named = await call(hub, 'GET', `/api/v1/documents/${attachedId}`, undefined, OFFICER);
+    expect(named.json.attachments[0].name).to.match(/^Звернення [^*]+\.pdf$/);
     expect(card.json.correspondent.phone).to.equal(`+3${'*'.repeat(11)}`);
     const file = await fetch(`${hub.url}/api/v1/documents/${attachedId}/attachments/1`, { headers: OFFICER });
     expect(file.status).to.equal(200);
