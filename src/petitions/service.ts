@@ -192,8 +192,15 @@ export class PetitionService {
     return (await store.listPetitions(this.deps.db, q)).map((p) => petitionView(p, role));
   }
 
+  /**
+   * One petition as it stands now: a registered one not yet answered is checked first, so a
+   * resolution or an answer given a moment ago shows without waiting for the daily check.
+   */
   async view(platformId: string, role: string | undefined): Promise<PetitionView> {
-    const p = await store.getPetition(this.deps.db, platformId);
+    const current = await store.getPetition(this.deps.db, platformId);
+    const mayMove = !!current?.documentId && current.state !== 'answered';
+    if (mayMove) await this.check(platformId, 'petition-view');
+    const p = mayMove ? await store.getPetition(this.deps.db, platformId) : current;
     if (!p) throw petitionError('PETITION_NOT_FOUND', { platformId });
     return petitionView(p, role, { transitions: await store.transitionsOf(this.deps.db, platformId) });
   }
