@@ -89,13 +89,7 @@ export async function keepAppeal(
   const summary = intakeSummary(f);
   const at = doc.now.toISOString();
   await appendAudit(q, { at, actor: INTAKE_ACTOR, action: 'appeal.intake-decided', documentId: doc.documentId, before: null, after: summary, reason: null });
-  await outbox.appendEvent(q, {
-    type: 'appeal.intake-decided',
-    documentId: doc.documentId,
-    occurredAt: doc.now,
-    body: {
-      type: 'appeal.intake-decided', documentId: doc.documentId, occurredAt: at, source: doc.source, externalId: doc.externalId,
-      kind: f.kind, status: 'registered', registration: doc.registration, data: summary,
-    },
-  });
+  await outbox.appendDocumentEvent(q, {
+    id: doc.documentId, source: doc.source, externalId: doc.externalId, kind: f.kind, status: 'registered', registration: doc.registration,
+  }, 'appeal.intake-decided', doc.now, summary);
 }

@@ -106,15 +106,7 @@ export async function recordAppealAnswer(q: Queryable, documentId: string, given
   const outcome = (a: Pick<StoredAppeal, 'result' | 'answeredOn' | 'answeredOnMerits'>) => ({ result: a.result, answeredOn: a.answeredOn, onMerits: a.answeredOnMerits });
   const after = { result: body.result, answeredOn: body.answeredOn, onMerits, outgoingIndex: body.outgoingIndex ?? null, oral: body.oral ?? false };
   await appendAudit(q, { at: now.toISOString(), actor: body.actor, action: 'appeal.answered', documentId, before: outcome(before), after, reason: null });
-  await outbox.appendEvent(q, {
-    type: 'appeal.answered',
-    documentId,
-    occurredAt: now,
-    body: {
-      type: 'appeal.answered', documentId, occurredAt: now.toISOString(), source: doc.source, externalId: doc.externalId,
-      kind: doc.kind, status: doc.status, registration: doc.registration, data: after,
-    },
-  });
+  await outbox.appendDocumentEvent(q, doc, 'appeal.answered', now, after);
 }
 
 /**

@@ -95,15 +95,8 @@ export class ControlService {
     const now = this.deps.clock.now();
     await appendAudit(q, { at: now.toISOString(), actor, action: auditAction, documentId: doc.id, before: snapshot(before), after: snapshot(after), reason });
     if (event) {
-      await outbox.appendEvent(q, {
-        type: event,
-        documentId: doc.id,
-        occurredAt: now,
-        body: {
-          type: event, documentId: doc.id, occurredAt: now.toISOString(), source: doc.source, externalId: doc.externalId,
-          kind: doc.kind, status, registration: doc.registration,
-          data: { cardId: after.id, resolutionNo: after.resolutionNo, term: after.term, controlStatus: after.status, executors: after.executors },
-        },
+      await outbox.appendDocumentEvent(q, { ...doc, status }, event, now, {
+        cardId: after.id, resolutionNo: after.resolutionNo, term: after.term, controlStatus: after.status, executors: after.executors,
       });
     }
   }

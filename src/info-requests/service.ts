@@ -76,17 +76,6 @@ export class InfoRequestService {
     return { doc, state: await getState(q, documentId, { lock: true }) };
   }
 
-  private async announce(q: Queryable, doc: DocumentCard, type: string, now: Date, data: Record<string, unknown>): Promise<void> {
-    await outbox.appendEvent(q, {
-      type,
-      documentId: doc.id,
-      occurredAt: now,
-      body: {
-        type, documentId: doc.id, occurredAt: now.toISOString(), source: doc.source, externalId: doc.externalId,
-        kind: doc.kind, status: doc.status, registration: doc.registration, data,
-      },
-    });
-  }
 
   /**
    * ст. 20 ч. 4: the term becomes 20 working days from receipt; every open control card moves to
@@ -116,7 +105,7 @@ export class InfoRequestService {
         at: now.toISOString(), actor: body.actor, action: 'info-request.extended', documentId,
         before: { term: plan.previousTerm, rule: baseTerm(facts, this.terms).rule }, after, reason: body.reason,
       });
-      await this.announce(q, doc, 'info-request.extended', now, { previousTerm: plan.previousTerm, ...after });
+      await outbox.appendDocumentEvent(q, doc, 'info-request.extended', now, { previousTerm: plan.previousTerm, ...after });
       return journalEntry(sourceOf(doc, { ...state, extension }), today, this.terms);
     }).catch((err) => {
       throw asHubError(err);
@@ -166,7 +155,7 @@ export class InfoRequestService {
         forwardedTo: body.forwardedTo ?? null, requesterNotifiedOn: answer.requesterNotifiedOn ?? null,
       };
       await appendAudit(q, { at: now.toISOString(), actor: body.actor, action: 'info-request.answered', documentId, before: { result: null }, after, reason: null });
-      await this.announce(q, doc, 'info-request.answered', now, after);
+      await outbox.appendDocumentEvent(q, doc, 'info-request.answered', now, after);
       return journalEntry(sourceOf(doc, { ...state, answer }), today, this.terms);
     }).catch((err) => {
       throw asHubError(err);

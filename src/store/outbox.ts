@@ -9,6 +9,16 @@ export interface OutboxEvent {
   body: Record<string, unknown>;
 }
 
+/** What an event says of its document (schemas/event.schema.json): ids, kind, status, registration. */
+export interface EventDocument {
+  id: string;
+  source: string;
+  externalId: string;
+  kind: string;
+  status: string;
+  registration: unknown;
+}
+
 export interface PendingEvent {
   seq: number;
   eventId: string;
@@ -42,4 +52,17 @@ export async function markPublished(q: Queryable, seqs: number[], at: Date): Pro
 export async function countPending(q: Queryable): Promise<number> {
   const rows = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
   return rows[0]?.n ?? 0;
+}
+
+/** An event about a document: the body every consumer reads, with the type's own `data`. */
+export function appendDocumentEvent(q: Queryable, doc: EventDocument, type: string, at: Date, data: Record<string, unknown>): Promise<string> {
+  return appendEvent(q, {
+    type,
+    documentId: doc.id,
+    occurredAt: at,
+    body: {
+      type, documentId: doc.id, occurredAt: at.toISOString(), source: doc.source, externalId: doc.externalId,
+      kind: doc.kind, status: doc.status, registration: doc.registration, data,
+    },
+  });
 }

@@ -1,27 +1,20 @@
 import type { WorkingDayCalendar } from '../calendar';
-import type { PetitionSnapshot, PetitionState, PetitionTransition } from '../../schemas';
+import type { PetitionSnapshot, PetitionState, PetitionTransition, PetitionView } from '../../schemas';
 
 export type { PetitionSnapshot, PetitionState, PetitionTransition };
 
 /** How it is considered: as a petition (art. 23-1) or, below its threshold, as a collective appeal. */
-export type ConsideredAs = 'petition' | 'collective-appeal';
+export type ConsideredAs = NonNullable<PetitionView['consideredAs']>;
 
-/** What the hub knows of one petition: the latest snapshot it accepted and where consideration stands. */
-export interface PetitionRecord {
-  platformId: string;
-  state: PetitionState;
-  consideredAs: ConsideredAs | null;
-  snapshot: PetitionSnapshot;
-  /** The day collection ended, once it ended below the threshold (the platform may close early). */
-  collectionEndedOn: string | null;
-  /** The resolution's date: consideration starts (art. 23-1 counts the term from it). */
-  considerationStartedOn: string | null;
-  term: string | null;
-  termRule: 'petition' | 'appeal' | null;
-  answeredOn: string | null;
-  result: string | null;
-  outgoingIndex: string | null;
-}
+/**
+ * What the hub knows of one petition: the latest snapshot it accepted and where consideration
+ * stands (collection ended below the threshold, consideration started with the resolution — art.
+ * 23-1 counts the term from it — term, answer): the fields of schemas/petition-view.schema.json.
+ */
+export type PetitionRecord = Pick<
+  PetitionView,
+  'platformId' | 'state' | 'consideredAs' | 'collectionEndedOn' | 'considerationStartedOn' | 'term' | 'termRule' | 'answeredOn' | 'result' | 'outgoingIndex'
+> & { snapshot: PetitionSnapshot };
 
 export type PetitionEvent =
   /** The platform's export of the petition, mapped by connectors/e-petitions. */
