@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import type { Hub } from '../../src/hub';
 import { acceptInput, type Envelope } from '../../src/pipeline';
 import type { HubEvent } from '../../src/schemas';
 import { getAppeal } from '../../src/store/appeals';
-import { startTestHub, type LogCapture } from '../../test/support/hub';
+import { startTestHub, type LogCapture , type TestHub } from '../../test/support/hub';
+import { bearer, ensureStaff, personToken, principalFor } from '../../test/support/identity';
 import { createTestDatabase, type TestDatabase } from '../../test/support/pg';
 import { hotlineConnector } from '.';
 import type { HotlineStatus } from './outbound';
@@ -16,19 +16,19 @@ function amqpEnvelope(payload: Buffer): Envelope {
 }
 
 /** The centre's door over HTTP: ?format names the card's format (it wins over the JSON content type). */
-async function postCard(hub: Hub, payload: Buffer): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${hub.url}/api/v1/documents?format=hotline.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
+async function postCard(hub: TestHub, payload: Buffer): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${hub.url}/api/v1/documents?format=hotline.json`, { method: 'POST', headers: { ...hub.auth, 'content-type': 'application/json' }, body: payload });
   return { status: res.status, json: await res.json() };
 }
 
-async function eventsOf(hub: Hub, documentId: string): Promise<HubEvent[]> {
+async function eventsOf(hub: TestHub, documentId: string): Promise<HubEvent[]> {
   const rows = await hub.db.query<{ event_id: string; seq: number; payload: Record<string, unknown> }>('SELECT event_id, seq, payload FROM outbox WHERE document_id = $1 ORDER BY seq', [documentId]);
   return rows.map((r) => ({ ...r.payload, eventId: r.event_id, sequence: r.seq }) as unknown as HubEvent);
 }
 
 describe('hotline end to end: card → pipeline → registered hotline-card appeal → statuses to the centre (real PostgreSQL)', function () {
   let testDb: TestDatabase;
-  let hub: Hub & { logs: LogCapture };
+  let hub: TestHub;
   let restoreEnv: () => void;
   let documentId: string;
 
@@ -64,10 +64,11 @@ describe('hotline end to end: card → pipeline → registered hotline-card appe
 
   it('001 §2.2.13: the card kept whole is masked with the rest of the document for a role without access', async () => {
     const get = async (headers: Record<string, string>) => (await (await fetch(`${hub.url}/api/v1/documents/${documentId}`, { headers })).json()) as any;
-    const masked = JSON.stringify(await get({}));
+    // A clerk who was not granted personal data, then the appeals officer.
+    const masked = JSON.stringify(await get(bearer(await personToken(hub.db, 'clerk-2', ['registrar']))));
     for (const value of ['Мельничук', 'Оксана', '+380 67 000 12 34', 'o.melnychuk@example.com', 'вул. Соборна', '51931']) expect(masked).to.not.contain(value);
     expect(JSON.parse(masked).meta.hotline).to.include({ cardId: CARD_ID, term: '2026-03-24' });
-    const shown = await get({ 'x-dilovod-role': 'appeals-officer' });
+    const shown = await get(bearer(await personToken(hub.db, 'officer-2', ['appeals-officer'])));
     expect(shown.meta.hotline.applicant).to.include({ surname: 'Мельничук', phone: '+380 67 000 12 34' });
   });
 
@@ -95,7 +96,7 @@ describe('hotline end to end: card → pipeline → registered hotline-card appe
     const res = await postCard(hub, editedSample('ukc-1545-complaint.json', (c) => { c.cardId = 'інший-1'; c.centre = 'city-hall'; }));
     expect(res.status).to.equal(400);
     expect(res.json).to.include({ code: 'HOTLINE_CARD_INVALID' });
-    const list = await (await fetch(`${hub.url}/api/v1/quarantine?code=HOTLINE_CARD_INVALID`)).json() as { items: Record<string, any>[] };
+    const list = await (await fetch(`${hub.url}/api/v1/quarantine?code=HOTLINE_CARD_INVALID`, { headers: hub.auth })).json() as { items: Record<string, any>[] };
     const item = list.items.find((i) => i.id === res.json.quarantineId);
     expect(item).to.deep.include({ code: 'HOTLINE_CARD_INVALID', channel: 'http', reasonUk: 'Картка «гарячої лінії» не відповідає схемі картки (card.schema.json)' });
     expect(item?.details.violations).to.deep.include({ path: '/centre', message: 'must be one of ukc-1545, oblast-contact-centre' });
@@ -105,15 +106,16 @@ describe('hotline end to end: card → pipeline → registered hotline-card appe
   });
 
   it('the card\'s life maps to statuses for the 1545 centre: registered, in progress, interim answer, the result with our index, closed', async () => {
-    const card = await hub.control.addResolution(documentId, { actor: 'keruiuchyi-spravamy', executors: ['viddil-zhkh'], task: 'Розглянути, відновити теплопостачання, відповісти заявниці' });
-    await hub.control.act(documentId, card.id, 'interim-answer', { actor: 'viddil-zhkh', text: 'Проведено обстеження, роботи тривають' });
+    await ensureStaff(hub.db, ['viddil-zhkh']);
+    const card = await hub.control.addResolution(documentId, { executors: ['viddil-zhkh'], task: 'Розглянути, відновити теплопостачання, відповісти заявниці' }, await principalFor(hub.db, 'keruiuchyi-spravamy'));
+    await hub.control.act(documentId, card.id, 'interim-answer', { text: 'Проведено обстеження, роботи тривають' }, await principalFor(hub.db, 'viddil-zhkh'));
     const answer = await fetch(`${hub.url}/api/v1/documents/${documentId}/appeal/answer`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ actor: 'viddil-zhkh', result: 'resolved-positively', answeredOn: '2026-03-10', outgoingIndex: '01-10/57-в' }),
+      method: 'POST', headers: { ...(await hub.as('viddil-zhkh')), 'content-type': 'application/json' },
+      body: JSON.stringify({ result: 'resolved-positively', answeredOn: '2026-03-10', outgoingIndex: '01-10/57-в' }),
     });
     expect(answer.status, await answer.clone().text()).to.equal(200);
-    await hub.control.act(documentId, card.id, 'execution', { actor: 'viddil-zhkh', onMerits: true, answer: { summary: 'Теплопостачання відновлено', outgoingIndex: '01-10/57-в' } });
-    await hub.control.act(documentId, card.id, 'release', { actor: 'keruiuchyi-spravamy' });
+    await hub.control.act(documentId, card.id, 'execution', { onMerits: true, answer: { summary: 'Теплопостачання відновлено', outgoingIndex: '01-10/57-в' } }, await principalFor(hub.db, 'viddil-zhkh'));
+    await hub.control.act(documentId, card.id, 'release', {}, await principalFor(hub.db, 'keruiuchyi-spravamy'));
 
     const statuses = (await eventsOf(hub, documentId))
       .flatMap((ev) => hotlineConnector.outbound(ev).map((m) => ({ ev, m, body: JSON.parse(m.body.toString('utf8')) as HotlineStatus })));

@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import { parseStringPromise } from 'xml2js';
-import type { Hub } from '../../src/hub';
 import { acceptInput, type Envelope } from '../../src/pipeline';
 import type { HubEvent } from '../../src/schemas';
-import { startTestHub, type LogCapture } from '../../test/support/hub';
+import { startTestHub, type LogCapture , type TestHub } from '../../test/support/hub';
 import { createTestDatabase, type TestDatabase } from '../../test/support/pg';
 import { sevOvvConnector } from '.';
 import { ownSample, rawDocTransfer, sha256, TEST_ENV } from './test-support';
@@ -14,7 +13,7 @@ function envelope(payload: Buffer): Envelope {
 
 describe('СЕВ ОВВ end to end: AMQP envelope → pipeline → registered card → acknowledgement (real PostgreSQL)', function () {
   let testDb: TestDatabase;
-  let hub: Hub & { logs: LogCapture };
+  let hub: TestHub;
   const saved: Record<string, string | undefined> = {};
 
   before(async () => {

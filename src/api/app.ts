@@ -1,8 +1,10 @@
 import express, { Express } from 'express';
 import type { ControlService } from '../control';
+import type { OidcVerifier } from '../identity';
 import type { PetitionService } from '../petitions';
 import type { PipelineDeps } from '../pipeline';
 import type { SignatureSettings } from '../pipeline/steps';
+import { authenticate } from './authenticate';
 import { errorHandler, notFound } from './errors';
 import { requestId } from './request-id';
 import { appealsRouter } from './routes/appeals';
@@ -10,36 +12,51 @@ import { auditRouter } from './routes/audit';
 import { controlListsRouter, documentControlRouter } from './routes/control';
 import { documentsRouter } from './routes/documents';
 import { healthRouter } from './routes/health';
+import { identityRouter } from './routes/identity';
 import { infoRequestsRouter } from './routes/info-requests';
 import { nomenclatureRouter } from './routes/nomenclature';
 import { petitionsRouter } from './routes/petitions';
 import { quarantineRouter } from './routes/quarantine';
 import { signaturesRouter } from './routes/signatures';
+import { RouteTable } from './secure-router';
 
 export interface ApiDeps extends PipelineDeps {
   control: ControlService;
   signatures: SignatureSettings;
   brokerConnected?: () => boolean;
   petitions?: PetitionService;
+  /** The people's identity provider; absent: API tokens only. */
+  oidc?: OidcVerifier;
+  /** Express `trust proxy` (TRUST_PROXY): whom to believe for the client's address. */
+  trustProxy?: string;
 }
 
-/** The HTTP door: thin handlers over the pipeline and the store. Express 5 forwards async errors. */
+/**
+ * The HTTP door: thin handlers over the pipeline and the store. Express 5 forwards async errors.
+ * Every route is mounted through the route table, so each names its permission (secure-router.ts);
+ * the table is kept in app.locals.routes for the permission-matrix test.
+ */
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (deps.trustProxy) app.set('trust proxy', /^\d+$/.test(deps.trustProxy) ? Number(deps.trustProxy) : deps.trustProxy);
+  const table = new RouteTable();
+  app.locals.routes = table.entries;
   app.use(requestId(deps.log));
-  app.use(healthRouter({ db: deps.db, brokerConnected: deps.brokerConnected }));
-  app.use('/api/v1/documents', documentsRouter(deps));
-  app.use('/api/v1/documents', documentControlRouter(deps.control));
-  app.use('/api/v1', controlListsRouter(deps.db, deps.clock));
-  app.use('/api/v1/quarantine', quarantineRouter(deps.db));
-  app.use('/api/v1/nomenclature', nomenclatureRouter(deps));
-  app.use('/api/v1/audit', auditRouter(deps.db));
-  app.use('/api/v1', appealsRouter(deps));
-  app.use('/api/v1', infoRequestsRouter(deps));
-  app.use('/api/v1/petitions', petitionsRouter(deps));
-  app.use('/api/v1/signatures', signaturesRouter(deps.signatures, deps.clock));
+  table.mount(app, '', healthRouter({ db: deps.db, brokerConnected: deps.brokerConnected }));
+  app.use(authenticate({ db: deps.db, oidc: deps.oidc, now: () => deps.clock.now() }));
+  table.mount(app, '/api/v1/documents', documentsRouter(deps));
+  table.mount(app, '/api/v1/documents', documentControlRouter(deps.control, deps.db));
+  table.mount(app, '/api/v1', controlListsRouter(deps.db, deps.clock));
+  table.mount(app, '/api/v1/quarantine', quarantineRouter(deps.db, deps.clock));
+  table.mount(app, '/api/v1/nomenclature', nomenclatureRouter(deps));
+  table.mount(app, '/api/v1/audit', auditRouter(deps.db));
+  table.mount(app, '/api/v1', appealsRouter(deps));
+  table.mount(app, '/api/v1', infoRequestsRouter(deps));
+  table.mount(app, '/api/v1/petitions', petitionsRouter({ petitions: deps.petitions, db: deps.db, clock: deps.clock }));
+  table.mount(app, '/api/v1/signatures', signaturesRouter(deps.signatures, deps.clock));
+  table.mount(app, '/api/v1', identityRouter(deps.db, deps.clock));
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;

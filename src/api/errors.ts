@@ -1,10 +1,11 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { HubError, isTransient } from '../errors';
+import { identityError } from '../identity';
 import type { Logger } from '../log';
 
-/** Unknown routes answer in the same structured shape as every other error. */
-export const notFound: RequestHandler = (_req, res) => {
-  res.status(404).json(HubError.of('NOT_FOUND').toBody());
+/** Unknown routes answer in the same structured shape; to nobody signed in, 401 like any route (nothing is told). */
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(req.principal ? HubError.of('NOT_FOUND') : identityError('AUTHENTICATION_REQUIRED'));
 };
 
 /**
@@ -23,6 +24,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
         log.error({ err: err?.message }, 'unhandled error');
       hubError = HubError.of('INTERNAL_ERROR');
     }
+    // RFC 6750 §3: a 401 says how to authenticate.
+    if (hubError.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="dilovod"');
     res.status(hubError.status).json(hubError.toBody());
   };
 }

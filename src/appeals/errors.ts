@@ -57,8 +57,8 @@ const SPECS = {
   },
   PERSONAL_DATA_ROLE_REQUIRED: {
     status: 403,
-    message: 'This holds an applicant’s personal data: only the appeals officer or the general department may have it (X-Dilovod-Role)',
-    messageUk: 'Тут персональні дані заявника: їх можуть отримати лише відділ звернень або загальний відділ (X-Dilovod-Role)',
+    message: 'This holds an applicant’s personal data: only a caller granted personal data (the appeals officer, or a role with personal-data) may have it',
+    messageUk: 'Тут персональні дані заявника: їх може отримати лише той, кому надано доступ до персональних даних (відділ звернень або роль personal-data)',
   },
   APPEAL_RESULT_CONFLICT: {
     status: 409,

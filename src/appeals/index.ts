@@ -10,7 +10,7 @@ export type { AppealFinding, AppealIntakeSettings } from './intake';
 export { AppealService, REPORTED_KINDS, answerFromExecution, recordAppealAnswer } from './service';
 export type { AppealServiceDeps } from './service';
 export {
-  ROLE_HEADER, PERSONAL_DATA_ROLES, roleOf, maySeePersonalData, maskAppealView, holdsApplicantData, documentCardFor, quarantinedHoldsApplicantData,
+  maySeePersonalData, maskAppealView, holdsApplicantData, documentCardFor, quarantinedHoldsApplicantData,
 } from './privacy';
 export { appealError } from './errors';
 export type { AppealErrorCode } from './errors';

@@ -1,26 +1,14 @@
 /**
- * Applicants' personal data is shown only to the roles that need it (001 §2.2.13; Law «Про
- * звернення громадян» ст. 10 and «Про захист персональних даних»). The role comes in the
- * `X-Dilovod-Role` header: a stand-in for the EDMS's own authorisation until the hub has one; the
- * EDMS sets it for its signed-in user. Every answer that masks by role sets `Vary: X-Dilovod-Role`.
+ * Applicants' personal data is shown only to callers with the `personal-data` permission (001
+ * §2.2.13; Law «Про звернення громадян» ст. 10 and «Про захист персональних даних»), decided by
+ * the one policy in src/identity. The routes record every unmasked read (personal_data_reads).
  */
+import { maySeePersonalData, type Principal } from '../identity';
 import { maskPersonal } from '../log';
 import type { AppealCard, AppealView, DocumentCard } from '../schemas';
 import { APPEAL_KINDS, isAppealKind, isCitizenSource } from './card';
 
-export const ROLE_HEADER = 'x-dilovod-role';
-
-/** The caller's role, as the EDMS told it. */
-export function roleOf(req: { header(name: string): string | undefined }): string | undefined {
-  return req.header(ROLE_HEADER) ?? undefined;
-}
-
-/** The appeals officer (відділ звернень) and the general department (загальний відділ). */
-export const PERSONAL_DATA_ROLES: ReadonlySet<string> = new Set(['appeals-officer', 'general-department']);
-
-export function maySeePersonalData(role: string | undefined): boolean {
-  return role !== undefined && PERSONAL_DATA_ROLES.has(role.trim().toLowerCase());
-}
+export { maySeePersonalData };
 
 /** A copy with the string values under `keys` masked («Шевченко Тарас» → «Ш******* Т****»); the rest as it was. */
 function maskFields<T extends object>(value: T, keys: readonly string[]): T {
@@ -71,8 +59,8 @@ export function holdsApplicantData(card: Pick<DocumentCard, 'kind' | 'correspond
  * applicant's document, the correspondent, the applicants of meta.appeal and the signers'
  * names and tax numbers masked; summary, registration, terms and everything else whole.
  */
-export function documentCardFor(card: DocumentCard, role: string | undefined): DocumentCard {
-  if (!holdsApplicantData(card) || maySeePersonalData(role)) return card;
+export function documentCardFor(card: DocumentCard, viewer: Principal | undefined): DocumentCard {
+  if (!holdsApplicantData(card) || maySeePersonalData(viewer)) return card;
   const masked: DocumentCard = { ...card, correspondent: maskFields<Correspondent>(card.correspondent, CORRESPONDENT_FIELDS) };
   const appeal = card.meta?.appeal as { applicants?: unknown } | undefined;
   if (appeal && typeof appeal === 'object' && Array.isArray(appeal.applicants)) {
@@ -129,7 +117,8 @@ const APPEAL_KIND_IN_TEXT = new RegExp(`"kind"\\s*:\\s*"(?:${APPEAL_KINDS.join('
  * withheld when it names a private person (format 1207 `PrivatePerson`).
  */
 export function quarantinedHoldsApplicantData(item: { payload: Buffer; source: string | null }): boolean {
-  if (item.source && isCitizenSource(item.source)) return true;
+  // Nothing tells where bytes without a source came from: they may be a citizen's letter.
+  if (!item.source || isCitizenSource(item.source)) return true;
   return payloadHoldsApplicantData(item.payload);
 }
 

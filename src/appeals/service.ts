@@ -4,6 +4,8 @@
  * report (seeds 000, 002) and the open data sets (001 §2.2.11), all from stored records.
  */
 import { appendAudit } from '../audit';
+import type { AuditActor } from '../domain/audit';
+import { auditActor, type Principal } from '../identity';
 import {
   buildAppealReport, DEFAULT_CLASSIFIER, openAppealRows, openPetitionRows,
   type AppealClassifier, type AppealReport, type OpenAppealRow, type OpenPetitionRow,
@@ -44,25 +46,25 @@ export class AppealService {
     this.classifier = deps.classifier ?? DEFAULT_CLASSIFIER;
   }
 
-  /** The card and intake's decisions; personal data only for the roles that need it. */
-  async view(documentId: string, role: string | undefined): Promise<AppealView> {
+  /** The card and intake's decisions; personal data only for a caller granted it. */
+  async view(documentId: string, viewer: Principal | undefined): Promise<AppealView> {
     const stored = await getAppeal(this.deps.db, documentId);
     if (!stored) throw appealError('APPEAL_NOT_FOUND', { documentId });
     const view = viewOf(stored);
-    return maySeePersonalData(role) ? view : maskAppealView(view);
+    return maySeePersonalData(viewer) ? view : maskAppealView(view);
   }
 
   /** Records the result of consideration, logs it and announces `appeal.answered`. */
-  async answer(documentId: string, raw: unknown, role: string | undefined): Promise<AppealView> {
+  async answer(documentId: string, raw: unknown, by: Principal): Promise<AppealView> {
     const found = violations('appeal-answer.schema.json', raw);
     if (found.length) throw appealError('APPEAL_ANSWER_INVALID', { violations: found });
     const view = await this.deps.db.tx(async (q) => {
-      await recordAppealAnswer(q, documentId, raw as AppealAnswerBody, this.deps.clock.now());
+      await recordAppealAnswer(q, documentId, raw as AppealAnswerBody, auditActor(by), this.deps.clock.now());
       return viewOf((await getAppeal(q, documentId))!);
     });
     this.deps.onEventsCommitted?.();
     this.deps.log.info({ documentId, result: view.result }, 'appeal answer recorded');
-    return maySeePersonalData(role) ? view : maskAppealView(view);
+    return maySeePersonalData(by) ? view : maskAppealView(view);
   }
 
   /** The department's report over the appeals received in [from, to] (Kyiv dates). */
@@ -87,7 +89,7 @@ export class AppealService {
  * carries the result): checks it (003 §132 refusal, §107 forwarding), keeps it, writes the control
  * log entry and the `appeal.answered` event. Throws APPEAL_NOT_FOUND when the document has no appeal.
  */
-export async function recordAppealAnswer(q: Queryable, documentId: string, given: AppealAnswerBody, now: Date): Promise<void> {
+export async function recordAppealAnswer(q: Queryable, documentId: string, given: AppealAnswerBody, by: AuditActor, now: Date): Promise<void> {
   const body = { ...given };
   if (body.result === 'refused' && !body.refusal) throw appealError('APPEAL_REFUSAL_INCOMPLETE', { basis: '003 §132', missing: 'refusal' });
   if (body.result === 'forwarded' && !body.forwardedTo) throw appealError('APPEAL_FORWARD_BODY_MISSING', { basis: '003 §107', missing: 'forwardedTo' });
@@ -105,7 +107,7 @@ export async function recordAppealAnswer(q: Queryable, documentId: string, given
   // No free text in the log or the event: a refusal's motives may name people.
   const outcome = (a: Pick<StoredAppeal, 'result' | 'answeredOn' | 'answeredOnMerits'>) => ({ result: a.result, answeredOn: a.answeredOn, onMerits: a.answeredOnMerits });
   const after = { result: body.result, answeredOn: body.answeredOn, onMerits, outgoingIndex: body.outgoingIndex ?? null, oral: body.oral ?? false };
-  await appendAudit(q, { at: now.toISOString(), actor: body.actor, action: 'appeal.answered', documentId, before: outcome(before), after, reason: null });
+  await appendAudit(q, { at: now.toISOString(), ...by, action: 'appeal.answered', documentId, before: outcome(before), after, reason: null });
   await outbox.appendDocumentEvent(q, doc, 'appeal.answered', now, after);
 }
 
@@ -116,7 +118,7 @@ export async function recordAppealAnswer(q: Queryable, documentId: string, given
  * result changes nothing; with a different result it is refused, so the report never disagrees
  * with the control cards. Other kinds, and executions without a result, are left alone.
  */
-export async function answerFromExecution(q: Queryable, doc: Pick<DocumentCard, 'id' | 'kind'>, body: ExecutionBody, card: ControlCard, now: Date): Promise<void> {
+export async function answerFromExecution(q: Queryable, doc: Pick<DocumentCard, 'id' | 'kind'>, body: ExecutionBody, card: ControlCard, by: AuditActor, now: Date): Promise<void> {
   const result = body.answer.result;
   if (!result || !(REPORTED_KINDS as readonly string[]).includes(doc.kind)) return;
   const current = await getAppeal(q, doc.id, { lock: true });
@@ -127,7 +129,6 @@ export async function answerFromExecution(q: Queryable, doc: Pick<DocumentCard, 
   }
   const a = body.answer;
   await recordAppealAnswer(q, doc.id, {
-    actor: body.actor,
     result,
     answeredOn: a.answeredOn ?? card.execution?.on,
     onMerits: body.onMerits,
@@ -135,5 +136,5 @@ export async function answerFromExecution(q: Queryable, doc: Pick<DocumentCard, 
     ...(a.outgoingIndex ? { outgoingIndex: a.outgoingIndex } : {}),
     ...(a.refusal ? { refusal: a.refusal } : {}),
     ...(a.forwardedTo ? { forwardedTo: a.forwardedTo } : {}),
-  }, now);
+  }, by, now);
 }

@@ -21,12 +21,12 @@ export async function verifyAuditLog(q: Queryable): Promise<ChainVerdict> {
   return verifier.verdict();
 }
 
-const CSV_COLUMNS = ['seq', 'at', 'actor', 'action', 'documentId', 'before', 'after', 'reason', 'prevHash', 'hash'] as const;
+const CSV_COLUMNS = ['seq', 'at', 'actor', 'via', 'action', 'documentId', 'before', 'after', 'reason', 'prevHash', 'hash'] as const;
 
 /** CSV for auditors' spreadsheets: one row per entry, before/after as JSON text. */
 export function auditCsv(entries: AuditEntry[], header: boolean): string {
   const rows = entries.map((e) =>
-    CSV_COLUMNS.map((c) => (c === 'before' || c === 'after' ? JSON.stringify(e[c]) : (e[c] ?? ''))),
+    CSV_COLUMNS.map((c) => (c === 'before' || c === 'after' ? JSON.stringify(e[c]) : c === 'via' ? (e.via ? JSON.stringify(e.via) : '') : (e[c] ?? ''))),
   );
   return stringify(rows, { header, columns: header ? [...CSV_COLUMNS] : undefined, bom: header });
 }

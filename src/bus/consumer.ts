@@ -10,15 +10,30 @@ export interface ConsumerOptions {
   prefetch: number;
   /** Unexpected errors are retried this many times, then the message goes to quarantine. */
   maxUnexpectedAttempts?: number;
+  /** Which sources each broker user may publish (Config.amqpPublishers); '*' = any. */
+  publishers?: Record<string, string[] | '*'>;
   /** Test seam: runs after the pipeline committed and before the ack (to simulate a crash there). */
   afterCommit?: (result: IntakeResult) => Promise<void> | void;
 }
 
-function envelopeOf(msg: ConsumeMessage): Envelope {
+/**
+ * What the publisher may submit: RabbitMQ refuses a `user_id` property that differs from the
+ * connection's user, so `user_id` names who really published. A message without one, or from a
+ * user not in AMQP_PUBLISHERS, may submit for no source (quarantined as SOURCE_NOT_ALLOWED).
+ */
+function allowedFor(userId: string | undefined, publishers: Record<string, string[] | '*'> | undefined): readonly string[] | undefined {
+  if (!publishers) return undefined;
+  const allowed = userId !== undefined && Object.hasOwn(publishers, userId) ? publishers[userId] : [];
+  return allowed === '*' ? undefined : allowed;
+}
+
+function envelopeOf(msg: ConsumeMessage, publishers: Record<string, string[] | '*'> | undefined): Envelope {
   const { source, formats } = parseRoutingKey(msg.fields.routingKey);
   const known = new Set(knownFormats());
   const format = formats.find((f) => known.has(f)) ?? formats[formats.length - 1] ?? 'json';
   const messageId = typeof msg.properties.messageId === 'string' && msg.properties.messageId ? msg.properties.messageId : undefined;
+  const userId = typeof msg.properties.userId === 'string' && msg.properties.userId ? msg.properties.userId : undefined;
+  const allowedSources = allowedFor(userId, publishers);
   return {
     channel: 'amqp',
     payload: msg.content,
@@ -27,6 +42,8 @@ function envelopeOf(msg: ConsumeMessage): Envelope {
     routingKey: msg.fields.routingKey,
     messageId,
     sourceHint: source,
+    ...(allowedSources ? { allowedSources } : {}),
+    ...(userId ? { publishedBy: userId } : {}),
     receivedAt: new Date(),
     traceId: messageId ?? randomUUID(),
   };
@@ -56,7 +73,7 @@ export class InboundConsumer {
   }
 
   private async handle(ch: Channel, msg: ConsumeMessage): Promise<void> {
-    const env = envelopeOf(msg);
+    const env = envelopeOf(msg, this.opts.publishers);
     const log = this.deps.log.child({ traceId: env.traceId, routingKey: env.routingKey, redelivered: msg.fields.redelivered });
     const maxUnexpected = this.opts.maxUnexpectedAttempts ?? 3;
     let unexpected = 0;

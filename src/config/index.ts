@@ -1,4 +1,7 @@
 import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { OidcConfig } from '../identity/oidc';
+import { isRole } from '../identity/roles';
 
 /**
  * Settings from the environment, checked once at start-up. A bad value stops the hub with a
@@ -6,6 +9,16 @@ import { statSync } from 'node:fs';
  */
 export interface Config {
   port: number;
+  /** The interface to listen on: 127.0.0.1 unless HOST says otherwise (secure by default). */
+  host: string;
+  /** Express `trust proxy`: whom to believe for the client's address (X-Forwarded-For); none by default. */
+  trustProxy?: string;
+  /** The people's identity provider (OIDC bearer JWTs); absent: API tokens only. */
+  oidc?: OidcConfig;
+  /** Which sources each broker user may publish (AMQP user_id, vouched for by RabbitMQ); '*' = any. */
+  amqpPublishers: Record<string, string[] | '*'>;
+  /** Where the first start writes the administrator token (mode 0600). */
+  adminTokenFile: string;
   dataDir: string;
   databaseUrl?: string;
   amqpUrl?: string;
@@ -110,6 +123,61 @@ function names(env: Env, name: string): string[] {
   return [...new Set(list)];
 }
 
+function jsonOf(env: Env, name: string): unknown {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ConfigError(name, 'is not valid JSON', 'не є коректним JSON');
+  }
+}
+
+const ALLOWED_JWT_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+/** OIDC_*: the council's identity provider. Only asymmetric algorithms: an HMAC key would be a shared secret (RFC 8725 §3.1). */
+function oidc(env: Env): OidcConfig | undefined {
+  const issuer = url(env, 'OIDC_ISSUER', ['https:', 'http:']);
+  if (!issuer) return undefined;
+  const audience = env.OIDC_AUDIENCE?.trim();
+  if (!audience) throw new ConfigError('OIDC_AUDIENCE', 'is required with OIDC_ISSUER (the client id the tokens are issued for)', "обов'язкова разом з OIDC_ISSUER (ідентифікатор клієнта, для якого видано токени)");
+  const algorithms = (env.OIDC_ALGORITHMS || 'RS256,PS256,ES256,EdDSA').split(',').map((a) => a.trim()).filter(Boolean);
+  const badAlg = algorithms.find((a) => !ALLOWED_JWT_ALGS.includes(a));
+  if (badAlg) throw new ConfigError('OIDC_ALGORITHMS', `"${badAlg}" is not allowed; use ${ALLOWED_JWT_ALGS.join(', ')}`, `"${badAlg}" не дозволено; допустимі ${ALLOWED_JWT_ALGS.join(', ')}`);
+  const map = jsonOf(env, 'OIDC_ROLE_MAP');
+  let roleMap: Record<string, string[]> | undefined;
+  if (map !== undefined) {
+    const ok = map && typeof map === 'object' && !Array.isArray(map) &&
+      Object.values(map).every((v) => Array.isArray(v) && v.every((r) => typeof r === 'string' && isRole(r)));
+    if (!ok) throw new ConfigError('OIDC_ROLE_MAP', 'must be {"provider role": ["hub role", …]} with hub roles only', 'має бути {"роль провайдера": ["роль хаба", …]} лише з ролями хаба');
+    roleMap = map as Record<string, string[]>;
+  }
+  return {
+    issuer,
+    audience,
+    jwksUrl: url(env, 'OIDC_JWKS_URL', ['https:', 'http:']),
+    rolesClaim: env.OIDC_ROLES_CLAIM || 'roles',
+    roleMap,
+    staffClaim: env.OIDC_STAFF_CLAIM || 'preferred_username',
+    nameClaim: env.OIDC_NAME_CLAIM || 'name',
+    clockToleranceSeconds: integer(env, 'OIDC_CLOCK_TOLERANCE_S', 60, 0, 600),
+    algorithms,
+  };
+}
+
+/** AMQP_PUBLISHERS: {"broker user": ["source", …] | "*"}; by default the hub's own broker user may publish any source. */
+function publishers(env: Env, amqpUrl: string | undefined): Record<string, string[] | '*'> {
+  const given = jsonOf(env, 'AMQP_PUBLISHERS');
+  if (given === undefined) {
+    const user = amqpUrl ? decodeURIComponent(new URL(amqpUrl).username) || 'guest' : 'guest';
+    return { [user]: '*' };
+  }
+  const ok = given && typeof given === 'object' && !Array.isArray(given) &&
+    Object.values(given).every((v) => v === '*' || (Array.isArray(v) && v.every((s) => typeof s === 'string' && /^[a-z0-9][a-z0-9._-]{0,63}$/.test(s))));
+  if (!ok) throw new ConfigError('AMQP_PUBLISHERS', 'must be {"broker user": ["source", …] or "*"}', 'має бути {"користувач брокера": ["джерело", …] або "*"}');
+  return given as Record<string, string[] | '*'>;
+}
+
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -118,11 +186,20 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LEVELS.join(', ')}`, `має бути одним із ${LEVELS.join(', ')}`);
   }
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const amqpUrl = url(env, 'AMQP_URL', ['amqp:', 'amqps:']);
+  const dataDir = env.DATA_DIR || './data';
+  const host = env.HOST || '127.0.0.1';
+  if (!/^[A-Za-z0-9.:%-]+$/.test(host)) throw new ConfigError('HOST', `"${host}" is not an interface address`, `"${host}" не є адресою інтерфейсу`);
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
-    dataDir: env.DATA_DIR || './data',
+    host,
+    trustProxy: env.TRUST_PROXY || undefined,
+    oidc: oidc(env),
+    amqpPublishers: publishers(env, amqpUrl),
+    adminTokenFile: env.ADMIN_TOKEN_FILE || join(dataDir, 'admin-token'),
+    dataDir,
     databaseUrl,
-    amqpUrl: url(env, 'AMQP_URL', ['amqp:', 'amqps:']),
+    amqpUrl,
     logLevel,
     sampleNomenclature: bool(env, 'SAMPLE_NOMENCLATURE', !databaseUrl),
     registryRoutingFile: env.REGISTRY_ROUTING_FILE || undefined,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../audit';
+import type { AuditActor } from '../domain/audit';
+import { auditActor, requireStaff, requireStandIn, type Principal } from '../identity';
 import { kyivDate, type Clock } from '../domain/clock';
 import {
   assign, ControlRuleError, decideExtension, execute, giveInterimAnswer, release, requestExtension,
@@ -28,7 +30,7 @@ export interface ControlDeps {
    * Runs in the execution's transaction: an appeal's answer result is recorded from the execution
    * (src/appeals), so control, the appeal card and the report tell one truth. Throwing rolls it back.
    */
-  onExecuted?: (q: Queryable, doc: DocumentCard, body: ExecutionBody, card: ControlCard) => Promise<void>;
+  onExecuted?: (q: Queryable, doc: DocumentCard, body: ExecutionBody, card: ControlCard, by: AuditActor) => Promise<void>;
 }
 
 /** Kinds whose control follows the Law on citizens' appeals (45-day cap, 4-day co-executors). */
@@ -90,10 +92,10 @@ export class ControlService {
     };
   }
 
-  private async finish(q: Queryable, doc: DocumentCard, before: ControlCard | null, after: ControlCard, actor: string, auditAction: string, event: string | null, reason: string | null): Promise<void> {
+  private async finish(q: Queryable, doc: DocumentCard, before: ControlCard | null, after: ControlCard, by: AuditActor, auditAction: string, event: string | null, reason: string | null): Promise<void> {
     const status = await store.setDocumentStatus(q, doc.id);
     const now = this.deps.clock.now();
-    await appendAudit(q, { at: now.toISOString(), actor, action: auditAction, documentId: doc.id, before: snapshot(before), after: snapshot(after), reason });
+    await appendAudit(q, { at: now.toISOString(), ...by, action: auditAction, documentId: doc.id, before: snapshot(before), after: snapshot(after), reason });
     if (event) {
       await outbox.appendDocumentEvent(q, { ...doc, status }, event, now, {
         cardId: after.id, resolutionNo: after.resolutionNo, term: after.term, controlStatus: after.status, executors: after.executors,
@@ -102,9 +104,12 @@ export class ControlService {
   }
 
   /** A resolution puts the document under control with the legally right term (003 §157-158). */
-  async addResolution(documentId: string, raw: unknown): Promise<ControlCard> {
+  async addResolution(documentId: string, raw: unknown, by: Principal): Promise<ControlCard> {
     const body = assertValid<ResolutionRequest>('resolution-request.schema.json', raw);
+    const author = body.author ?? by.id;
     const result = await this.deps.db.tx(async (q) => {
+      // Executors, controllers and who sets the term are people of the directory, never free text.
+      await requireStaff(q, { author, controller: body.controller, executors: body.executors });
       await q.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
       const doc = await documents.getCard(q, documentId);
       if (!doc) throw HubError.of('NOT_FOUND', { documentId });
@@ -125,14 +130,14 @@ export class ControlService {
       const card = assign(
         {
           id: randomUUID(), documentId, resolutionNo: await store.nextResolutionNo(q, documentId),
-          author: body.author ?? body.actor, controller: body.controller, executors: body.executors, task: body.task,
+          author, controller: body.controller, executors: body.executors, task: body.task,
           resolutionDate, term, rule, basis,
           appealReceivedOn: isAppeal ? kyivDate(new Date(doc.receivedAt)) : null,
         },
         ctx,
       );
       await store.insertCard(q, card);
-      await this.finish(q, doc, null, card, body.actor, 'control.assigned', 'control.assigned', null);
+      await this.finish(q, doc, null, card, auditActor(by), 'control.assigned', 'control.assigned', null);
       return card;
     }).catch((err) => {
       throw asHubError(err);
@@ -142,20 +147,23 @@ export class ControlService {
   }
 
   /** Every other control action: lock the card, apply the rule, log it, announce it. */
-  async act(documentId: string, cardId: string, action: ControlAction, raw: unknown): Promise<ControlCard> {
+  async act(documentId: string, cardId: string, action: ControlAction, raw: unknown, by: Principal): Promise<ControlCard> {
     const spec = ACTIONS[action];
-    const body = assertValid<{ actor: string; reason?: string }>(spec.schema, raw);
+    const body = assertValid<{ reason?: string; standingInFor?: string }>(spec.schema, raw);
+    const actor = auditActor(by, body.standingInFor);
     const result = await this.deps.db.tx(async (q) => {
       const card = await store.lockCard(q, documentId, cardId);
       const doc = card ? await documents.getCard(q, documentId) : undefined;
       if (!card || !doc) throw HubError.of('NOT_FOUND', { documentId, cardId });
       const ctx = this.contextFor(doc);
-      const next = this.apply(card, action, body, ctx);
+      // «або особа, яка його заміщує» (003 §118, §174, §196): only as the directory says, that day.
+      if (body.standingInFor) await requireStandIn(q, by.id, body.standingInFor, ctx.today);
+      const next = this.apply(card, action, body, by.id, ctx);
       await store.updateCard(q, next);
-      if (action === 'execution') await this.deps.onExecuted?.(q, doc, body as ExecutionBody, next);
+      if (action === 'execution') await this.deps.onExecuted?.(q, doc, body as ExecutionBody, next, actor);
       const granted = action === 'extension-decision' && (body as ExtensionDecisionBody).granted;
       const event = action === 'extension-decision' && !granted ? null : spec.event;
-      await this.finish(q, doc, card, next, body.actor, spec.audit, event, body.reason ?? null);
+      await this.finish(q, doc, card, next, actor, spec.audit, event, body.reason ?? null);
       return next;
     }).catch((err) => {
       throw asHubError(err);
@@ -164,27 +172,27 @@ export class ControlService {
     return result;
   }
 
-  private apply(card: ControlCard, action: ControlAction, body: unknown, ctx: ControlContext): ControlCard {
+  private apply(card: ControlCard, action: ControlAction, body: unknown, by: string, ctx: ControlContext): ControlCard {
     switch (action) {
       case 'extension-request': {
         const b = body as ExtensionRequestBody;
-        return requestExtension(card, { by: b.actor, newTerm: b.newTerm, reason: b.reason }, ctx);
+        return requestExtension(card, { by, newTerm: b.newTerm, reason: b.reason }, ctx);
       }
       case 'extension-decision': {
         const b = body as ExtensionDecisionBody;
-        return decideExtension(card, { by: b.actor, standingInFor: b.standingInFor, granted: b.granted, term: b.term, reason: b.reason }, ctx);
+        return decideExtension(card, { by, standingInFor: b.standingInFor, granted: b.granted, term: b.term, reason: b.reason }, ctx);
       }
       case 'interim-answer': {
         const b = body as InterimAnswerBody;
-        return giveInterimAnswer(card, { by: b.actor, text: b.text }, ctx);
+        return giveInterimAnswer(card, { by, text: b.text }, ctx);
       }
       case 'execution': {
         const b = body as ExecutionBody;
-        return execute(card, { by: b.actor, onMerits: b.onMerits, answer: b.answer }, ctx);
+        return execute(card, { by, onMerits: b.onMerits, answer: b.answer }, ctx);
       }
       case 'release': {
         const b = body as ReleaseBody;
-        return release(card, { by: b.actor, standingInFor: b.standingInFor }, ctx);
+        return release(card, { by, standingInFor: b.standingInFor }, ctx);
       }
     }
   }

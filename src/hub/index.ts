@@ -1,3 +1,4 @@
+import type { Express } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
@@ -17,6 +18,7 @@ import { appealStep } from '../pipeline/steps/appeals';
 import { answerFromExecution } from '../appeals';
 import { requireInfoRequestAnswer } from '../info-requests';
 import { PetitionScheduler, PetitionService } from '../petitions';
+import { ensureAdminToken, OidcVerifier } from '../identity';
 import { migrate, openDb, type Db } from '../store';
 
 export interface HubOptions {
@@ -29,6 +31,8 @@ export interface HubOptions {
   terms?: TermService;
   /** false: this process raises no control reminders (another one does). */
   scheduler?: boolean;
+  /** false: do not create the first administrator token (tests make their own tokens). */
+  adminToken?: boolean;
 }
 
 export interface Hub {
@@ -46,6 +50,8 @@ export interface Hub {
   petitions: PetitionService;
   petitionScheduler?: PetitionScheduler;
   server?: Server;
+  /** The HTTP application (its route table is app.locals.routes). */
+  app?: Express;
   /** http://127.0.0.1:PORT when listening. */
   url?: string;
   close(): Promise<void>;
@@ -80,13 +86,17 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const control = new ControlService({
     db, clock, log, terms: opts.terms ?? calendarTermService(config), onEventsCommitted: nudge,
     // One truth: an appeal's execution is its answer; an information request's needs its answer first.
-    onExecuted: async (q, doc, body, card) => {
+    onExecuted: async (q, doc, body, card, by) => {
       await requireInfoRequestAnswer(q, doc);
-      await answerFromExecution(q, doc, body, card, clock.now());
+      await answerFromExecution(q, doc, body, card, by, clock.now());
     },
   });
   const petitions = new PetitionService({ db, clock, log, pipeline: deps, calendar: configuredCalendar(config) });
   const hub: Hub = { config, db, log, deps, signatures, control, petitions, close: async () => undefined };
+  if (opts.adminToken !== false) {
+    const boot = await ensureAdminToken(db, config.adminTokenFile, clock.now());
+    if (boot.created) log.warn({ file: boot.file }, 'first start: an administrator token was created and written to this file (readable by its owner only)');
+  }
   if (opts.scheduler !== false) {
     hub.scheduler = new ControlScheduler(db, clock, log, config.schedulerIntervalMs, nudge);
     hub.scheduler.start();
@@ -96,7 +106,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
 
   if (config.amqpUrl) {
     hub.bus = new BusConnection(config.amqpUrl, log);
-    hub.consumer = new InboundConsumer(hub.bus, deps, { prefetch: config.amqpPrefetch, ...opts.consumer });
+    hub.consumer = new InboundConsumer(hub.bus, deps, { prefetch: config.amqpPrefetch, publishers: config.amqpPublishers, ...opts.consumer });
     hub.relay = new OutboxRelay(db, hub.bus, clock, log, config.relayIntervalMs);
     hub.delivery = new ConnectorDelivery(hub.bus, delivering, log, config.amqpPrefetch);
     await hub.bus.start();
@@ -105,13 +115,23 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
 
   if (opts.http !== false) {
     const bus = hub.bus;
-    const app = createApp({ ...deps, control, signatures, petitions, brokerConnected: bus ? () => bus.isConnected() : undefined });
+    const oidc = config.oidc ? new OidcVerifier(config.oidc) : undefined;
+    const app = createApp({
+      ...deps, control, signatures, petitions, oidc, trustProxy: config.trustProxy, brokerConnected: bus ? () => bus.isConnected() : undefined,
+    });
+    hub.app = app;
     hub.server = await new Promise<Server>((resolve, reject) => {
-      const server = app.listen(config.port, () => resolve(server));
+      const server = app.listen(config.port, config.host, () => resolve(server));
       server.once('error', reject);
     });
-    hub.url = `http://127.0.0.1:${(hub.server.address() as AddressInfo).port}`;
-    log.info({ url: hub.url, database: db.backend, broker: config.amqpUrl ? 'configured' : 'none' }, 'dilovod is listening');
+    const address = hub.server.address() as AddressInfo;
+    const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    // What the socket is bound to, not what we hoped: the log never says 127.0.0.1 while listening on all.
+    hub.url = `http://${shown === '0.0.0.0' ? '127.0.0.1' : shown === '[::]' ? '[::1]' : shown}:${address.port}`;
+    log.info(
+      { listening: `${shown}:${address.port}`, url: hub.url, database: db.backend, broker: config.amqpUrl ? 'configured' : 'none', identityProvider: config.oidc ? config.oidc.issuer : 'none' },
+      'dilovod is listening',
+    );
   }
 
   hub.close = async () => {

@@ -5,6 +5,7 @@
  * the working-day calendar is control's. No personal data in the log, the audit or the events.
  */
 import { maySeePersonalData } from '../appeals/privacy';
+import { auditActor, type Principal } from '../identity';
 import { appendAudit } from '../audit';
 import type { ControlService } from '../control';
 import { kyivDate, type Clock } from '../domain/clock';
@@ -55,15 +56,15 @@ export class InfoRequestService {
     return kyivDate(this.deps.clock.now());
   }
 
-  private shown(entry: InfoRequestJournalEntry, role: string | undefined): InfoRequestJournalEntry {
-    return maySeePersonalData(role) ? entry : { ...entry, requester: maskRequester(entry.requester) };
+  private shown(entry: InfoRequestJournalEntry, viewer: Principal | undefined): InfoRequestJournalEntry {
+    return maySeePersonalData(viewer) ? entry : { ...entry, requester: maskRequester(entry.requester) };
   }
 
   /** The journal over the requests received on the Kyiv dates [from, to]. */
-  async journal(from: string, to: string, role: string | undefined): Promise<InfoRequestJournal> {
+  async journal(from: string, to: string, viewer: Principal | undefined): Promise<InfoRequestJournal> {
     const today = this.today();
-    const entries = (await journalSources(this.deps.db, from, to)).map((s) => this.shown(journalEntry(s, today, this.terms), role));
-    return { from, to, today, personalData: maySeePersonalData(role) ? 'shown' : 'masked', entries };
+    const entries = (await journalSources(this.deps.db, from, to)).map((s) => this.shown(journalEntry(s, today, this.terms), viewer));
+    return { from, to, today, personalData: maySeePersonalData(viewer) ? 'shown' : 'masked', entries };
   }
 
   /** Locks the document (as a new resolution does) and reads it with what was recorded on it. */
@@ -81,7 +82,7 @@ export class InfoRequestService {
    * ст. 20 ч. 4: the term becomes 20 working days from receipt; every open control card moves to
    * it; logged as `info-request.extended` and announced with the notice the requester is owed.
    */
-  async extend(documentId: string, raw: unknown, role: string | undefined): Promise<InfoRequestJournalEntry> {
+  async extend(documentId: string, raw: unknown, by: Principal): Promise<InfoRequestJournalEntry> {
     const found = violations('info-request-extension.schema.json', raw);
     if (found.length) throw infoRequestError('INFO_REQUEST_EXTENSION_INVALID', { violations: found });
     const body = raw as InfoRequestExtensionBody;
@@ -91,10 +92,10 @@ export class InfoRequestService {
       const today = kyivDate(now);
       const facts = factsOf(sourceOf(doc, state));
       const plan = planExtension(facts, { today, noticeSentOn: body.noticeSentOn }, this.terms);
-      const cards = await this.moveCards(q, doc, plan, body);
+      const cards = await this.moveCards(q, doc, plan, body, by.id);
       const extension: ExtensionEntry = {
         previousTerm: plan.previousTerm, term: plan.term, rule: plan.rule, basis: plan.basis, reason: body.reason,
-        extendedOn: today, extendedBy: body.actor, noticeDueBy: plan.noticeDueBy, noticeSentOn: body.noticeSentOn ?? null,
+        extendedOn: today, extendedBy: by.id, noticeDueBy: plan.noticeDueBy, noticeSentOn: body.noticeSentOn ?? null,
         ...(body.noticeOutgoingIndex ? { noticeOutgoingIndex: body.noticeOutgoingIndex } : {}),
         cardsMoved: cards.length,
       };
@@ -102,7 +103,7 @@ export class InfoRequestService {
       const notice = { noticeDueBy: plan.noticeDueBy, reason: body.reason, sentOn: extension.noticeSentOn, outgoingIndex: body.noticeOutgoingIndex ?? null };
       const after = { term: plan.term, rule: plan.rule, basis: plan.basis, receivedOn: facts.receivedOn, notice, cards };
       await appendAudit(q, {
-        at: now.toISOString(), actor: body.actor, action: 'info-request.extended', documentId,
+        at: now.toISOString(), ...auditActor(by), action: 'info-request.extended', documentId,
         before: { term: plan.previousTerm, rule: baseTerm(facts, this.terms).rule }, after, reason: body.reason,
       });
       await outbox.appendDocumentEvent(q, doc, 'info-request.extended', now, { previousTerm: plan.previousTerm, ...after });
@@ -112,7 +113,7 @@ export class InfoRequestService {
     });
     this.deps.onEventsCommitted?.();
     this.deps.log.info({ documentId, term: entry.term.term, cardsMoved: entry.extension?.cardsMoved }, 'information request term extended');
-    return this.shown(entry, role);
+    return this.shown(entry, by);
   }
 
   /** Open cards whose term is earlier move to the extended one (a later explicit term stays). */
@@ -121,13 +122,14 @@ export class InfoRequestService {
     doc: DocumentCard,
     plan: { term: string; rule: string; basis: string },
     body: InfoRequestExtensionBody,
+    byId: string,
   ): Promise<Array<{ cardId: string; resolutionNo: number; previousTerm: string; term: string }>> {
     const ctx = this.deps.control.contextFor(doc);
     const moved = [];
     for (const listed of await controlStore.cardsOfDocument(q, doc.id)) {
       const card = listed.status === 'under-control' ? await controlStore.lockCard(q, doc.id, listed.id) : undefined;
       if (!card || card.status !== 'under-control' || card.term >= plan.term) continue;
-      const next = moveTermByLaw(card, { by: body.actor, term: plan.term, rule: plan.rule, basis: plan.basis, reason: body.reason }, ctx);
+      const next = moveTermByLaw(card, { by: byId, term: plan.term, rule: plan.rule, basis: plan.basis, reason: body.reason }, ctx);
       await controlStore.updateCard(q, next);
       moved.push({ cardId: card.id, resolutionNo: card.resolutionNo, previousTerm: card.term, term: next.term });
     }
@@ -135,7 +137,7 @@ export class InfoRequestService {
   }
 
   /** ст. 20, 22: records the answer, logs it as `info-request.answered` and announces it. */
-  async answer(documentId: string, raw: unknown, role: string | undefined): Promise<InfoRequestJournalEntry> {
+  async answer(documentId: string, raw: unknown, by: Principal): Promise<InfoRequestJournalEntry> {
     const found = violations('info-request-answer.schema.json', raw);
     if (found.length) throw infoRequestError('INFO_REQUEST_ANSWER_INVALID', { violations: found });
     const body = raw as InfoRequestAnswerBody;
@@ -154,7 +156,7 @@ export class InfoRequestService {
         outgoingIndex: body.outgoingIndex ?? null, refusalGround: body.refusal?.ground ?? null,
         forwardedTo: body.forwardedTo ?? null, requesterNotifiedOn: answer.requesterNotifiedOn ?? null,
       };
-      await appendAudit(q, { at: now.toISOString(), actor: body.actor, action: 'info-request.answered', documentId, before: { result: null }, after, reason: null });
+      await appendAudit(q, { at: now.toISOString(), ...auditActor(by), action: 'info-request.answered', documentId, before: { result: null }, after, reason: null });
       await outbox.appendDocumentEvent(q, doc, 'info-request.answered', now, after);
       return journalEntry(sourceOf(doc, { ...state, answer }), today, this.terms);
     }).catch((err) => {
@@ -162,7 +164,7 @@ export class InfoRequestService {
     });
     this.deps.onEventsCommitted?.();
     this.deps.log.info({ documentId, result: entry.result, late: entry.late }, 'information request answer recorded');
-    return this.shown(entry, role);
+    return this.shown(entry, by);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Principal } from '../identity';
 /**
  * E-petitions over the store (Law «Про звернення громадян» art. 23-1): platform exports in, the
  * pure state machine (src/domain/petitions) decides, the registering transition goes through the
@@ -96,7 +97,7 @@ export class PetitionService {
    * reason and answered with its code; a good one moves the petition and, at the registering
    * transition, registers it. The same export twice changes nothing.
    */
-  async intake(payload: Buffer, door: { contentType?: string; traceId: string; role?: string }): Promise<PetitionIntake> {
+  async intake(payload: Buffer, door: { contentType?: string; traceId: string; viewer?: Principal }): Promise<PetitionIntake> {
     let snapshot;
     try {
       snapshot = decodePetitionExport(payload, this.config());
@@ -115,7 +116,7 @@ export class PetitionService {
     await this.registerIfDue(id, door.traceId);
     const stored = (await store.getPetition(this.deps.db, id))!;
     this.deps.log.info({ traceId: door.traceId, platformId: id, outcome: step!.outcome, state: stored.state, votes: snapshot.votes }, 'petition snapshot applied');
-    return { status: 'accepted', result: { outcome: step!.outcome, transitions: step!.transitions, petition: petitionView(stored, door.role) } };
+    return { status: 'accepted', result: { outcome: step!.outcome, transitions: step!.transitions, petition: petitionView(stored, door.viewer) } };
   }
 
   /**
@@ -188,20 +189,20 @@ export class PetitionService {
     return total;
   }
 
-  async list(role: string | undefined, q: store.PetitionListQuery): Promise<PetitionView[]> {
-    return (await store.listPetitions(this.deps.db, q)).map((p) => petitionView(p, role));
+  async list(viewer: Principal | undefined, q: store.PetitionListQuery): Promise<PetitionView[]> {
+    return (await store.listPetitions(this.deps.db, q)).map((p) => petitionView(p, viewer));
   }
 
   /**
    * One petition as it stands now: a registered one not yet answered is checked first, so a
    * resolution or an answer given a moment ago shows without waiting for the daily check.
    */
-  async view(platformId: string, role: string | undefined): Promise<PetitionView> {
+  async view(platformId: string, viewer: Principal | undefined): Promise<PetitionView> {
     const current = await store.getPetition(this.deps.db, platformId);
     const mayMove = !!current?.documentId && current.state !== 'answered';
     if (mayMove) await this.check(platformId, 'petition-view');
     const p = mayMove ? await store.getPetition(this.deps.db, platformId) : current;
     if (!p) throw petitionError('PETITION_NOT_FOUND', { platformId });
-    return petitionView(p, role, { transitions: await store.transitionsOf(this.deps.db, platformId) });
+    return petitionView(p, viewer, { transitions: await store.transitionsOf(this.deps.db, platformId) });
   }
 }

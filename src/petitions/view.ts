@@ -1,5 +1,6 @@
 /** The petition as the API shows it; the author's personal data only for the roles that need it (001 §2.2.13). */
 import { maySeePersonalData } from '../appeals/privacy';
+import type { Principal } from '../identity';
 import { maskPersonal } from '../log';
 import type { PetitionTransition, PetitionView } from '../schemas';
 import type { StoredPetition } from '../store/petitions';
@@ -13,9 +14,9 @@ function maskedAuthor(a: PetitionView['author']): PetitionView['author'] {
 }
 
 /** `full`: the single view, with the text and the transitions. */
-export function petitionView(p: StoredPetition, role: string | undefined, full?: { transitions: PetitionTransition[] }): PetitionView {
+export function petitionView(p: StoredPetition, viewer: Principal | undefined, full?: { transitions: PetitionTransition[] }): PetitionView {
   const s = p.snapshot;
-  const shown = maySeePersonalData(role);
+  const shown = maySeePersonalData(viewer);
   return {
     platformId: p.platformId, number: s.number, ...(s.url ? { url: s.url } : {}), title: s.title, ...(full ? { text: s.text } : {}),
     state: p.state, consideredAs: p.consideredAs, votes: s.votes, threshold: s.threshold, thresholdSource: s.thresholdSource,

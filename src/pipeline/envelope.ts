@@ -13,6 +13,13 @@ export interface Envelope {
   /** The source the door knows (routing key prefix); the body's own source wins. */
   sourceHint?: string;
   receivedAt: Date;
+  /**
+   * The sources the sender may submit for: an API token's, or the broker user's (AMQP_PUBLISHERS).
+   * Undefined: any. A submission for another source is quarantined as SOURCE_NOT_ALLOWED.
+   */
+  allowedSources?: readonly string[];
+  /** The broker user who published (AMQP user_id, vouched for by the broker), kept with a quarantined message. */
+  publishedBy?: string;
   /** Correlates log lines of one request or message. */
   traceId: string;
 }

@@ -1,4 +1,5 @@
 import { HubError, isTransient } from '../errors';
+import { identityError } from '../identity/errors';
 import { assertValid, DocumentCard, DocumentSubmission } from '../schemas';
 import { quarantine } from '../store';
 import type { PipelineDeps } from './context';
@@ -37,6 +38,9 @@ export async function acceptInput(deps: PipelineDeps, env: Envelope): Promise<In
   try {
     body = applyEnvelopeDefaults(await decode(env), env);
     const sub = assertValid<DocumentSubmission>('document-submission.schema.json', body);
+    if (env.allowedSources && !env.allowedSources.includes(sub.source)) {
+      throw identityError('SOURCE_NOT_ALLOWED', { source: sub.source, allowedSources: env.allowedSources, ...(env.channel === 'amqp' ? { userId: env.publishedBy ?? null } : {}) });
+    }
     const { outcome, card } = await registerSubmission(deps, sub);
     deps.log.info(
       { traceId: env.traceId, channel: env.channel, documentId: card.id, outcome, index: card.registration?.index, status: card.status },

@@ -7,10 +7,6 @@
  */
 export interface AppealAnswerBody {
   /**
-   * Who records the answer (the EDMS user id).
-   */
-  actor: string;
-  /**
    * вирішено позитивно, надано роз’яснення, відмовлено, переслано за належністю, залишено на контролі (the results of execution.schema.json).
    */
   result: 'resolved-positively' | 'explained' | 'refused' | 'forwarded' | 'on-control';
@@ -922,7 +918,6 @@ export interface HubEvent {
  * The task is done: the correspondent has an answer on the merits (003 §160).
  */
 export interface ExecutionBody {
-  actor: string;
   /**
    * The questions are resolved and the answer is on the merits.
    */
@@ -951,9 +946,8 @@ export interface ExecutionBody {
  * Who set the term grants or refuses the extension (003 §158).
  */
 export interface ExtensionDecisionBody {
-  actor: string;
   /**
-   * The official the actor stands in for.
+   * Staff id of the official the signed-in person stands in for, checked against the staff directory on the day (003 §118, §174, §196).
    */
   standingInFor?: string;
   granted: boolean;
@@ -981,7 +975,6 @@ export interface ExtensionRequest {
  * An executor asks to extend the term (003 §158).
  */
 export interface ExtensionRequestBody {
-  actor: string;
   newTerm: string;
   reason: string;
 }
@@ -1000,10 +993,6 @@ export interface ForwardedTo {
  * POST /api/v1/documents/{id}/info-request/answer: the answer to a public-information request (Закон № 2939-VI, ст. 20, 22). A refusal gives its ground (ст. 22 ч. 1 п. 1-4), the motives and how to appeal it (ст. 22 ч. 4); a request forwarded to the proper holder names it (ст. 22 ч. 3).
  */
 export interface InfoRequestAnswerBody {
-  /**
-   * Who records the answer (the EDMS user id).
-   */
-  actor: string;
   /**
    * надано, надано частково, відмовлено, направлено належному розпоряднику.
    */
@@ -1049,10 +1038,6 @@ export interface InfoRequestAnswerBody {
  * POST /api/v1/documents/{id}/info-request/extension: the holder extends the term to 20 working days from receipt because the request concerns a large volume of information or a search among a significant amount of data, and tells the requester in writing within 5 working days of receipt (Закон № 2939-VI, ст. 20 ч. 4).
  */
 export interface InfoRequestExtensionBody {
-  /**
-   * Who extends it (the EDMS user id).
-   */
-  actor: string;
   /**
    * The justification told to the requester (обґрунтування продовження): large volume, search among much data. No personal data.
    */
@@ -1207,7 +1192,6 @@ export interface InfoRequestMeta {
  * An interim answer; the item stays under control (003 §119).
  */
 export interface InterimAnswerBody {
-  actor: string;
   text: string;
 }
 
@@ -1549,7 +1533,6 @@ export interface RegistryRouting {
  * Release from control, by the official who put it under control or one standing in (003 §118).
  */
 export interface ReleaseBody {
-  actor: string;
   standingInFor?: string;
   reason?: string;
 }
@@ -1560,15 +1543,11 @@ export interface ReleaseBody {
  */
 export interface ResolutionRequest {
   /**
-   * Who records it (staff id in the EDMS).
-   */
-  actor: string;
-  /**
-   * Who signed the resolution; defaults to actor. Sets the term.
+   * Staff id of who signed the resolution; defaults to the signed-in person. Sets the term.
    */
   author?: string;
   /**
-   * Who puts it under control and alone may release it; defaults to author (003 §118).
+   * Staff id of who puts it under control and alone (or who stands in) may release it; defaults to author (003 §118).
    */
   controller?: string;
   /**
@@ -1592,6 +1571,13 @@ export interface ResolutionRequest {
    */
   rule?: string;
 }
+
+// role.schema.json
+/**
+ * A caller's role (src/identity/roles.ts says what each may do; README, Security).
+ */
+export type Role =
+  'registrar' | 'executor' | 'controller' | 'appeals-officer' | 'auditor' | 'integrator' | 'admin' | 'personal-data';
 
 // signature-check.schema.json
 /**
@@ -1795,4 +1781,71 @@ export interface SignatureVerifyResponse {
     [k: string]: unknown;
   }[];
   [k: string]: unknown;
+}
+
+// staff-directory.schema.json
+/**
+ * PUT /api/v1/staff and `dilovod staff import`: people and positions, added or updated by id (a person left out stays as they were; `active: false` retires one). A person's stand-ins are replaced by those given.
+ */
+export interface StaffDirectory {
+  /**
+   * @maxItems 20000
+   */
+  staff: StaffMember[];
+}
+
+// staff-member.schema.json
+/**
+ * One person in the staff directory: executors, controllers and authors of resolutions are named by this id. `standsInFor` lists whom the person stands in for and when (003 §118, §174, §196: «або особа, яка його заміщує»).
+ */
+export interface StaffMember {
+  /**
+   * Staff id: the EDMS login or the identity provider's preferred_username.
+   */
+  id: string;
+  fullName: string;
+  position: string;
+  subdivision?: string;
+  /**
+   * The person's roles when an EDMS acts on their behalf (X-On-Behalf-Of); a person signed in by the identity provider has the provider's roles.
+   */
+  roles?: Role[];
+  active?: boolean;
+  standsInFor?: {
+    staffId: string;
+    from: string;
+    /**
+     * Last day, inclusive; open-ended when absent (a standing deputy).
+     */
+    to?: string;
+    /**
+     * The order that names the stand-in, e.g. «розпорядження № 12-к від 02.03.2026».
+     */
+    basis?: string;
+  }[];
+}
+
+// token-create.schema.json
+/**
+ * POST /api/v1/tokens (admin): a new API token. The answer carries the token once; only its hash is kept.
+ */
+export interface TokenCreateRequest {
+  /**
+   * Who uses it, e.g. «СЕД Мегаполіс».
+   */
+  name: string;
+  /**
+   * @minItems 1
+   */
+  roles: [Role, ...Role[]];
+  sources?: string[];
+  /**
+   * A personal token: signs in this person of the staff directory.
+   */
+  staffId?: string;
+  /**
+   * Staff ids an integrator may act on behalf of (X-On-Behalf-Of); ["*"] = anyone in the directory.
+   */
+  actFor?: string[];
+  expiresAt?: string;
 }

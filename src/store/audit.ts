@@ -1,4 +1,4 @@
-import { entryHash, GENESIS_HASH, type AuditEntry, type AuditRecord } from '../domain/audit';
+import { entryHash, GENESIS_HASH, type AuditEntry, type AuditRecord, type AuditVia } from '../domain/audit';
 import { Queryable } from './db';
 
 /** Serialises appends hub-wide so the chain has one order (control actions are few per second). */
@@ -15,12 +15,13 @@ interface AuditRow {
   reason: string | null;
   prev_hash: string;
   hash: string;
+  via: AuditVia | null;
 }
 
 function toEntry(r: AuditRow): AuditEntry {
   return {
     seq: r.seq, at: r.at.toISOString(), actor: r.actor, action: r.action, documentId: r.document_id,
-    before: r.before, after: r.after, reason: r.reason, prevHash: r.prev_hash, hash: r.hash,
+    before: r.before, after: r.after, reason: r.reason, ...(r.via ? { via: r.via } : {}), prevHash: r.prev_hash, hash: r.hash,
   };
 }
 
@@ -32,12 +33,14 @@ export async function appendAudit(q: Queryable, rec: AuditRecord): Promise<Audit
   const [{ seq }] = (await q.query<{ seq: number }>("SELECT nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq")) as [{ seq: number }];
   // Millisecond precision, so what is hashed is exactly what PostgreSQL gives back.
   const at = new Date(new Date(rec.at).getTime()).toISOString();
-  const full = { ...rec, at, before: rec.before ?? null, after: rec.after ?? null };
+  const full: AuditRecord = { ...rec, at, before: rec.before ?? null, after: rec.after ?? null };
+  if (!full.via) delete full.via;
   const hash = entryHash(prevHash, seq, full);
   await q.query(
-    `INSERT INTO audit_log (seq, at, actor, action, document_id, before, after, reason, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [seq, at, rec.actor, rec.action, rec.documentId, JSON.stringify(full.before), JSON.stringify(full.after), rec.reason, prevHash, hash],
+    `INSERT INTO audit_log (seq, at, actor, action, document_id, before, after, reason, prev_hash, hash, via)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [seq, at, rec.actor, rec.action, rec.documentId, JSON.stringify(full.before), JSON.stringify(full.after), rec.reason, prevHash, hash,
+      full.via ? JSON.stringify(full.via) : null],
   );
   return { ...full, seq, prevHash, hash };
 }

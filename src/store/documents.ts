@@ -200,6 +200,10 @@ export interface DocumentSearch {
   text?: string;
   /** Kinds whose correspondent's name the text does not match, unless an organisation's (a role that may not see applicants' names). */
   nameHiddenKinds?: readonly string[];
+  /** Only documents of these sources (an integrator's own). */
+  onlySources?: readonly string[];
+  /** Only documents with a control card naming this executor (an executor sees what is given to them). */
+  onlyExecutor?: string;
   limit: number;
   after?: { receivedAt: Date; id: string };
 }
@@ -209,6 +213,9 @@ export async function searchDocuments(q: Queryable, s: DocumentSearch): Promise<
   const where: string[] = [];
   const params: unknown[] = [];
   if (s.source) where.push(`d.source = $${params.push(s.source)}`);
+  // The caller's scope (src/identity/principal.ts documentScope): a system's sources, an executor's cards.
+  if (s.onlySources) where.push(`d.source = ANY($${params.push([...s.onlySources])}::text[])`);
+  if (s.onlyExecutor) where.push(`EXISTS (SELECT 1 FROM control_cards c WHERE c.document_id = d.id AND c.card->'executors' ? $${params.push(s.onlyExecutor)})`);
   if (s.kind) where.push(`d.kind = $${params.push(s.kind)}`);
   if (s.status) where.push(`d.status = $${params.push(s.status)}`);
   if (s.receivedFrom) where.push(`d.received_at >= $${params.push(s.receivedFrom)}`);
@@ -230,4 +237,10 @@ export async function searchDocuments(q: Queryable, s: DocumentSearch): Promise<
     params,
   );
   return rows.map(toCard);
+}
+
+/** Whether a control card of the document names the executor (an executor's scope, 003 §158-160). */
+export async function isExecutorOf(q: Queryable, documentId: string, executor: string): Promise<boolean> {
+  const rows = await q.query("SELECT 1 FROM control_cards WHERE document_id = $1 AND card->'executors' ? $2 LIMIT 1", [documentId, executor]);
+  return rows.length > 0;
 }

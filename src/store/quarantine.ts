@@ -69,6 +69,8 @@ export interface QuarantinePageQuery {
   after?: { receivedAt: Date; id: string };
   code?: string;
   source?: string;
+  /** Only these sources (an integrator's own). */
+  onlySources?: readonly string[];
 }
 
 export async function listQuarantine(q: Queryable, query: QuarantinePageQuery): Promise<QuarantineRow[]> {
@@ -76,6 +78,7 @@ export async function listQuarantine(q: Queryable, query: QuarantinePageQuery): 
   const params: unknown[] = [];
   if (query.code) where.push(`code = $${params.push(query.code)}`);
   if (query.source) where.push(`source = $${params.push(query.source)}`);
+  if (query.onlySources) where.push(`source = ANY($${params.push([...query.onlySources])}::text[])`);
   if (query.after) {
     where.push(`(received_at, id) < ($${params.push(query.after.receivedAt)}, $${params.push(query.after.id)}::uuid)`);
   }

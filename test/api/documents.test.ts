@@ -2,26 +2,26 @@ import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import type { Hub } from '../../src/hub';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
-import { startTestHub, submission, type LogCapture } from '../support/hub';
+import { startTestHub, submission, type TestHub } from '../support/hub';
 import { fixedClock } from '../../src/domain/clock';
 
-async function post(hub: Hub, body: unknown, contentType = 'application/json'): Promise<{ status: number; json: any; headers: Headers }> {
+async function post(hub: TestHub, body: unknown, contentType = 'application/json'): Promise<{ status: number; json: any; headers: Headers }> {
   const res = await fetch(`${hub.url}/api/v1/documents`, {
     method: 'POST',
-    headers: { 'content-type': contentType },
+    headers: { ...hub.auth, 'content-type': contentType },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: res.status, json: await res.json(), headers: res.headers };
 }
 
-async function get(hub: Hub, path: string): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${hub.url}${path}`);
+async function get(hub: TestHub, path: string): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${hub.url}${path}`, { headers: hub.auth });
   return { status: res.status, json: await res.json() };
 }
 
 describe('HTTP: documents and quarantine (real PostgreSQL)', function () {
   let testDb: TestDatabase;
-  let hub: Hub & { logs: LogCapture };
+  let hub: TestHub;
 
   before(async () => {
     testDb = await createTestDatabase('api');
@@ -89,7 +89,7 @@ describe('HTTP: documents and quarantine (real PostgreSQL)', function () {
     const res = await post(hub, submission({ attachments: [{ name: 'лист.pdf', mediaType: 'application/pdf', contentBase64: content.toString('base64'), sha256 }] }));
     expect(res.status).to.equal(201);
     expect(res.json.attachments).to.deep.equal([{ name: 'лист.pdf', mediaType: 'application/pdf', sha256, size: content.length }]);
-    const file = await fetch(`${hub.url}/api/v1/documents/${res.json.id}/attachments/1`);
+    const file = await fetch(`${hub.url}/api/v1/documents/${res.json.id}/attachments/1`, { headers: hub.auth });
     expect(Buffer.from(await file.arrayBuffer()).equals(content)).to.equal(true);
   });
 
@@ -119,7 +119,7 @@ describe('HTTP: documents and quarantine (real PostgreSQL)', function () {
       expect(res.json.messageUk).to.be.a('string').and.not.empty;
       const item = await get(hub, `/api/v1/quarantine/${res.json.quarantineId}`);
       expect(item.json).to.include({ code, channel: 'http' });
-      const raw = await fetch(`${hub.url}${item.json.payloadRef}`);
+      const raw = await fetch(`${hub.url}${item.json.payloadRef}`, { headers: hub.auth });
       const sent = typeof body === 'string' ? body : JSON.stringify(body);
       expect(await raw.text()).to.equal(sent);
     }

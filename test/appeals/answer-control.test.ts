@@ -5,15 +5,14 @@
  */
 import { expect } from 'chai';
 import { fakePerson, seededRng } from '../../src/domain/appeals/testing/fake-people';
-import type { Hub } from '../../src/hub';
-import { startTestHub } from '../support/hub';
+import { startTestHub , type TestHub } from '../support/hub';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { appealSubmission, call, cardFor, OFFICER, registerAppeal, type Json } from './support';
 
 describe('appeals: the execution of a control card is the appeal’s answer (real PostgreSQL)', function () {
   this.timeout(60_000);
   let testDb: TestDatabase;
-  let hub: Hub;
+  let hub: TestHub;
   const rng = seededRng(1600);
 
   before(async () => {
@@ -49,7 +48,10 @@ describe('appeals: the execution of a control card is the appeal’s answer (rea
 
     const appeal = (await call(hub, 'GET', `/api/v1/documents/${id}/appeal`, undefined, OFFICER)).json;
     expect(appeal).to.include({ result: 'resolved-positively', answeredOn: '2026-03-10' });
-    expect(appeal.answer).to.include({ actor: 'housing-dept', outgoingIndex: '08-11/301', onMerits: true });
+    expect(appeal.answer).to.include({ outgoingIndex: '08-11/301', onMerits: true });
+    // Who answered is who signed in to execute: the control log names them.
+    const answeredBy = (await call(hub, 'GET', `/api/v1/audit/log?documentId=${id}&action=appeal.answered`)).json.items;
+    expect(answeredBy.map((e: Json) => e.actor)).to.deep.equal(['housing-dept']);
     const after = (await call(hub, 'GET', '/api/v1/reports/appeals?from=2026-01-01&to=2026-12-31')).json.byResult;
     expect(after['resolved-positively']).to.equal(before['resolved-positively'] + 1);
     expect(after['on-control']).to.equal(before['on-control'] - 1);

@@ -5,15 +5,14 @@
 import { expect } from 'chai';
 import { verifyAuditLog } from '../../src/audit';
 import { fakePerson, housemate, seededRng } from '../../src/domain/appeals/testing/fake-people';
-import type { Hub } from '../../src/hub';
-import { startTestHub } from '../support/hub';
+import { startTestHub , type TestHub } from '../support/hub';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { appealSubmission, call, cardFor, decision, OFFICER, registerAppeal, type Json } from './support';
 
 describe('appeals: intake rules over HTTP (real PostgreSQL, fixed clock)', function () {
   this.timeout(60_000);
   let testDb: TestDatabase;
-  let hub: Hub;
+  let hub: TestHub;
   const rng = seededRng(5005);
   const report = async (): Promise<Json> => (await call(hub, 'GET', '/api/v1/reports/appeals?from=2026-01-01&to=2026-12-31')).json;
 
@@ -216,9 +215,10 @@ describe('appeals: intake rules over HTTP (real PostgreSQL, fixed clock)', funct
     const refused = await call(hub, 'POST', path, { actor: 'land-dept', result: 'refused', refusal, outgoingIndex: '07-15/12' }, OFFICER);
     expect(refused.status).to.equal(200);
     expect(refused.json).to.include({ result: 'refused', answeredOn: '2026-03-10' });
-    expect(refused.json.answer).to.deep.include({ refusal, onMerits: true, actor: 'land-dept' });
+    expect(refused.json.answer).to.deep.include({ refusal, onMerits: true });
     const log = await call(hub, 'GET', `/api/v1/audit/log?documentId=${doc.id}&action=appeal.answered`);
     expect(log.json.items.map((e: Json) => [e.before.result, e.after.result])).to.deep.equal([[null, 'on-control'], ['on-control', 'refused']]);
+    expect(log.json.items[1].actor).to.equal('land-dept');
     expect(JSON.stringify(log.json)).not.to.contain(refusal.reasons);
     const forwarded = await call(hub, 'POST', path, { actor: 'land-dept', result: 'forwarded' });
     expect(forwarded.json.code).to.equal('APPEAL_FORWARD_BODY_MISSING');

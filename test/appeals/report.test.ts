@@ -6,9 +6,8 @@
  */
 import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
-import type { Hub } from '../../src/hub';
 import { violations } from '../../src/schemas';
-import { startTestHub, submission } from '../support/hub';
+import { startTestHub, submission , type TestHub } from '../support/hub';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { seed002, type SeedSubmission } from './seed-002';
 import { call, type Json } from './support';
@@ -30,7 +29,7 @@ function toSubmission(s: SeedSubmission): Record<string, unknown> {
   });
 }
 
-async function post(hub: Hub, s: SeedSubmission): Promise<string> {
+async function post(hub: TestHub, s: SeedSubmission): Promise<string> {
   const res = await call(hub, 'POST', '/api/v1/documents', toSubmission(s));
   if (res.status !== 201) throw new Error(`${s.card.id}: ${res.status} ${res.text}`);
   return res.json.id;
@@ -39,7 +38,7 @@ async function post(hub: Hub, s: SeedSubmission): Promise<string> {
 describe('appeals report over stored records: reproduces seed 002 (I quarter of 2021) end to end', function () {
   this.timeout(120_000);
   let testDb: TestDatabase;
-  let hub: Hub;
+  let hub: TestHub;
   const seed = seed002();
   let report: Json;
 

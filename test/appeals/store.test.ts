@@ -52,7 +52,7 @@ forEachBackend('appeals store', (getDb) => {
     const found = await findEarlierByKeys(db, appealKeys(fps));
     expect(new Set(found.map((f) => f.appeal.id))).to.deep.equal(new Set([firstId]));
     expect(roundTrip(found[0]!.appeal.applicants)).to.deep.equal(roundTrip(fps));
-    await db.tx((q) => setAnswer(q, firstId, { actor: 'housing-dept', result: 'explained', answeredOn: '2026-02-01' }, true, new Date()));
+    await db.tx((q) => setAnswer(q, firstId, { result: 'explained', answeredOn: '2026-02-01' }, true, new Date()));
 
     const later = fakeCard({ receivedOn: '2026-03-02', writtenOn: '2026-02-27', applicants: [{ fullName: 'ГУДЗЕНКО О.Я.', address: 'Кам\'янське, пр-т Свободи 7-5' }] });
     const laterId = await keep(db, later);

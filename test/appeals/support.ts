@@ -7,18 +7,58 @@ import type { AppealCard } from '../../src/domain/appeals';
 import { applicantOf } from '../../src/domain/appeals/testing/fake-cards';
 import type { FakePerson } from '../../src/domain/appeals/testing/fake-people';
 import type { Hub } from '../../src/hub';
-import { submission } from '../support/hub';
+import type { Role } from '../../src/identity';
+import { submission, type TestHub } from '../support/hub';
+import { bearer, ensureStaff, personToken } from '../support/identity';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
-export const OFFICER = { 'x-dilovod-role': 'appeals-officer' };
+/**
+ * Who calls, in these tests: `x-test-role` names a job, and `headersFor` turns it into that
+ * person's real token (the hub itself knows no such header). No job: a clerk who registers,
+ * controls and audits but was not granted personal data.
+ */
+export const TEST_ROLE = 'x-test-role';
+export const OFFICER = { [TEST_ROLE]: 'appeals-officer' };
 
-export async function call(hub: Hub, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Json; text: string; type: string }> {
+const JOBS: Record<string, Role[]> = {
+  'appeals-officer': ['appeals-officer'],
+  'general-department': ['registrar', 'personal-data'],
+  clerk: ['registrar', 'controller', 'auditor'],
+};
+
+const tokens = new WeakMap<object, Map<string, Promise<Record<string, string>>>>();
+
+/** Real Authorization headers for a job (cached per hub), or for a named person acting. */
+export function headersFor(hub: Hub, job = 'clerk'): Promise<Record<string, string>> {
+  let byJob = tokens.get(hub);
+  if (!byJob) tokens.set(hub, (byJob = new Map()));
+  let got = byJob.get(job);
+  if (!got) {
+    got = (async () => bearer(await personToken(hub.db, `test-${job}`, JOBS[job] ?? JOBS.clerk!)))();
+    byJob.set(job, got);
+  }
+  return got;
+}
+
+export async function call(hub: TestHub, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Json; text: string; type: string }> {
+  const { [TEST_ROLE]: job, ...rest } = headers;
+  let sent = body;
+  let auth = await headersFor(hub, job);
+  if (body && typeof body === 'object' && !Array.isArray(body) && typeof (body as { actor?: unknown }).actor === 'string') {
+    const { actor, ...others } = body as { actor: string };
+    auth = await hub.as(actor);
+    sent = others;
+    // These tests are about appeals, not the directory: everyone a resolution names is in it.
+    const named = others as { executors?: unknown; author?: unknown; controller?: unknown };
+    const people = [...(Array.isArray(named.executors) ? named.executors : []), named.author, named.controller].filter((x): x is string => typeof x === 'string');
+    if (people.length) await ensureStaff(hub.db, people.filter(Boolean));
+  }
   const res = await fetch(`${hub.url}${path}`, {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { ...auth, ...(sent === undefined ? {} : { 'content-type': 'application/json' }), ...rest },
+    body: sent === undefined ? undefined : JSON.stringify(sent),
   });
   const text = await res.text();
   const type = res.headers.get('content-type') ?? '';
@@ -61,7 +101,7 @@ export function appealSubmission(card: Partial<CardInput> | null, over: Record<s
 }
 
 /** Registers a submission over HTTP and returns its document card and the appeal as an officer sees it. */
-export async function registerAppeal(hub: Hub, sub: Record<string, unknown>): Promise<{ doc: Json; appeal: Json }> {
+export async function registerAppeal(hub: TestHub, sub: Record<string, unknown>): Promise<{ doc: Json; appeal: Json }> {
   const res = await call(hub, 'POST', '/api/v1/documents', sub);
   expect(res.status, JSON.stringify(res.json)).to.equal(201);
   const appeal = await call(hub, 'GET', `/api/v1/documents/${res.json.id}/appeal`, undefined, OFFICER);

@@ -118,7 +118,7 @@ describe('control log tampered with by a superuser (real PostgreSQL)', function 
     expect(text.stdout).to.contain('Перший пошкоджений запис: 3');
     const hub = await startTestHub({ databaseUrl: testDb.url });
     try {
-      const res = await (await fetch(`${hub.url}/api/v1/audit/verify`)).json();
+      const res = await (await fetch(`${hub.url}/api/v1/audit/verify`, { headers: hub.auth })).json();
       expect(res).to.include({ ok: false, brokenAt: 3 });
     } finally {
       await hub.close();
@@ -144,20 +144,20 @@ describe('control log tampered with by a superuser (real PostgreSQL)', function 
   it('the log is queried by document, actor, action and dates, paginated, and exported as CSV', async () => {
     const hub = await startTestHub({ databaseUrl: testDb.url });
     try {
-      const byActor = (await (await fetch(`${hub.url}/api/v1/audit/log?actor=head-of-department`)).json()) as { items: Array<{ seq: number; actor: string }> };
+      const byActor = (await (await fetch(`${hub.url}/api/v1/audit/log?actor=head-of-department`, { headers: hub.auth })).json()) as { items: Array<{ seq: number; actor: string }> };
       expect(byActor.items.map((e) => e.seq)).to.deep.equal([2, 4, 6]);
-      const ranged = (await (await fetch(`${hub.url}/api/v1/audit/log?documentId=${doc}&action=control.extended&from=2026-03-12&to=2026-03-13`)).json()) as { items: Array<{ seq: number }> };
+      const ranged = (await (await fetch(`${hub.url}/api/v1/audit/log?documentId=${doc}&action=control.extended&from=2026-03-12&to=2026-03-13`, { headers: hub.auth })).json()) as { items: Array<{ seq: number }> };
       expect(ranged.items.map((e) => e.seq)).to.deep.equal([3, 4]);
-      const p1 = (await (await fetch(`${hub.url}/api/v1/audit/log?limit=4`)).json()) as { items: Array<{ seq: number }>; nextCursor: string };
-      const p2 = (await (await fetch(`${hub.url}/api/v1/audit/log?limit=4&cursor=${p1.nextCursor}`)).json()) as { items: Array<{ seq: number }>; nextCursor: string | null };
+      const p1 = (await (await fetch(`${hub.url}/api/v1/audit/log?limit=4`, { headers: hub.auth })).json()) as { items: Array<{ seq: number }>; nextCursor: string };
+      const p2 = (await (await fetch(`${hub.url}/api/v1/audit/log?limit=4&cursor=${p1.nextCursor}`, { headers: hub.auth })).json()) as { items: Array<{ seq: number }>; nextCursor: string | null };
       expect([...p1.items, ...p2.items].map((e) => e.seq)).to.deep.equal([1, 2, 3, 4, 5, 6]);
       expect(p2.nextCursor).to.equal(null);
-      const csv = await (await fetch(`${hub.url}/api/v1/audit/log?format=csv&action=control.assigned`)).text();
+      const csv = await (await fetch(`${hub.url}/api/v1/audit/log?format=csv&action=control.assigned`, { headers: hub.auth })).text();
       const lines = csv.replace(/^\uFEFF/, '').trim().split('\n');
-      expect(lines[0]).to.equal('seq,at,actor,action,documentId,before,after,reason,prevHash,hash');
+      expect(lines[0]).to.equal('seq,at,actor,via,action,documentId,before,after,reason,prevHash,hash');
       expect(lines).to.have.length(2);
       expect(lines[1]).to.contain('Відділ освіти');
-      expect((await fetch(`${hub.url}/api/v1/audit/log?documentId=nope`)).status).to.equal(400);
+      expect((await fetch(`${hub.url}/api/v1/audit/log?documentId=nope`, { headers: hub.auth })).status).to.equal(400);
     } finally {
       await hub.close();
     }

@@ -1,13 +1,12 @@
 import { expect } from 'chai';
-import type { Hub } from '../../src/hub';
 import { createTestVhost, rabbitmqctl, type TestVhost } from '../support/amqp';
 import { TestBroker, type EventTap } from '../support/broker';
-import { startTestHub, submission, type LogCapture } from '../support/hub';
+import { startTestHub, submission, type TestHub } from '../support/hub';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { TcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait';
 
-async function documentsWith(hub: Hub, externalId: string): Promise<Array<{ id: string; reg_number: number }>> {
+async function documentsWith(hub: TestHub, externalId: string): Promise<Array<{ id: string; reg_number: number }>> {
   return hub.db.query('SELECT id, reg_number FROM documents WHERE external_id = $1', [externalId]);
 }
 
@@ -15,7 +14,7 @@ describe('AMQP door and events (real RabbitMQ and PostgreSQL)', function () {
   this.timeout(60_000);
   let testDb: TestDatabase;
   let vhost: TestVhost;
-  let hub: Hub;
+  let hub: TestHub;
   let broker: TestBroker;
   let tap: EventTap;
 
@@ -85,7 +84,7 @@ describe('AMQP door and events (real RabbitMQ and PostgreSQL)', function () {
       { code: 'INVALID_JSON', channel: 'amqp', routing_key: 'edms.json', message_id: 'poison-1' },
       { code: 'VALIDATION_FAILED', channel: 'amqp', routing_key: 'edms.json', message_id: 'poison-2' },
     ]);
-    const res = await fetch(`${hub.url}/api/v1/quarantine?source=edms`);
+    const res = await fetch(`${hub.url}/api/v1/quarantine?source=edms`, { headers: hub.auth });
     const listed = ((await res.json()) as { items: Array<{ messageId: string }> }).items.map((i) => i.messageId);
     expect(listed).to.include.members(['poison-1', 'poison-2']);
   });
@@ -111,7 +110,7 @@ describe('AMQP door when the database is away', function () {
   let testDb: TestDatabase;
   let vhost: TestVhost;
   let proxy: TcpProxy;
-  let hub: Hub & { logs: LogCapture };
+  let hub: TestHub;
   let broker: TestBroker;
 
   before(async () => {

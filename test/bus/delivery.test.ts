@@ -6,10 +6,10 @@ import { sample as hotlineSample, TEST_ENV as HOTLINE_ENV } from '../../connecto
 import { ownSample, TEST_ENV } from '../../connectors/sev-ovv/test-support';
 import { ConfigError } from '../../src/config';
 import { deliveryQueue, TOPOLOGY } from '../../src/bus';
-import type { Hub } from '../../src/hub';
 import { createTestVhost, type TestVhost } from '../support/amqp';
 import { TestBroker } from '../support/broker';
-import { startTestHub } from '../support/hub';
+import { startTestHub , type TestHub } from '../support/hub';
+import { ensureStaff, principalFor } from '../support/identity';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { waitFor } from '../support/wait';
 
@@ -18,7 +18,7 @@ describe('connector delivery to dilovod.outbound (real RabbitMQ and PostgreSQL)'
   this.timeout(60_000);
   let testDb: TestDatabase;
   let vhost: TestVhost;
-  let hub: Hub;
+  let hub: TestHub;
   let broker: TestBroker;
   const delivered: ConsumeMessage[] = [];
   const toCentre: ConsumeMessage[] = [];
@@ -52,7 +52,7 @@ describe('connector delivery to dilovod.outbound (real RabbitMQ and PostgreSQL)'
   });
 
   it('a document in from СЕВ ОВВ goes out as a registration acknowledgement (ДС15) addressed to its sender', async () => {
-    broker.ch.publish(TOPOLOGY.inboundExchange, 'sev-ovv.xml', ownSample('do-vykonannia.xml'), { persistent: true, messageId: 'sev-1' });
+    broker.ch.publish(TOPOLOGY.inboundExchange, 'sev-ovv.xml', ownSample('do-vykonannia.xml'), { persistent: true, userId: 'guest', messageId: 'sev-1' });
     const [ack] = await waitFor(() => delivered.length > 0 && delivered, 'an acknowledgement on dilovod.outbound');
     const [doc] = await hub.db.query<{ id: string; reg_index: string }>("SELECT id, reg_index FROM documents WHERE source = 'sev-ovv'");
     expect(ack!.fields.routingKey).to.equal('sev-ovv.00022533/c1a2b3c4-d5e6-47f8-9a0b-1c2d3e4f5a6b');
@@ -74,14 +74,14 @@ describe('connector delivery to dilovod.outbound (real RabbitMQ and PostgreSQL)'
     expect(queues).to.deep.equal([deliveryQueue('hotline'), deliveryQueue('sev-ovv')]);
 
     const payload = ownSample('do-vykonannia.xml').toString('utf8').replace(/msg_id="[^"]+"/, 'msg_id="0b0e7c1a-3d2f-4e6a-9b8c-7d6e5f4a3b2d"');
-    broker.ch.publish(TOPOLOGY.inboundExchange, 'sev-ovv.xml', Buffer.from(payload), { persistent: true, messageId: 'sev-2' });
+    broker.ch.publish(TOPOLOGY.inboundExchange, 'sev-ovv.xml', Buffer.from(payload), { persistent: true, userId: 'guest', messageId: 'sev-2' });
     await waitFor(() => delivered.length > before, 'the next acknowledgement');
     const xml = await parseStringPromise(delivered[delivered.length - 1]!.content.toString('utf8'));
     expect(xml.Header.Acknowledgement[0].$.msg_id).to.equal('0b0e7c1a-3d2f-4e6a-9b8c-7d6e5f4a3b2d');
   });
 
   it('003 §139: a 1545 card is answered back to the centre like a higher authority — its status kept in step', async () => {
-    broker.ch.publish(TOPOLOGY.inboundExchange, 'hotline.json', hotlineSample('ukc-1545-complaint.json'), { persistent: true, messageId: 'card-1' });
+    broker.ch.publish(TOPOLOGY.inboundExchange, 'hotline.json', hotlineSample('ukc-1545-complaint.json'), { persistent: true, userId: 'guest', messageId: 'card-1' });
     const statuses = () => toCentre.map((m) => JSON.parse(m.content.toString('utf8')));
     await waitFor(() => toCentre.length >= 1, 'the registered status');
     const [doc] = await hub.db.query<{ id: string; reg_index: string }>("SELECT id, reg_index FROM documents WHERE external_id = '1545-2026-0309-004517'");
@@ -89,11 +89,11 @@ describe('connector delivery to dilovod.outbound (real RabbitMQ and PostgreSQL)'
     expect(statuses()[0]).to.deep.include({ cardId: '1545-2026-0309-004517', status: 'registered' });
     expect(JSON.stringify(statuses()[0])).to.contain(doc!.reg_index);
 
-    await hub.control.addResolution(doc!.id, { actor: 'keruiuchyi-spravamy', executors: ['housing-dept'], task: 'Розглянути протягом робочого дня (003 §137)' });
+    await ensureStaff(hub.db, ['housing-dept']);
+    await hub.control.addResolution(doc!.id, { executors: ['housing-dept'], task: 'Розглянути протягом робочого дня (003 §137)' }, await principalFor(hub.db, 'keruiuchyi-spravamy'));
     const [card] = await hub.control.cardsOf(doc!.id);
-    await hub.control.act(doc!.id, card!.id, 'execution', {
-      actor: 'housing-dept', onMerits: true, answer: { summary: 'Надано роз’яснення', result: 'explained', outgoingIndex: '01-10/77' },
-    });
+    await hub.control.act(doc!.id, card!.id, 'execution', { onMerits: true, answer: { summary: 'Надано роз’яснення', result: 'explained', outgoingIndex: '01-10/77' },
+    }, await principalFor(hub.db, 'housing-dept'));
     await waitFor(() => statuses().some((s) => s.status === 'explained'), 'the result at the centre');
     expect(statuses().map((s) => s.status)).to.deep.equal(['registered', 'in-progress', 'explained']);
     expect(JSON.stringify(statuses()[2])).to.contain('01-10/77');

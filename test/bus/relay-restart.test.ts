@@ -3,7 +3,7 @@ import { TOPOLOGY } from '../../src/bus';
 import type { Hub } from '../../src/hub';
 import { createTestVhost, restartBroker, type TestVhost } from '../support/amqp';
 import { TestBroker } from '../support/broker';
-import { startTestHub, submission } from '../support/hub';
+import { startTestHub, submission, type TestHub } from '../support/hub';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { waitFor } from '../support/wait';
 
@@ -11,7 +11,7 @@ describe('outbox relay across a broker restart (real RabbitMQ)', function () {
   this.timeout(180_000);
   let testDb: TestDatabase;
   let vhost: TestVhost;
-  let hub: Hub;
+  let hub: TestHub;
   const queue = `test.events.${process.pid}`;
 
   before(async () => {
@@ -36,7 +36,7 @@ describe('outbox relay across a broker restart (real RabbitMQ)', function () {
       await waitFor(() => !hub.bus!.isConnected(), 'hub to notice the broker is gone');
       const res = await fetch(`${hub.url}/api/v1/documents`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { ...hub.auth, 'content-type': 'application/json' },
         body: JSON.stringify(submission({ externalId: 'while-broker-down' })),
       });
       expect(res.status).to.equal(201);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -73,25 +73,42 @@ describe('CLI: dilovod migrate | nomenclature | start', function () {
     });
   }
 
-  it('start with nothing configured runs on embedded PostgreSQL under DATA_DIR with the sample nomenclature', async () => {
+  it('start with nothing configured: embedded PostgreSQL under DATA_DIR, the sample nomenclature, 127.0.0.1 only, an admin token in DATA_DIR/admin-token (0600)', async () => {
     const dataDir = join(tmp, 'data');
-    const hub = await spawnHub({ DATA_DIR: dataDir, DATABASE_URL: '', AMQP_URL: '' });
+    const tokenFile = join(dataDir, 'admin-token');
+    const hub = await spawnHub({ DATA_DIR: dataDir, DATABASE_URL: '', AMQP_URL: '', HOST: '' });
+    let clerk: Record<string, string>;
     try {
       const ready = await (await fetch(`${hub.url}/readyz`)).json();
       expect(ready).to.deep.equal({ status: 'ready', checks: { database: 'ok', broker: 'not-configured' } });
-      const nom = (await (await fetch(`${hub.url}/api/v1/nomenclature`)).json()) as { cases: unknown[] };
+      // Secure by default: loopback only, and the log says what the socket is bound to.
+      expect(hub.output()).to.match(/"listening":"127\.0\.0\.1:\d+"/);
+      expect(statSync(tokenFile).mode & 0o777).to.equal(0o600);
+      const admin = { authorization: `Bearer ${readFileSync(tokenFile, 'utf8').trim()}` };
+      const line = hub.output().split('\n').find((l) => l.includes('admin-token'));
+      expect(line, 'one log line says where the token is').to.contain(tokenFile);
+      expect(hub.output()).not.to.contain(admin.authorization.slice(7));
+      expect((await fetch(`${hub.url}/api/v1/nomenclature`)).status).to.equal(401);
+      const nom = (await (await fetch(`${hub.url}/api/v1/nomenclature`, { headers: admin })).json()) as { cases: unknown[] };
       expect(nom.cases.length).to.be.greaterThan(10);
-      const res = await fetch(`${hub.url}/api/v1/documents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(submission()) });
+      // The README's way: the administrator makes the clerk's token; the clerk registers.
+      const made = await fetch(`${hub.url}/api/v1/tokens`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Канцелярія', roles: ['registrar'] }) });
+      expect(made.status).to.equal(201);
+      clerk = { authorization: `Bearer ${((await made.json()) as { token: string }).token}` };
+      const res = await fetch(`${hub.url}/api/v1/documents`, { method: 'POST', headers: { ...clerk, 'content-type': 'application/json' }, body: JSON.stringify(submission()) });
       expect(res.status).to.equal(201);
       expect(hub.output()).to.contain('"database":"pglite"');
     } finally {
       expect(await hub.stop('SIGTERM')).to.equal(0);
     }
-    // The embedded database persists: a second start sees the document.
+    // The embedded database persists: a second start sees the document, and makes no second admin token.
+    const before = readFileSync(tokenFile, 'utf8');
     const again = await spawnHub({ DATA_DIR: dataDir, DATABASE_URL: '', AMQP_URL: '' });
     try {
-      const list = (await (await fetch(`${again.url}/api/v1/documents`)).json()) as { items: unknown[] };
+      const list = (await (await fetch(`${again.url}/api/v1/documents`, { headers: clerk })).json()) as { items: unknown[] };
       expect(list.items).to.have.length(1);
+      expect(readFileSync(tokenFile, 'utf8')).to.equal(before);
+      expect(again.output()).not.to.contain('admin-token');
     } finally {
       await again.stop();
     }

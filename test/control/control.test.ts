@@ -1,26 +1,18 @@
 import { expect } from 'chai';
-import type { Hub } from '../../src/hub';
 import { verifyAuditLog } from '../../src/audit';
 import { ManualClock } from '../support/clock';
-import { startTestHub, submission } from '../support/hub';
+import { startTestHub, submission, type TestHub } from '../support/hub';
+import { call } from '../support/http';
+import { ensureStaff } from '../support/identity';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 
 type Json = any;
 
-async function call(hub: Hub, method: string, path: string, body?: unknown): Promise<{ status: number; json: Json }> {
-  const res = await fetch(`${hub.url}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
-}
 
 describe('control of execution over HTTP (real PostgreSQL, fixed dates)', function () {
   this.timeout(60_000);
   let testDb: TestDatabase;
-  let hub: Hub;
+  let hub: TestHub;
   // Tuesday 10 March 2026, 11:00 Kyiv: martial law is in force (Law 2136-IX), holidays are working days.
   const clock = new ManualClock('2026-03-10T09:00:00Z');
 
@@ -33,6 +25,10 @@ describe('control of execution over HTTP (real PostgreSQL, fixed dates)', functi
   before(async () => {
     testDb = await createTestDatabase('control');
     hub = await startTestHub({ databaseUrl: testDb.url }, { clock, scheduler: false });
+    // The staff directory names everyone who acts; the first deputy stands in for the mayor (003 §118, §174).
+    await ensureStaff(hub.db, ['clerk-1', 'mayor', 'deputy-mayor', 'education-dept', 'finance-dept', 'economy-dept', 'legal-dept', 'housing-dept',
+      'social-dept', 'x', 'discipline-a', 'discipline-b']);
+    await ensureStaff(hub.db, ['first-deputy'], [{ deputy: 'first-deputy', for: 'mayor', from: '2026-01-01' }]);
   });
   after(async () => {
     await hub?.close();

@@ -1,19 +1,20 @@
 import { expect } from 'chai';
 import { ControlScheduler } from '../../src/control';
 import { addDays, kyivDate } from '../../src/domain/clock';
-import type { Hub } from '../../src/hub';
 import { createLogger } from '../../src/log';
 import { migrate, PostgresDb } from '../../src/store';
 import { ManualClock } from '../support/clock';
-import { startTestHub, submission } from '../support/hub';
+import { startTestHub, submission, type TestHub } from '../support/hub';
+import { call } from '../support/http';
+import { ensureStaff } from '../support/identity';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { spawnHub } from '../support/process';
 import { waitFor } from '../support/wait';
 
-async function post(hub: Hub, path: string, body: unknown): Promise<any> {
-  const res = await fetch(`${hub.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post(hub: TestHub, path: string, body: unknown): Promise<any> {
+  const res = await call(hub, 'POST', path, body);
   expect(res.status, path).to.be.oneOf([200, 201]);
-  return res.json();
+  return res.json;
 }
 
 async function noticeCounts(db: PostgresDb): Promise<Record<string, number>> {
@@ -27,13 +28,14 @@ async function noticeCounts(db: PostgresDb): Promise<Record<string, number>> {
 describe('control scheduler: reminders and overdue notices once, with several hub processes', function () {
   this.timeout(90_000);
   let testDb: TestDatabase;
-  let hub: Hub;
+  let hub: TestHub;
   const clock = new ManualClock('2026-03-10T09:00:00Z');
   let cards: any[] = [];
 
   before(async () => {
     testDb = await createTestDatabase('sched');
     hub = await startTestHub({ databaseUrl: testDb.url }, { clock, scheduler: false });
+    await ensureStaff(hub.db, ['mayor', 'it-dept']);
     for (const term of ['2026-03-20', '2026-03-27']) {
       const doc = await post(hub, '/api/v1/documents', submission());
       cards.push(await post(hub, `/api/v1/documents/${doc.id}/resolutions`, { actor: 'mayor', executors: ['it-dept'], task: 'Т', term }));
@@ -105,6 +107,7 @@ describe('control scheduler in two real hub processes', function () {
     const setupClock = new ManualClock(`${addDays(today, -20)}T10:00:00Z`);
     const setup = await startTestHub({ databaseUrl: testDb.url }, { clock: setupClock, scheduler: false });
     const expected: Record<string, number> = {};
+    await ensureStaff(setup.db, ['mayor', 'a', 'b']);
     try {
       for (let i = 0; i < 5; i++) {
         // Registered 20 days ago; one task is due tomorrow, one was due 5 days ago.

@@ -7,16 +7,15 @@
  */
 import { expect } from 'chai';
 import { fakePerson, officialAddress, officialName, seededRng } from '../../src/domain/appeals/testing/fake-people';
-import type { Hub } from '../../src/hub';
 import { call, OFFICER, type Json } from '../appeals/support';
 import { ManualClock } from '../support/clock';
-import { startTestHub, submission } from '../support/hub';
+import { startTestHub, submission , type TestHub } from '../support/hub';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 
 describe('public-information requests over HTTP (real PostgreSQL, fixed dates)', function () {
   this.timeout(60_000);
   let testDb: TestDatabase;
-  let hub: Hub;
+  let hub: TestHub;
   // Tuesday 10 March 2026, 11:00 Kyiv.
   const clock = new ManualClock('2026-03-10T09:00:00Z');
   const rng = seededRng(2939);

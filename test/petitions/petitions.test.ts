@@ -8,11 +8,10 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { platformUpdatesFor } from '../../connectors/e-petitions';
-import type { Hub } from '../../src/hub';
 import { violations, type HubEvent } from '../../src/schemas';
-import { call, OFFICER, type Json } from '../appeals/support';
+import { call, headersFor, OFFICER, type Json } from '../appeals/support';
 import { ManualClock } from '../support/clock';
-import { startTestHub } from '../support/hub';
+import { startTestHub, type TestHub } from '../support/hub';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 
 const SAMPLES = join(__dirname, '..', '..', 'connectors', 'e-petitions', 'samples');
@@ -21,7 +20,7 @@ const sample = (name: string): Json => JSON.parse(readFileSync(join(SAMPLES, nam
 describe('e-petitions through the hub (real PostgreSQL, manual clock)', function () {
   this.timeout(60_000);
   let testDb: TestDatabase;
-  let hub: Hub & { logs: { text(): string } };
+  let hub: TestHub;
   const clock = new ManualClock('2026-03-02T08:00:00Z');
 
   const post = (body: unknown, headers: Record<string, string> = {}) => call(hub, 'POST', '/api/v1/petitions', body, headers);
@@ -191,7 +190,7 @@ describe('e-petitions through the hub (real PostgreSQL, manual clock)', function
 
   it('a malformed export: 422 PETITION_INVALID and a quarantine row with the bytes and the reason', async () => {
     const bytes = readFileSync(join(SAMPLES, 'malformed.json'));
-    const res = await fetch(`${hub.url}/api/v1/petitions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bytes });
+    const res = await fetch(`${hub.url}/api/v1/petitions`, { method: 'POST', headers: { ...hub.auth, 'content-type': 'application/json' }, body: bytes });
     const body = (await res.json()) as Json;
     expect(res.status).to.equal(422);
     expect(body.code).to.equal('PETITION_INVALID');
@@ -202,9 +201,9 @@ describe('e-petitions through the hub (real PostgreSQL, manual clock)', function
     expect(item).to.include({ source: 'e-petition', externalId: 'kamianska-mtg/311', channel: 'http' });
     expect(item.details.violations.length).to.be.greaterThan(0);
     // The export names the petition's author: its bytes go only to a role that may see them.
-    const withheld = await fetch(`${hub.url}${item.payloadRef}`);
+    const withheld = await fetch(`${hub.url}${item.payloadRef}`, { headers: await headersFor(hub) });
     expect(withheld.status).to.equal(403);
-    const payload = await fetch(`${hub.url}${item.payloadRef}`, { headers: OFFICER });
+    const payload = await fetch(`${hub.url}${item.payloadRef}`, { headers: await headersFor(hub, 'appeals-officer') });
     expect(Buffer.from(await payload.arrayBuffer()).equals(bytes)).to.equal(true);
   });
 });

@@ -1,13 +1,12 @@
 import { expect } from 'chai';
 import { rmSync } from 'node:fs';
-import type { Hub } from '../../src/hub';
 import { acceptInput } from '../../src/pipeline';
 import { violations } from '../../src/schemas';
 import { ownSample, TEST_ENV } from '../../connectors/sev-ovv/test-support';
 import { signCms } from '../signatures/support/cms';
 import { pki } from '../signatures/support/fixture';
 import { ManualClock } from '../support/clock';
-import { startTestHub, submission } from '../support/hub';
+import { startTestHub, submission , type TestHub } from '../support/hub';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { DOCUMENT_PDF, attachment, detached, get, post, signedSubmission, writeTrustFiles } from './support';
 
@@ -20,7 +19,7 @@ const DAY = 24 * 3600_000;
 describe('signatures in the pipeline: verified before registration, kept on the card (real PostgreSQL)', function () {
   this.timeout(60_000);
   let testDb: TestDatabase;
-  let hub: Hub;
+  let hub: TestHub;
   let trustDir: string;
   let clock: ManualClock;
 

@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Hub } from '../../src/hub';
 import { signCms } from '../signatures/support/cms';
 import { pki } from '../signatures/support/fixture';
 import { toPem, type TestCert } from '../signatures/support/test-pki';
-import { submission } from '../support/hub';
+import { submission, type TestHub } from '../support/hub';
 
 /** The test PKI's root (and the CRLs) written to files, as a council would configure TRUST_FILES / CRL_FILES. */
 export function writeTrustFiles(): { root: string; crls: string[]; dir: string } {
@@ -46,17 +45,17 @@ export interface Answer {
   json: any;
 }
 
-export async function post(hub: Hub, path: string, body: unknown): Promise<Answer> {
+export async function post(hub: TestHub, path: string, body: unknown): Promise<Answer> {
   const res = await fetch(`${hub.url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...hub.auth, 'content-type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: res.status, json: await res.json() };
 }
 
-export async function get(hub: Hub, path: string): Promise<Answer> {
-  const res = await fetch(`${hub.url}${path}`);
+export async function get(hub: TestHub, path: string): Promise<Answer> {
+  const res = await fetch(`${hub.url}${path}`, { headers: hub.auth });
   return { status: res.status, json: await res.json() };
 }
 

@@ -1,11 +1,10 @@
 import { expect } from 'chai';
 import { rmSync } from 'node:fs';
-import type { Hub } from '../../src/hub';
 import { violations } from '../../src/schemas';
 import { pki } from '../signatures/support/fixture';
 import { DIIA, DIIA_AT, readRef, ref } from '../signatures/support/reference';
 import { runCli } from '../support/cli';
-import { startTestHub } from '../support/hub';
+import { startTestHub , type TestHub } from '../support/hub';
 import { DOCUMENT_PDF, detached, post, writeTrustFiles } from './support';
 
 const VERIFY = '/api/v1/signatures/verify';
@@ -14,7 +13,7 @@ const b64 = (b: Buffer): string => b.toString('base64');
 /** POST /api/v1/signatures/verify on a hub (embedded database) trusting the test PKI's root from TRUST_FILES. */
 describe('HTTP: POST /api/v1/signatures/verify', function () {
   this.timeout(60_000);
-  let hub: Hub;
+  let hub: TestHub;
   let trustDir: string;
   // a real Diia DSTU 4145 detached signature (../shared/reference/signatures/uapki), long expired
   const diiaSignature = b64(readRef('uapki/cades-bes-detached.p7s'));

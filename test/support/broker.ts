@@ -24,9 +24,10 @@ export class TestBroker {
     await declareTopology(this.ch);
   }
 
-  publish(routingKey: string, body: unknown, props: { messageId?: string } = {}): void {
+  publish(routingKey: string, body: unknown, props: { messageId?: string; userId?: string } = {}): void {
     const content = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-    this.ch.publish(TOPOLOGY.inboundExchange, routingKey, content, { persistent: true, contentType: 'application/json', ...props });
+    // user_id: RabbitMQ checks it against the connection's user; the hub allows sources by it (AMQP_PUBLISHERS).
+    this.ch.publish(TOPOLOGY.inboundExchange, routingKey, content, { persistent: true, contentType: 'application/json', userId: 'guest', ...props });
   }
 
   /** A private queue on dilovod.events; returns the collected events. */

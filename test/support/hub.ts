@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import type { Config } from '../../src/config';
 import { fixedClock, type Clock } from '../../src/domain/clock';
 import { startHub, type Hub, type HubOptions } from '../../src/hub';
+import { people } from './identity';
 
 /**
  * Tests that are not about signatures get a policy that verifies and flags but never quarantines
@@ -15,6 +16,9 @@ export const FLAG_ONLY_SIGNATURE_POLICY = join(__dirname, '..', 'signatures-pipe
 export function testConfig(over: Partial<Config> = {}): Config {
   return {
     port: 0,
+    host: '127.0.0.1',
+    amqpPublishers: { guest: '*' },
+    adminTokenFile: '',
     dataDir: '',
     logLevel: 'info',
     sampleNomenclature: true,
@@ -48,10 +52,19 @@ export class LogCapture extends Writable {
 
 export const TEST_NOW = '2026-03-10T09:00:00Z';
 
-export async function startTestHub(over: Partial<Config> = {}, opts: HubOptions & { clock?: Clock } = {}): Promise<Hub & { logs: LogCapture }> {
+export type TestHub = Hub & {
+  logs: LogCapture;
+  /** Authorization of the test operator (OPERATOR_ROLES, staff id test-operator). */
+  auth: Record<string, string>;
+  /** Authorization of a named person with the operator's roles (in the staff directory). */
+  as(staffId: string): Promise<Record<string, string>>;
+};
+
+export async function startTestHub(over: Partial<Config> = {}, opts: HubOptions & { clock?: Clock } = {}): Promise<TestHub> {
   const logs = new LogCapture();
-  const hub = await startHub(testConfig(over), { clock: fixedClock(TEST_NOW), logDestination: logs, ...opts });
-  return Object.assign(hub, { logs });
+  const hub = await startHub(testConfig(over), { clock: fixedClock(TEST_NOW), logDestination: logs, adminToken: false, ...opts });
+  const as = people(hub.db);
+  return Object.assign(hub, { logs, as, auth: await as('test-operator') });
 }
 
 let counter = 0;

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from './wait';
 
@@ -7,15 +9,18 @@ export const REPO = join(__dirname, '..', '..');
 export interface HubProcess {
   child: ChildProcess;
   url: string;
+  /** Its own DATA_DIR (the first start writes the administrator token there). */
+  dataDir: string;
   output(): string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 /** Starts `node bin/dilovod.js start` as a separate OS process, as an operator would. */
 export async function spawnHub(env: Record<string, string>): Promise<HubProcess> {
+  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'dilovod-hub-'));
   const child = spawn(process.execPath, [join(REPO, 'bin', 'dilovod.js'), 'start'], {
     cwd: REPO,
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -29,6 +34,7 @@ export async function spawnHub(env: Record<string, string>): Promise<HubProcess>
   return {
     child,
     url,
+    dataDir,
     output: () => out,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null) child.kill(signal);

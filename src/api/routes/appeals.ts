@@ -1,9 +1,13 @@
-import express, { Router, type Request } from 'express';
-import { AppealService, ROLE_HEADER, roleOf } from '../../appeals';
+import express, { type Request } from 'express';
+import { AppealService } from '../../appeals';
 import { openAppealsCsv, openAppealsJson, openPetitionsCsv, openPetitionsJson, renderAppealReportCsv } from '../../domain/appeals';
 import { HubError } from '../../errors';
 import type { PipelineDeps } from '../../pipeline';
 import { DATE, queryParam as str, UUID, wantsCsv } from '../params';
+import { personalDataShown } from '../personal-data';
+import { assertInScope } from '../scope';
+import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
+import { documents } from '../../store';
 
 function period(req: Request, required: boolean): { from?: string; to?: string } {
   const q = req.query as Record<string, unknown>;
@@ -19,36 +23,45 @@ function period(req: Request, required: boolean): { from?: string; to?: string }
  * Citizens' appeals: the card and intake's decisions, the answer (003 §132), the department's
  * report (seeds 000, 002) and the open data sets (001 §2.2.11). Mounted at /api/v1.
  */
-export function appealsRouter(deps: Pick<PipelineDeps, 'db' | 'clock' | 'log' | 'onEventsCommitted'>): Router {
+export function appealsRouter(deps: Pick<PipelineDeps, 'db' | 'clock' | 'log' | 'onEventsCommitted'>): SecureRouter {
   const service = new AppealService(deps);
-  const r = Router();
+  const r = secureRouter();
+  const shown = (req: Request, id: string) => personalDataShown(deps.db, deps.clock, req, [{ kind: 'appeal', id }]);
 
-  r.get('/documents/:id/appeal', async (req, res) => {
+  r.get('/documents/:id/appeal', 'appeals:read', async (req, res) => {
     if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
-    res.vary(ROLE_HEADER).json(await service.view(req.params.id, roleOf(req)));
+    const who = principalOf(req);
+    const doc = await documents.getCard(deps.db, req.params.id);
+    if (doc) await assertInScope(deps.db, who, doc);
+    const view = await service.view(req.params.id, who);
+    await shown(req, req.params.id);
+    res.json(view);
   });
 
-  r.post('/documents/:id/appeal/answer', express.json({ limit: '1mb' }), async (req, res) => {
+  r.post('/documents/:id/appeal/answer', 'appeals:answer', express.json({ limit: '1mb' }), async (req, res) => {
     if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
-    res.vary(ROLE_HEADER).json(await service.answer(req.params.id, req.body, roleOf(req)));
+    const view = await service.answer(req.params.id, req.body, principalOf(req));
+    await shown(req, req.params.id);
+    res.json(view);
   });
 
-  r.get('/reports/appeals', async (req, res) => {
+  r.get('/reports/appeals', 'reports:read', async (req, res) => {
     const { from, to } = period(req, true) as { from: string; to: string };
     const report = await service.report(from, to);
     if (wantsCsv(req)) res.type('text/csv; charset=utf-8').send(renderAppealReportCsv(report));
     else res.json(report);
   });
 
-  // Open data: no names, addresses, contacts or free text, so no role is needed (001 §2.2.13).
-  r.get('/open-data/appeals', async (req, res) => {
+  // Open data: no names, addresses, contacts or free text, so any signed-in caller may have it
+  // (001 §2.2.13); the council publishes it on its open-data portal, not the hub.
+  r.get('/open-data/appeals', 'authenticated', async (req, res) => {
     const { from, to } = period(req, false);
     const rows = await service.openAppeals(from, to);
     if (wantsCsv(req)) res.type('text/csv; charset=utf-8').send(openAppealsCsv(rows));
     else res.type('application/json; charset=utf-8').send(openAppealsJson(rows));
   });
 
-  r.get('/open-data/petitions', async (req, res) => {
+  r.get('/open-data/petitions', 'authenticated', async (req, res) => {
     const { from, to } = period(req, false);
     const rows = await service.openPetitions(from, to);
     if (wantsCsv(req)) res.type('text/csv; charset=utf-8').send(openPetitionsCsv(rows));

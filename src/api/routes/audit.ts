@@ -1,13 +1,17 @@
-import { Router } from 'express';
+import { queryPersonalDataReads } from '../../identity';
+import { secureRouter, type SecureRouter } from '../secure-router';
 import { auditCsv, queryAudit, verifyAuditLog } from '../../audit';
 import { addDays, kyivDayStart } from '../../domain/clock';
 import type { Db } from '../../store';
 import { DATE, queryParam, UUID, wantsCsv } from '../params';
 
-/** The control log for auditors: query with filters (JSON or CSV) and verify the hash chain. */
-export function auditRouter(db: Db): Router {
-  const r = Router();
-  r.get('/log', async (req, res) => {
+/**
+ * For auditors: the control log with filters (JSON or CSV), the hash chain's check, and the
+ * record of who read citizens' personal data (Law «Про захист персональних даних», art. 14).
+ */
+export function auditRouter(db: Db): SecureRouter {
+  const r = secureRouter();
+  r.get('/log', 'audit:read', async (req, res) => {
     const limitRaw = queryParam(req.query as Record<string, unknown>, 'limit', /^\d+$/);
     const limit = Math.min(10_000, Math.max(1, Number(limitRaw ?? 100)));
     const cursor = queryParam(req.query as Record<string, unknown>, 'cursor', /^\d+$/);
@@ -32,8 +36,25 @@ export function auditRouter(db: Db): Router {
     }
     res.json({ items, nextCursor });
   });
-  r.get('/verify', async (_req, res) => {
+  r.get('/verify', 'audit:read', async (_req, res) => {
     res.json(await verifyAuditLog(db));
+  });
+  r.get('/personal-data-reads', 'audit:read', async (req, res) => {
+    const q = req.query as Record<string, unknown>;
+    const limit = Math.min(10_000, Math.max(1, Number(queryParam(q, 'limit', /^\d+$/) ?? 100)));
+    const cursor = queryParam(q, 'cursor', /^\d+$/);
+    const from = queryParam(q, 'from', DATE);
+    const to = queryParam(q, 'to', DATE);
+    const rows = await queryPersonalDataReads(db, {
+      principal: queryParam(q, 'principal'),
+      recordId: queryParam(q, 'recordId'),
+      from: from ? kyivDayStart(from) : undefined,
+      before: to ? kyivDayStart(addDays(to, 1)) : undefined,
+      afterSeq: cursor ? Number(cursor) : undefined,
+      limit: limit + 1,
+    });
+    const items = rows.slice(0, limit);
+    res.json({ items, nextCursor: rows.length > limit ? String(items[items.length - 1]!.seq) : null });
   });
   return r;
 }

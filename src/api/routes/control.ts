@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express from 'express';
 import { stringify } from 'csv-stringify/sync';
 import type { ControlAction, ControlService } from '../../control/service';
 import { kyivDate, type Clock } from '../../domain/clock';
@@ -7,32 +7,38 @@ import { HubError } from '../../errors';
 import type { Db } from '../../store';
 import * as controlStore from '../../store/control';
 import { DATE, queryParam as str, UUID, wantsCsv } from '../params';
+import { assertInScope } from '../scope';
+import { principalOf, secureRouter, type Access, type SecureRouter } from '../secure-router';
+import { documentScope } from '../../identity';
 
-const ACTION_PATHS: Record<string, ControlAction> = {
-  'extension-requests': 'extension-request',
-  'extension-decision': 'extension-decision',
-  'interim-answers': 'interim-answer',
-  execution: 'execution',
-  release: 'release',
-};
+/** Each action's path and who may take it: executors act on their own cards, controllers decide (003 §118, §158-160). */
+const ACTION_PATHS: Array<{ path: string; action: ControlAction; access: Access }> = [
+  { path: 'extension-requests', action: 'extension-request', access: 'control:execute' },
+  { path: 'extension-decision', action: 'extension-decision', access: 'control:decide' },
+  { path: 'interim-answers', action: 'interim-answer', access: 'control:execute' },
+  { path: 'execution', action: 'execution', access: 'control:execute' },
+  { path: 'release', action: 'release', access: 'control:decide' },
+];
 
 /** Resolutions and control actions on one document: /api/v1/documents/{id}/… */
-export function documentControlRouter(control: ControlService): Router {
-  const r = Router({ mergeParams: true });
-  r.use(express.json({ limit: '1mb' }));
-  r.post('/:id/resolutions', async (req, res) => {
+export function documentControlRouter(control: ControlService, db: Db): SecureRouter {
+  const r = secureRouter({ mergeParams: true });
+  const json = express.json({ limit: '1mb' });
+  r.post('/:id/resolutions', 'control:resolve', json, async (req, res) => {
     if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
-    res.status(201).json(await control.addResolution(req.params.id, req.body));
+    res.status(201).json(await control.addResolution(req.params.id, req.body, principalOf(req)));
   });
-  r.get('/:id/control', async (req, res) => {
+  r.get('/:id/control', 'control:read', async (req, res) => {
     if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
+    await assertInScope(db, principalOf(req), { id: req.params.id, source: '' });
     res.json({ items: await control.cardsOf(req.params.id) });
   });
-  r.post('/:id/control/:cardId/:action', async (req, res) => {
-    const action = ACTION_PATHS[req.params.action];
-    if (!action || !UUID.test(req.params.id) || !UUID.test(req.params.cardId)) throw HubError.of('NOT_FOUND');
-    res.json(await control.act(req.params.id, req.params.cardId, action, req.body));
-  });
+  for (const { path, action, access } of ACTION_PATHS) {
+    r.post(`/:id/control/:cardId/${path}`, access, json, async (req, res) => {
+      if (!UUID.test(req.params.id) || !UUID.test(req.params.cardId)) throw HubError.of('NOT_FOUND');
+      res.json(await control.act(req.params.id, req.params.cardId, action, req.body, principalOf(req)));
+    });
+  }
   return r;
 }
 
@@ -40,9 +46,9 @@ export function documentControlRouter(control: ControlService): Router {
  * The daily list of unexecuted items and the weekly plan (003 §165): GET /api/v1/control, and
  * executive discipline per executor (003 §117): GET /api/v1/reports/discipline. JSON or CSV.
  */
-export function controlListsRouter(db: Db, clock: Clock): Router {
-  const r = Router();
-  r.get('/control', async (req, res) => {
+export function controlListsRouter(db: Db, clock: Clock): SecureRouter {
+  const r = secureRouter();
+  r.get('/control', 'control:read', async (req, res) => {
     const q = req.query as Record<string, unknown>;
     const today = kyivDate(clock.now());
     const limit = Math.min(1000, Math.max(1, Number(str(q, 'limit', /^\d+$/) ?? 100)));
@@ -54,8 +60,12 @@ export function controlListsRouter(db: Db, clock: Clock): Router {
       after = { term, id };
     }
     const status = str(q, 'status', /^(under-control|executed|released)$/);
+    // An executor with no wider role sees the list of their own cards only.
+    const scope = documentScope(principalOf(req));
+    if ('sources' in scope) throw HubError.of('NOT_FOUND');
+    const executor = 'executor' in scope ? scope.executor : str(q, 'executor');
     const rows = await controlStore.listCards(db, {
-      executor: str(q, 'executor'),
+      executor,
       status,
       dueBefore: str(q, 'dueBefore', DATE),
       overdueOn: str(q, 'overdue', /^(true|false)$/) === 'true' ? today : undefined,
@@ -76,7 +86,7 @@ export function controlListsRouter(db: Db, clock: Clock): Router {
     res.json({ today, items, nextCursor });
   });
 
-  r.get('/reports/discipline', async (req, res) => {
+  r.get('/reports/discipline', 'reports:read', async (req, res) => {
     const q = req.query as Record<string, unknown>;
     const from = str(q, 'from', DATE);
     const to = str(q, 'to', DATE);

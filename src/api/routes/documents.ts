@@ -1,5 +1,5 @@
-import express, { Router } from 'express';
-import { APPEAL_KINDS, appealError, documentCardFor, holdsApplicantData, maySeePersonalData, ROLE_HEADER, roleOf } from '../../appeals';
+import express from 'express';
+import { APPEAL_KINDS, appealError, documentCardFor, holdsApplicantData, maySeePersonalData } from '../../appeals';
 import { addDays, kyivDayStart } from '../../domain/clock';
 import { HubError } from '../../errors';
 import { acceptInput, type PipelineDeps } from '../../pipeline';
@@ -7,6 +7,12 @@ import { assertValid, type DocumentQuery } from '../../schemas';
 import { documents } from '../../store';
 import { decodeCursor, page } from '../cursor';
 import { UUID } from '../params';
+import { personalDataShown } from '../personal-data';
+import { assertInScope, scopeFilter } from '../scope';
+import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
+import type { DocumentCard } from '../../schemas';
+
+const shownRecords = (cards: DocumentCard[]) => cards.filter(holdsApplicantData).map((c) => ({ kind: 'document' as const, id: c.id }));
 
 /** Query strings are text; the schema wants numbers where numbers are meant. */
 function parseQuery(raw: Record<string, unknown>): DocumentQuery {
@@ -18,11 +24,12 @@ function parseQuery(raw: Record<string, unknown>): DocumentQuery {
   return assertValid<DocumentQuery>('document-query.schema.json', q, 'INVALID_QUERY');
 }
 
-export function documentsRouter(deps: PipelineDeps): Router {
-  const r = Router();
+export function documentsRouter(deps: PipelineDeps): SecureRouter {
+  const r = secureRouter();
 
   // The body is taken raw so exactly what was sent can be kept in quarantine if it is rejected.
-  r.post('/', express.raw({ type: () => true, limit: '50mb' }), async (req, res) => {
+  r.post('/', 'documents:submit', express.raw({ type: () => true, limit: '50mb' }), async (req, res) => {
+    const who = principalOf(req);
     const contentType = req.header('content-type') ?? '';
     // ?format= names a connector's format (hotline.json is JSON too); without it JSON is canonical.
     const asked = typeof req.query.format === 'string' && req.query.format ? req.query.format : undefined;
@@ -34,6 +41,8 @@ export function documentsRouter(deps: PipelineDeps): Router {
       contentType,
       receivedAt: deps.clock.now(),
       traceId: req.id,
+      // An integrator (or any token bound to sources) submits only for its own (README, Security).
+      ...(who.sources ? { allowedSources: who.sources } : {}),
     });
     if (result.status === 'rejected') {
       res.status(result.error.status).json({ ...result.error.toBody(), quarantineId: result.quarantineId });
@@ -41,16 +50,18 @@ export function documentsRouter(deps: PipelineDeps): Router {
     }
     if (result.status === 'created') res.status(201).location(`/api/v1/documents/${result.card.id}`);
     else res.status(200).setHeader('Idempotent-Replay', 'true');
-    res.json(result.card);
+    // A repeat answers the card on file: to the caller's permission, like any read of it.
+    await personalDataShown(deps.db, deps.clock, req, shownRecords([result.card]));
+    res.json(documentCardFor(result.card, who));
   });
 
-  // Applicants' personal data by role (src/appeals/privacy.ts): the card and the list mask a
-  // citizen's correspondent for a role without access, and the text search does not match a
+  // Applicants' personal data by permission (src/appeals/privacy.ts): the card and the list mask a
+  // citizen's correspondent for a caller without it, and the text search does not match a
   // citizen's name for it either (else the search would tell who wrote).
-  r.get('/', async (req, res) => {
+  r.get('/', 'documents:read', async (req, res) => {
     const q = parseQuery(req.query as Record<string, unknown>);
     const limit = q.limit ?? 50;
-    const role = roleOf(req);
+    const who = principalOf(req);
     const rows = await documents.searchDocuments(deps.db, {
       source: q.source,
       kind: q.kind,
@@ -58,30 +69,38 @@ export function documentsRouter(deps: PipelineDeps): Router {
       receivedFrom: q.from ? kyivDayStart(q.from) : undefined,
       receivedBefore: q.to ? kyivDayStart(addDays(q.to, 1)) : undefined,
       text: q.q,
-      nameHiddenKinds: maySeePersonalData(role) ? undefined : APPEAL_KINDS,
+      nameHiddenKinds: maySeePersonalData(who) ? undefined : APPEAL_KINDS,
+      ...scopeFilter(who),
       limit: limit + 1,
       after: q.cursor ? decodeCursor(q.cursor) : undefined,
     });
-    res.vary(ROLE_HEADER).json(page(rows.map((c) => documentCardFor(c, role)), limit, (c) => [c.receivedAt, c.id]));
+    const body = page(rows, limit, (c) => [c.receivedAt, c.id]);
+    await personalDataShown(deps.db, deps.clock, req, shownRecords(body.items));
+    res.json({ ...body, items: body.items.map((c) => documentCardFor(c, who)) });
   });
 
-  r.get('/:id', async (req, res) => {
+  r.get('/:id', 'documents:read', async (req, res) => {
     const card = UUID.test(req.params.id) ? await documents.getCard(deps.db, req.params.id) : undefined;
     if (!card) throw HubError.of('NOT_FOUND', { documentId: req.params.id });
-    res.vary(ROLE_HEADER).json(documentCardFor(card, roleOf(req)));
+    const who = principalOf(req);
+    await assertInScope(deps.db, who, card);
+    await personalDataShown(deps.db, deps.clock, req, shownRecords([card]));
+    res.json(documentCardFor(card, who));
   });
 
-  r.get('/:id/attachments/:ordinal', async (req, res) => {
+  r.get('/:id/attachments/:ordinal', 'documents:read', async (req, res) => {
     const ordinal = Number(req.params.ordinal);
     const found = UUID.test(req.params.id) && Number.isInteger(ordinal)
       ? await documents.getAttachmentContent(deps.db, req.params.id, ordinal)
       : undefined;
-    if (!found) throw HubError.of('NOT_FOUND');
+    const card = found ? await documents.getCard(deps.db, req.params.id) : undefined;
+    if (!found || !card) throw HubError.of('NOT_FOUND');
+    const who = principalOf(req);
+    await assertInScope(deps.db, who, card);
     // An applicant's attachment is the letter itself, name, address and signature on it: nothing to mask, so none.
-    res.vary(ROLE_HEADER);
-    if (!maySeePersonalData(roleOf(req))) {
-      const card = await documents.getCard(deps.db, req.params.id);
-      if (card && holdsApplicantData(card)) throw appealError('PERSONAL_DATA_ROLE_REQUIRED', { documentId: req.params.id });
+    if (holdsApplicantData(card)) {
+      if (!maySeePersonalData(who)) throw appealError('PERSONAL_DATA_ROLE_REQUIRED', { documentId: req.params.id });
+      await personalDataShown(deps.db, deps.clock, req, [{ kind: 'attachment', id: `${card.id}/${ordinal}` }]);
     }
     res.type(found.mediaType).setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(found.name)}`);
     res.send(found.content);

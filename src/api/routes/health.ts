@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { secureRouter, type SecureRouter } from '../secure-router';
 import type { Db } from '../../store';
 
 export interface Readiness {
@@ -8,12 +8,13 @@ export interface Readiness {
 }
 
 /** /healthz: the process answers. /readyz: the database and, if configured, the broker are reachable. */
-export function healthRouter(deps: Readiness): Router {
-  const r = Router();
-  r.get('/healthz', (_req, res) => {
+export function healthRouter(deps: Readiness): SecureRouter {
+  const r = secureRouter();
+  // Open to anyone (a load balancer, a service manager): they say nothing but up or down.
+  r.get('/healthz', 'public', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  r.get('/readyz', async (_req, res) => {
+  r.get('/readyz', 'public', async (_req, res) => {
     const checks: Record<string, 'ok' | 'down' | 'not-configured'> = {};
     try {
       await deps.db.query('SELECT 1');

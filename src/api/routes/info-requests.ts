@@ -1,43 +1,46 @@
-import express, { Router, type Request } from 'express';
-import { ROLE_HEADER } from '../../appeals';
+import express from 'express';
 import type { ControlService } from '../../control';
 import { journalCsv } from '../../domain/info-requests';
 import { HubError } from '../../errors';
 import { InfoRequestService } from '../../info-requests';
 import type { PipelineDeps } from '../../pipeline';
 import { DATE, queryParam as str, UUID, wantsCsv } from '../params';
-
-/** The caller's role (X-Dilovod-Role), as for appeals: see src/appeals/privacy.ts. */
-const roleOf = (req: Request): string | undefined => req.header(ROLE_HEADER) ?? undefined;
+import { personalDataShown } from '../personal-data';
+import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
 
 /**
  * Public-information requests (Закон «Про доступ до публічної інформації» № 2939-VI): the journal
  * (JSON or CSV), the extension to 20 working days (ст. 20 ч. 4), the answer (ст. 20, 22).
  * Mounted at /api/v1.
  */
-export function infoRequestsRouter(deps: Pick<PipelineDeps, 'db' | 'clock' | 'log' | 'onEventsCommitted'> & { control: ControlService }): Router {
+export function infoRequestsRouter(deps: Pick<PipelineDeps, 'db' | 'clock' | 'log' | 'onEventsCommitted'> & { control: ControlService }): SecureRouter {
   const service = new InfoRequestService(deps);
-  const r = Router();
+  const r = secureRouter();
+  const shown = (req: express.Request, ids: string[]) => personalDataShown(deps.db, deps.clock, req, ids.map((id) => ({ kind: 'info-request' as const, id })));
 
-  r.get('/info-requests', async (req, res) => {
+  r.get('/info-requests', 'info-requests:read', async (req, res) => {
     const q = req.query as Record<string, unknown>;
     const from = str(q, 'from', DATE);
     const to = str(q, 'to', DATE);
     if (!from || !to || from > to) throw HubError.of('INVALID_QUERY', { parameter: 'from/to', problem: 'both dates are required, from ≤ to' });
-    const journal = await service.journal(from, to, roleOf(req));
-    res.vary(ROLE_HEADER);
+    const journal = await service.journal(from, to, principalOf(req));
+    await shown(req, journal.entries.map((e) => e.documentId));
     if (wantsCsv(req)) res.type('text/csv; charset=utf-8').send(journalCsv(journal.entries));
     else res.json(journal);
   });
 
-  r.post('/documents/:id/info-request/extension', express.json({ limit: '1mb' }), async (req, res) => {
+  r.post('/documents/:id/info-request/extension', 'info-requests:act', express.json({ limit: '1mb' }), async (req, res) => {
     if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
-    res.vary(ROLE_HEADER).json(await service.extend(req.params.id, req.body, roleOf(req)));
+    const entry = await service.extend(req.params.id, req.body, principalOf(req));
+    await shown(req, [entry.documentId]);
+    res.json(entry);
   });
 
-  r.post('/documents/:id/info-request/answer', express.json({ limit: '1mb' }), async (req, res) => {
+  r.post('/documents/:id/info-request/answer', 'info-requests:act', express.json({ limit: '1mb' }), async (req, res) => {
     if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
-    res.vary(ROLE_HEADER).json(await service.answer(req.params.id, req.body, roleOf(req)));
+    const entry = await service.answer(req.params.id, req.body, principalOf(req));
+    await shown(req, [entry.documentId]);
+    res.json(entry);
   });
   return r;
 }

@@ -1,11 +1,14 @@
-import express, { Router, type Request } from 'express';
-import { ROLE_HEADER } from '../../appeals';
+import express from 'express';
+import { identityError, sourceAllowed } from '../../identity';
+import { PETITION_SOURCE } from '../../../connectors/e-petitions';
+import type { Db } from '../../store';
+import type { Clock } from '../../domain/clock';
+import { personalDataShown } from '../personal-data';
+import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
 import { HubError } from '../../errors';
 import type { PetitionService } from '../../petitions';
 import type { PetitionState } from '../../schemas';
 import { queryParam } from '../params';
-
-const roleOf = (req: Request): string | undefined => req.header(ROLE_HEADER) ?? undefined;
 
 const STATES = /^(collecting|threshold-reached|below-threshold|under-consideration|answered)$/;
 
@@ -14,35 +17,44 @@ const STATES = /^(collecting|threshold-reached|below-threshold|under-considerati
  * one petition with its transitions out. Mounted at /api/v1/petitions. The author's personal data
  * is shown only to the roles that may see it (X-Dilovod-Role, src/appeals/privacy.ts).
  */
-export function petitionsRouter(deps: { petitions?: PetitionService }): Router {
-  const r = Router();
+export function petitionsRouter(deps: { petitions?: PetitionService; db: Db; clock: Clock }): SecureRouter {
+  const r = secureRouter();
+  const shown = (req: express.Request, ids: Array<string | null>) =>
+    personalDataShown(deps.db, deps.clock, req, ids.map((id) => ({ kind: 'petition' as const, id: id ?? '' })));
   const service = (): PetitionService => {
     if (!deps.petitions) throw HubError.of('NOT_FOUND');
     return deps.petitions;
   };
 
   // Raw bytes: a rejected export is kept in quarantine exactly as sent.
-  r.post('/', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
+  r.post('/', 'petitions:submit', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
+    const who = principalOf(req);
+    if (!sourceAllowed(who, PETITION_SOURCE)) throw identityError('SOURCE_NOT_ALLOWED', { source: PETITION_SOURCE, allowedSources: who.sources });
     const payload = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const out = await service().intake(payload, { contentType: req.header('content-type'), traceId: req.id, role: roleOf(req) });
+    const out = await service().intake(payload, { contentType: req.header('content-type'), traceId: req.id, viewer: who });
     if (out.status === 'rejected') {
       res.status(out.error.status).json({ ...out.error.toBody(), quarantineId: out.quarantineId });
       return;
     }
-    res.vary(ROLE_HEADER).status(out.result.outcome === 'created' ? 201 : 200).json(out.result);
+    await shown(req, [out.result.petition.platformId]);
+    res.status(out.result.outcome === 'created' ? 201 : 200).json(out.result);
   });
 
-  r.get('/', async (req, res) => {
+  r.get('/', 'petitions:read', async (req, res) => {
     const q = req.query as Record<string, unknown>;
     const state = queryParam(q, 'state', STATES) as PetitionState | undefined;
     const limit = Number(queryParam(q, 'limit', /^([1-9]\d{0,2}|1000)$/) ?? 200);
-    res.vary(ROLE_HEADER).json({ items: await service().list(roleOf(req), { state, limit }) });
+    const items = await service().list(principalOf(req), { state, limit });
+    await shown(req, items.map((p) => p.platformId));
+    res.json({ items });
   });
 
   // The platform id is <community>/<id>: one or two path segments (or %2F-encoded).
-  r.get('/*platformId', async (req, res) => {
+  r.get('/*platformId', 'petitions:read', async (req, res) => {
     const parts = (req.params as { platformId: string[] }).platformId;
-    res.vary(ROLE_HEADER).json(await service().view(parts.join('/'), roleOf(req)));
+    const view = await service().view(parts.join('/'), principalOf(req));
+    await shown(req, [view.platformId]);
+    res.json(view);
   });
   return r;
 }

@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import express from 'express';
+import { secureRouter, type SecureRouter } from '../secure-router';
 import type { Clock } from '../../domain/clock';
 import { HubError } from '../../errors';
 import { decodeBase64 } from '../../pipeline/attachments';
@@ -11,9 +12,9 @@ import { SignatureError, verifySignaturesSync, type TrustStore } from '../../sig
  * trust store plus what the request adds for itself. A signature that does not hold is a verdict
  * (200 with TOTAL-FAILED or INDETERMINATE); only a request that cannot be read is a 400.
  */
-export function signaturesRouter(settings: SignatureSettings, clock: Clock): Router {
-  const r = Router();
-  r.post('/verify', express.json({ limit: '50mb', type: () => true, strict: false }), (req, res) => {
+export function signaturesRouter(settings: SignatureSettings, clock: Clock): SecureRouter {
+  const r = secureRouter();
+  r.post('/verify', 'signatures:verify', express.json({ limit: '50mb', type: () => true, strict: false }), (req, res) => {
     const body = assertValid<SignatureVerifyRequest>('signature-verify-request.schema.json', req.body ?? null);
     const signature = decodeBase64('/signature', body.signature);
     const content = body.content === undefined ? undefined : decodeBase64('/content', body.content);

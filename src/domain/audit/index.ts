@@ -14,7 +14,24 @@ export interface AuditRecord {
   before: unknown;
   after: unknown;
   reason: string | null;
+  /**
+   * How the actor was authenticated: method, the system it came through (the EDMS's token),
+   * whom it stood in for, the client's address. Absent on entries written before identity
+   * existed, so their hashes are unchanged (canonicalJson leaves out what is undefined).
+   */
+  via?: AuditVia;
 }
+
+export interface AuditVia {
+  method: string;
+  principalKind: 'person' | 'system';
+  system?: { tokenId: string; name: string };
+  standingInFor?: string;
+  clientAddress?: string;
+}
+
+/** Who acted, as the control log records it (src/identity auditActor makes it from the caller). */
+export type AuditActor = Pick<AuditRecord, 'actor' | 'via'>;
 
 export interface AuditEntry extends AuditRecord {
   seq: number;

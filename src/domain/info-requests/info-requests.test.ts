@@ -165,7 +165,7 @@ describe('public-information requests: the journal entry and CSV', () => {
   });
 
   it('ст. 20, 22: an answer after the term shows as late; the CSV has Ukrainian headers and labels', () => {
-    const answered = journalEntry({ ...source, answer: { actor: 'info-officer', result: 'refused', answeredOn: '2026-01-05', refusal: { ground: 'not-held', motives: 'Не є розпорядником', howToAppeal: 'ст. 23' } } }, '2026-01-06', M);
+    const answered = journalEntry({ ...source, answer: { result: 'refused', answeredOn: '2026-01-05', refusal: { ground: 'not-held', motives: 'Не є розпорядником', howToAppeal: 'ст. 23' } } }, '2026-01-06', M);
     expect(answered).to.include({ late: true, overdue: false, result: 'refused', refusalGround: 'not-held' });
     const csv = journalCsv([answered]);
     const [header, row = ''] = csv.replace(/^\uFEFF/, '').trim().split('\n');

@@ -1,0 +1,83 @@
+import { appendAudit } from '../../audit';
+import { loadConfig } from '../../config';
+import { HubError } from '../../errors';
+import { createToken, isRole, listTokens, revokeToken, type Role } from '../../identity';
+import { migrate, openDb } from '../../store';
+import { parseArgs, UsageError, type CliCommand } from '../command';
+import { plural } from '../plural';
+
+const USAGE = [
+  'dilovod token create --name NAME --role ROLE [--role ROLE…] [--source SRC…] [--staff ID] [--act-for ID…] [--expires YYYY-MM-DD]',
+  'dilovod token list',
+  'dilovod token revoke ID',
+].join('\n       ');
+
+/** The operator on the server is trusted as the database's owner is: what they do is logged as `cli`. */
+const CLI_ACTOR = { actor: 'cli', via: { method: 'cli', principalKind: 'system' as const } };
+
+export const command: CliCommand = {
+  name: 'token',
+  summary: 'create (shown once), list or revoke API tokens for systems and people',
+  async run(args) {
+    const [sub, ...rest] = args;
+    const { flags, positional } = parseArgs(rest);
+    if (sub !== 'create' && sub !== 'list' && sub !== 'revoke') throw new UsageError(USAGE);
+    const config = loadConfig();
+    const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      await migrate(db);
+      const now = new Date();
+      if (sub === 'create') {
+        const name = flags.get('name')?.[0];
+        const roles = flags.get('role') ?? [];
+        if (!name || !roles.length) throw new UsageError(USAGE);
+        const bad = roles.find((r) => !isRole(r));
+        if (bad) throw new UsageError(`невідома роль «${bad}» / unknown role "${bad}"`);
+        const expires = flags.get('expires')?.[0];
+        if (expires && !/^\d{4}-\d{2}-\d{2}$/.test(expires)) throw new UsageError('--expires: YYYY-MM-DD');
+        try {
+          const { token, info } = await db.tx(async (q) => {
+            const made = await createToken(q, {
+              name, roles: roles as Role[], sources: flags.get('source'), staffId: flags.get('staff')?.[0], actFor: flags.get('act-for'),
+              // The token is valid through the whole day it names (Kyiv).
+              expiresAt: expires ? new Date(`${expires}T23:59:59.999+02:00`) : undefined, createdBy: 'cli',
+            }, now);
+            await appendAudit(q, { at: now.toISOString(), ...CLI_ACTOR, action: 'token.created', documentId: null, before: null, after: { id: made.info.id, name, roles }, reason: null });
+            return made;
+          });
+          console.log(token);
+          console.error(`Токен «${info.name}» (${info.id}) створено. Збережіть його зараз: хаб зберігає лише його хеш і більше його не покаже.`);
+        } catch (err) {
+          if (err instanceof HubError) {
+            console.error(`dilovod token: ${err.spec.messageUk}: ${JSON.stringify(err.details)}`);
+            return 65;
+          }
+          throw err;
+        }
+      } else if (sub === 'list') {
+        const tokens = await listTokens(db);
+        for (const t of tokens) {
+          const state = t.revokedAt ? `відкликано ${t.revokedAt}` : t.expiresAt && t.expiresAt <= now.toISOString() ? `прострочено ${t.expiresAt}` : 'чинний';
+          console.log([t.id, t.name, t.roles.join(','), t.sources?.join(',') ?? '*', t.staffId ?? '-', state, t.lastUsedAt ?? 'не використовувався'].join('\t'));
+        }
+        console.error(plural(tokens.length, { one: 'токен', few: 'токени', many: 'токенів' }));
+      } else {
+        if (positional.length !== 1) throw new UsageError(USAGE);
+        const id = positional[0] as string;
+        const revoked = await db.tx(async (q) => {
+          const info = await revokeToken(q, id, 'cli', now);
+          if (info) await appendAudit(q, { at: now.toISOString(), ...CLI_ACTOR, action: 'token.revoked', documentId: null, before: { id, name: info.name }, after: { revokedAt: info.revokedAt }, reason: null });
+          return info;
+        });
+        if (!revoked) {
+          console.error(`dilovod token: чинного токена ${id} немає / no live token ${id}`);
+          return 65;
+        }
+        console.log(`Токен ${id} («${revoked.name}») відкликано: його більше не приймають.`);
+      }
+      return 0;
+    } finally {
+      await db.close();
+    }
+  },
+};
