@@ -2,7 +2,7 @@
  * The hotline connector's errors, kept beside it (as src/appeals/errors.ts does): each is a
  * HubError with a stable code and both languages, so the pipeline quarantines the card with it.
  */
-import { HubError } from '../../src/errors';
+import { errorFamily } from '../../src/errors';
 
 const SPECS = {
   HOTLINE_CARD_NOT_JSON: {
@@ -29,6 +29,4 @@ const SPECS = {
 
 export type HotlineErrorCode = keyof typeof SPECS;
 
-export function hotlineError(code: HotlineErrorCode, details?: unknown): HubError {
-  return new HubError(code, { ...SPECS[code] }, details);
-}
+export const hotlineError = errorFamily<HotlineErrorCode>(SPECS);

@@ -12,8 +12,18 @@ export function scopeFilter(principal: Principal): { onlySources?: readonly stri
 
 /** Throws NOT_IN_SCOPE (403) when the caller may not read this document (README, Security: roles). */
 export async function assertInScope(q: Queryable, principal: Principal, card: Pick<DocumentCard, 'id' | 'source'>): Promise<void> {
+  await assertDocumentInScope(q, principal, card.id, async () => card.source);
+}
+
+/**
+ * The same by id, for routes that do not load the card: a caller who reads everything costs no
+ * query; a system's scope reads the document's source; an executor's, their control cards.
+ */
+export async function assertDocumentInScope(q: Queryable, principal: Principal, documentId: string, sourceOf = () => documents.sourceOf(q, documentId)): Promise<void> {
   const scope = documentScope(principal);
   if ('all' in scope) return;
-  if ('sources' in scope ? scope.sources.includes(card.source) : await documents.isExecutorOf(q, card.id, scope.executor)) return;
-  throw identityError('NOT_IN_SCOPE', { documentId: card.id });
+  const inScope = 'sources' in scope
+    ? scope.sources.includes((await sourceOf()) ?? '')
+    : await documents.isExecutorOf(q, documentId, scope.executor);
+  if (!inScope) throw identityError('NOT_IN_SCOPE', { documentId });
 }

@@ -2,7 +2,7 @@
  * The errors of the appeals wiring, kept here rather than in src/errors/catalog.ts: each is a
  * HubError with a stable code, both languages and, where a rule is broken, its basis.
  */
-import { HubError } from '../errors';
+import { errorFamily } from '../errors';
 
 const SPECS = {
   APPEAL_CARD_INVALID: {
@@ -69,6 +69,4 @@ const SPECS = {
 
 export type AppealErrorCode = keyof typeof SPECS;
 
-export function appealError(code: AppealErrorCode, details?: unknown): HubError {
-  return new HubError(code, { ...SPECS[code] }, details);
-}
+export const appealError = errorFamily<AppealErrorCode>(SPECS);

@@ -1,6 +1,7 @@
 import { ERROR_CATALOG, ErrorCode, ErrorSpec } from './catalog';
 
 export { ERROR_CATALOG, ErrorCode };
+export type { ErrorSpec };
 
 /** The body of every error answer (schemas/error.schema.json). */
 export interface ErrorBody {
@@ -41,6 +42,14 @@ export class HubError extends Error {
     if (this.details !== undefined) body.details = this.details;
     return body;
   }
+}
+
+/**
+ * A module's own errors (appeals, information requests, petitions, identity, connectors): each
+ * keeps its specs beside its rules and gets one factory for its codes from here.
+ */
+export function errorFamily<C extends string>(specs: Readonly<Record<C, ErrorSpec>>): (code: C, details?: unknown) => HubError {
+  return (code, details) => new HubError(code, { ...specs[code] }, details);
 }
 
 /** Network-level and server-shutdown failures of PostgreSQL: worth retrying, never quarantining. */

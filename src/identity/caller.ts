@@ -10,7 +10,7 @@ import type { OidcVerifier } from './oidc';
 import { looksLikeJwt } from './oidc';
 import { makePrincipal, type Principal } from './principal';
 import { isRole } from './roles';
-import { getStaff } from './staff';
+import { getPerson } from './staff';
 import { authenticateToken, looksLikeApiToken, type TokenInfo } from './tokens';
 
 export interface CallerDeps {
@@ -38,7 +38,7 @@ function bearer(authorization: string): string {
 const systemRef = (t: TokenInfo) => ({ tokenId: t.id, name: t.name });
 
 async function personFromToken(deps: CallerDeps, t: TokenInfo, staffId: string, clientAddress?: string): Promise<Principal> {
-  const person = await getStaff(deps.db, staffId);
+  const person = await getPerson(deps.db, staffId);
   return makePrincipal({
     kind: 'person', id: staffId, displayName: person?.fullName ?? staffId, roles: t.roles, method: 'api-token',
     via: systemRef(t), ...(t.sources ? { sources: t.sources } : {}), clientAddress,
@@ -49,7 +49,7 @@ async function personFromToken(deps: CallerDeps, t: TokenInfo, staffId: string, 
 async function onBehalfOf(deps: CallerDeps, t: TokenInfo, staffId: string, clientAddress?: string): Promise<Principal> {
   const listed = t.roles.includes('integrator') && (t.actFor?.includes(staffId) || t.actFor?.includes('*'));
   if (!listed) throw identityError('ON_BEHALF_OF_NOT_ALLOWED', { tokenId: t.id, onBehalfOf: staffId });
-  const person = await getStaff(deps.db, staffId);
+  const person = await getPerson(deps.db, staffId);
   if (!person || person.active === false) throw identityError('ON_BEHALF_OF_NOT_ALLOWED', { tokenId: t.id, onBehalfOf: staffId, problem: 'not in the staff directory' });
   return makePrincipal({
     kind: 'person', id: staffId, displayName: person.fullName, roles: (person.roles ?? []).filter(isRole), method: 'api-token+on-behalf-of',

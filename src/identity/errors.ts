@@ -3,7 +3,7 @@
  * when the caller lacks a permission. Stable codes, both languages; never a hint of which part of
  * a secret was wrong.
  */
-import { HubError } from '../errors';
+import { errorFamily } from '../errors';
 
 const SPECS = {
   AUTHENTICATION_REQUIRED: {
@@ -88,8 +88,6 @@ const SPECS = {
 
 export type IdentityErrorCode = keyof typeof SPECS;
 
-export function identityError(code: IdentityErrorCode, details?: unknown): HubError {
-  return new HubError(code, { ...SPECS[code] }, details);
-}
+export const identityError = errorFamily<IdentityErrorCode>(SPECS);
 
 export const IDENTITY_ERROR_CODES = Object.keys(SPECS) as IdentityErrorCode[];

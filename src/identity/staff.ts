@@ -135,6 +135,12 @@ export async function listStaff(q: Queryable): Promise<StaffMember[]> {
   return rows.map((r) => toMember(r, standIns));
 }
 
+/** The person alone, without stand-ins: what signing in needs on every request (one indexed row). */
+export async function getPerson(q: Queryable, id: string): Promise<Pick<StaffMember, 'id' | 'fullName' | 'roles' | 'active'> | undefined> {
+  const [row] = await q.query<StaffRow>('SELECT * FROM staff WHERE id = $1', [id]);
+  return row ? { id: row.id, fullName: row.full_name, roles: row.roles as StaffMember['roles'], active: row.active } : undefined;
+}
+
 export async function getStaff(q: Queryable, id: string): Promise<StaffMember | undefined> {
   const [row] = await q.query<StaffRow>('SELECT * FROM staff WHERE id = $1', [id]);
   if (!row) return undefined;

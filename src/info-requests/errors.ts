@@ -4,7 +4,7 @@
  * src/domain/info-requests/errors.ts; here they become 409/422).
  */
 import { InfoRequestRuleError } from '../domain/info-requests';
-import { HubError } from '../errors';
+import { HubError, errorFamily } from '../errors';
 
 const SPECS = {
   NOT_AN_INFO_REQUEST: {
@@ -36,9 +36,7 @@ const SPECS = {
 
 export type InfoRequestErrorCode = keyof typeof SPECS;
 
-export function infoRequestError(code: InfoRequestErrorCode, details?: unknown): HubError {
-  return new HubError(code, { ...SPECS[code] }, details);
-}
+export const infoRequestError = errorFamily<InfoRequestErrorCode>(SPECS);
 
 /** A broken rule of the Law becomes 409 (the request's state forbids it) or 422 (the dates or fields do). */
 export function asHubError(err: unknown): unknown {

@@ -2,7 +2,7 @@
  * The errors of the e-petitions wiring (as src/appeals/errors.ts): each a HubError with a stable
  * code and both languages.
  */
-import { HubError } from '../errors';
+import { errorFamily } from '../errors';
 
 const SPECS = {
   PETITION_INVALID: {
@@ -24,6 +24,4 @@ const SPECS = {
 
 export type PetitionErrorCode = keyof typeof SPECS;
 
-export function petitionError(code: PetitionErrorCode, details?: unknown): HubError {
-  return new HubError(code, { ...SPECS[code] }, details);
-}
+export const petitionError = errorFamily<PetitionErrorCode>(SPECS);

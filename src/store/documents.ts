@@ -244,3 +244,9 @@ export async function isExecutorOf(q: Queryable, documentId: string, executor: s
   const rows = await q.query("SELECT 1 FROM control_cards WHERE document_id = $1 AND card->'executors' ? $2 LIMIT 1", [documentId, executor]);
   return rows.length > 0;
 }
+
+/** The document's source (a system caller's scope), undefined when there is no such document. */
+export async function sourceOf(q: Queryable, documentId: string): Promise<string | undefined> {
+  const rows = await q.query<{ source: string }>('SELECT source FROM documents WHERE id = $1', [documentId]);
+  return rows[0]?.source;
+}

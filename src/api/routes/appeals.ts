@@ -5,9 +5,8 @@ import { HubError } from '../../errors';
 import type { PipelineDeps } from '../../pipeline';
 import { DATE, queryParam as str, UUID, wantsCsv } from '../params';
 import { personalDataShown } from '../personal-data';
-import { assertInScope } from '../scope';
+import { assertDocumentInScope } from '../scope';
 import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
-import { documents } from '../../store';
 
 function period(req: Request, required: boolean): { from?: string; to?: string } {
   const q = req.query as Record<string, unknown>;
@@ -31,8 +30,7 @@ export function appealsRouter(deps: Pick<PipelineDeps, 'db' | 'clock' | 'log' | 
   r.get('/documents/:id/appeal', 'appeals:read', async (req, res) => {
     if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
     const who = principalOf(req);
-    const doc = await documents.getCard(deps.db, req.params.id);
-    if (doc) await assertInScope(deps.db, who, doc);
+    await assertDocumentInScope(deps.db, who, req.params.id);
     const view = await service.view(req.params.id, who);
     await shown(req, req.params.id);
     res.json(view);

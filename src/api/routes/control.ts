@@ -7,7 +7,7 @@ import { HubError } from '../../errors';
 import type { Db } from '../../store';
 import * as controlStore from '../../store/control';
 import { DATE, queryParam as str, UUID, wantsCsv } from '../params';
-import { assertInScope } from '../scope';
+import { assertDocumentInScope } from '../scope';
 import { principalOf, secureRouter, type Access, type SecureRouter } from '../secure-router';
 import { documentScope } from '../../identity';
 
@@ -30,7 +30,7 @@ export function documentControlRouter(control: ControlService, db: Db): SecureRo
   });
   r.get('/:id/control', 'control:read', async (req, res) => {
     if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
-    await assertInScope(db, principalOf(req), { id: req.params.id, source: '' });
+    await assertDocumentInScope(db, principalOf(req), req.params.id);
     res.json({ items: await control.cardsOf(req.params.id) });
   });
   for (const { path, action, access } of ACTION_PATHS) {

@@ -1,6 +1,5 @@
 import { verifyAuditLog } from '../../audit';
-import { loadConfig } from '../../config';
-import { openDb } from '../../store';
+import { withDatabase } from '../database';
 import { parseArgs, UsageError, type CliCommand } from '../command';
 
 export const command: CliCommand = {
@@ -10,9 +9,7 @@ export const command: CliCommand = {
     const [sub, ...rest] = args;
     if (sub !== 'verify') throw new UsageError('dilovod audit verify [--json]');
     const { flags } = parseArgs(rest, ['json']);
-    const config = loadConfig();
-    const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    try {
+    return withDatabase(async (db) => {
       const verdict = await verifyAuditLog(db);
       if (flags.has('json')) console.log(JSON.stringify(verdict, null, 2));
       else if (verdict.ok) {
@@ -23,8 +20,6 @@ export const command: CliCommand = {
         console.log(`Перший пошкоджений запис: ${verdict.brokenAt} (до нього перевірено ${verdict.checked} записів).`);
       }
       return verdict.ok ? 0 : 1;
-    } finally {
-      await db.close();
-    }
+    });
   },
 };

@@ -1,7 +1,7 @@
-import { loadConfig } from '../../config';
 import { kyivDate } from '../../domain/clock';
 import { importNomenclatureFile } from '../../nomenclature';
-import { migrate, nomenclature, openDb } from '../../store';
+import { nomenclature } from '../../store';
+import { withDatabase } from '../database';
 import { parseArgs, UsageError, type CliCommand } from '../command';
 
 const USAGE = 'dilovod nomenclature import FILE --year YYYY | dilovod nomenclature list [--year YYYY]';
@@ -22,10 +22,7 @@ export const command: CliCommand = {
     if (sub !== 'import' && sub !== 'list') throw new UsageError(USAGE);
     if (sub === 'import' && (positional.length !== 1 || !flags.has('year'))) throw new UsageError(USAGE);
     const year = yearOf(flags);
-    const config = loadConfig();
-    const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    try {
-      await migrate(db);
+    return withDatabase(async (db) => {
       if (sub === 'import') {
         let cases;
         try {
@@ -43,8 +40,6 @@ export const command: CliCommand = {
         }
       }
       return 0;
-    } finally {
-      await db.close();
-    }
+    }, { migrate: true });
   },
 };

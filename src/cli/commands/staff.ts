@@ -1,8 +1,7 @@
 import { appendAudit } from '../../audit';
-import { loadConfig } from '../../config';
 import { HubError } from '../../errors';
 import { importStaff, listStaff, readStaffFile } from '../../identity';
-import { migrate, openDb } from '../../store';
+import { withDatabase } from '../database';
 import { parseArgs, UsageError, type CliCommand } from '../command';
 import { plural } from '../plural';
 
@@ -15,10 +14,7 @@ export const command: CliCommand = {
     const [sub, ...rest] = args;
     const { positional } = parseArgs(rest);
     if (!(sub === 'import' && positional.length === 1) && sub !== 'list') throw new UsageError(USAGE);
-    const config = loadConfig();
-    const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    try {
-      await migrate(db);
+    return withDatabase(async (db) => {
       if (sub === 'list') {
         for (const p of await listStaff(db)) {
           const standIns = (p.standsInFor ?? []).map((s) => `заміщує ${s.staffId} з ${s.from}${s.to ? ` по ${s.to}` : ''}`).join('; ');
@@ -45,8 +41,6 @@ export const command: CliCommand = {
         }
         throw err;
       }
-    } finally {
-      await db.close();
-    }
+    }, { migrate: true });
   },
 };

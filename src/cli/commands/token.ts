@@ -1,8 +1,7 @@
 import { appendAudit } from '../../audit';
-import { loadConfig } from '../../config';
 import { HubError } from '../../errors';
 import { createToken, isRole, listTokens, revokeToken, type Role } from '../../identity';
-import { migrate, openDb } from '../../store';
+import { withDatabase } from '../database';
 import { parseArgs, UsageError, type CliCommand } from '../command';
 import { plural } from '../plural';
 
@@ -22,10 +21,7 @@ export const command: CliCommand = {
     const [sub, ...rest] = args;
     const { flags, positional } = parseArgs(rest);
     if (sub !== 'create' && sub !== 'list' && sub !== 'revoke') throw new UsageError(USAGE);
-    const config = loadConfig();
-    const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    try {
-      await migrate(db);
+    return withDatabase(async (db) => {
       const now = new Date();
       if (sub === 'create') {
         const name = flags.get('name')?.[0];
@@ -76,8 +72,6 @@ export const command: CliCommand = {
         console.log(`Токен ${id} («${revoked.name}») відкликано: його більше не приймають.`);
       }
       return 0;
-    } finally {
-      await db.close();
-    }
+    }, { migrate: true });
   },
 };
