@@ -12,13 +12,13 @@ import { parseCertificate } from '../src/signatures/x509/certificate';
 
 /**
  * `npm run bench -- signatures`: verifications per second of detached CAdES-BES signatures —
- * RSA-2048 and ECDSA P-256 (OpenSSL-made, ../shared/reference/signatures/generated) and DSTU 4145
+ * RSA-2048 and ECDSA P-256 (OpenSSL-made, test/fixtures/reference/signatures/generated) and DSTU 4145
  * M257 (a real Diia test signature, uapki/) — each beside baselines measured in the same run:
  * bare crypto.verify of the same signature value (RSA/ECDSA), the GOST 34.311 hash of the same
  * signed attributes alone (DSTU), and pkijs SignedData.verify with chain checking on the same files.
  * The full verification keeps the trust store warm as the hub does (CA signatures cached).
  */
-const REF = resolve(__dirname, '../../shared/reference/signatures');
+const REF = resolve(__dirname, '../test/fixtures/reference/signatures');
 const read = (p: string): Buffer => readFileSync(resolve(REF, p));
 /** Per measurement; about 20 s in all. */
 const SLICE_MS = Number(process.env.BENCH_SIGNATURES_MS ?? 1500);

@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import { HubError } from '../../src/errors';
 import type { SevOvvConfig } from './config';
 
-/** The ДЦІР test messages ДС1–ДС16, kept beside the repository (CI clones shared/ next to it). */
-export const REAL_SAMPLES = resolve(__dirname, '../../../shared/reference/sev-ovv/samples');
+/** The ДЦІР test messages ДС1–ДС16, kept in the repository (test/fixtures/reference/sev-ovv/SOURCES.md). */
+export const REAL_SAMPLES = resolve(__dirname, '../../test/fixtures/reference/sev-ovv/samples');
 /** Our own small samples written after the XSD. */
 export const OWN_SAMPLES = join(__dirname, 'samples');
 

@@ -1,22 +1,29 @@
 import { expect } from 'chai';
 import { TOPOLOGY } from '../../src/bus';
-import type { Hub } from '../../src/hub';
-import { createTestVhost, restartBroker, type TestVhost } from '../support/amqp';
+import { createTestVhost, type TestVhost } from '../support/amqp';
 import { TestBroker } from '../support/broker';
 import { startTestHub, submission, type TestHub } from '../support/hub';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
+import { TcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait';
 
-describe('outbox relay across a broker restart (real RabbitMQ)', function () {
+/**
+ * The broker goes away for the hub only: a TCP proxy between them is cut and restored. The
+ * machine's RabbitMQ, which other clients use, is never stopped.
+ */
+describe('outbox relay across a broker outage (real RabbitMQ behind a TCP proxy)', function () {
   this.timeout(180_000);
   let testDb: TestDatabase;
   let vhost: TestVhost;
   let hub: TestHub;
+  let proxy: TcpProxy;
   const queue = `test.events.${process.pid}`;
 
   before(async () => {
     [testDb, vhost] = await Promise.all([createTestDatabase('restart'), createTestVhost('restart')]);
-    hub = await startTestHub({ databaseUrl: testDb.url, amqpUrl: vhost.url });
+    proxy = new TcpProxy(5672);
+    await proxy.start();
+    hub = await startTestHub({ databaseUrl: testDb.url, amqpUrl: vhost.url.replace(':5672/', `:${proxy.port}/`) });
     const broker = new TestBroker(vhost.url);
     await broker.open();
     // A durable queue survives the restart, as an EDMS connector's queue would.
@@ -27,12 +34,14 @@ describe('outbox relay across a broker restart (real RabbitMQ)', function () {
   });
   after(async () => {
     await hub?.close();
+    await proxy?.stop();
     await Promise.all([testDb?.drop(), vhost?.delete()]);
   });
 
   it('keeps accepting over HTTP while the broker is down and publishes the events after it is back', async () => {
     let documentId = '';
-    await restartBroker(async () => {
+    await proxy.cut();
+    try {
       await waitFor(() => !hub.bus!.isConnected(), 'hub to notice the broker is gone');
       const res = await fetch(`${hub.url}/api/v1/documents`, {
         method: 'POST',
@@ -45,7 +54,9 @@ describe('outbox relay across a broker restart (real RabbitMQ)', function () {
       expect(ready.status).to.equal(503);
       const pending = await hub.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
       expect(pending[0]!.n).to.equal(1);
-    });
+    } finally {
+      await proxy.restore();
+    }
 
     await waitFor(() => hub.bus!.isConnected(), 'hub to reconnect', 60_000);
     const broker = new TestBroker(vhost.url);

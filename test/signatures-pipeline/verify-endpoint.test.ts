@@ -15,7 +15,7 @@ describe('HTTP: POST /api/v1/signatures/verify', function () {
   this.timeout(60_000);
   let hub: TestHub;
   let trustDir: string;
-  // a real Diia DSTU 4145 detached signature (../shared/reference/signatures/uapki), long expired
+  // a real Diia DSTU 4145 detached signature (test/fixtures/reference/signatures/uapki), long expired
   const diiaSignature = b64(readRef('uapki/cades-bes-detached.p7s'));
   const diiaContent = b64(readRef('uapki/cades-bes-detached.content.txt'));
   const diiaTrust = { certificates: [b64(readRef(DIIA.ca)), b64(readRef(DIIA.root))] };

@@ -10,11 +10,11 @@ import { DIIA, DIIA_AT, REFERENCE_NOW, readRef, ref } from './support/reference'
 import { checkOf, expectVerdict } from './support/verify';
 
 /**
- * Every real vector in ../shared/reference/signatures with the verdict its SOURCES.md implies.
+ * Every real vector in test/fixtures/reference/signatures with the verdict its SOURCES.md implies.
  * The real certificates are long expired: validated `at` a time inside their validity they hold;
  * validated now they are OUT_OF_BOUNDS_NO_POE unless a valid time-stamp proves when they were made.
  */
-describe('signatures: reference vectors (../shared/reference/signatures)', function () {
+describe('signatures: reference vectors (test/fixtures/reference/signatures)', function () {
   this.timeout(60_000);
   const now = () => REFERENCE_NOW;
   const run = (signature: string, trust: TrustStore, options: { content?: string | Buffer; at?: Date } = {}) =>

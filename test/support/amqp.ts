@@ -29,14 +29,3 @@ export async function createTestVhost(label = 't'): Promise<TestVhost> {
     },
   };
 }
-
-/** Stops and starts the broker application (a real restart of the node's AMQP service). */
-export async function restartBroker(whileDown?: () => Promise<void>): Promise<void> {
-  await rabbitmqctl('stop_app');
-  try {
-    await whileDown?.();
-  } finally {
-    await rabbitmqctl('start_app');
-    await rabbitmqctl('await_startup');
-  }
-}

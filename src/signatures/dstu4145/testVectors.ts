@@ -1,6 +1,6 @@
 /**
  * Test helper: pulls what a DSTU 4145 verification needs out of the real CMS files and
- * certificates under /work/shared/reference/signatures (see SOURCES.md there). Not used by
+ * certificates under test/fixtures/reference/signatures (see SOURCES.md there). Not used by
  * production code — the general CMS/CAdES verifier lives outside this folder.
  */
 import { readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { Certificate } from '@peculiar/asn1-x509';
 import { children, readBitStringOctets, readSingle, TAG } from './der';
 
-export const REFERENCE_DIR = process.env.DILOVOD_REFERENCE_DIR ?? '/work/shared/reference/signatures';
+export const REFERENCE_DIR = process.env.DILOVOD_REFERENCE_DIR ?? path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'reference', 'signatures');
 
 export function readReference(relativePath: string): Uint8Array {
   return new Uint8Array(readFileSync(path.join(REFERENCE_DIR, relativePath)));

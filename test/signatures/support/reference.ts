@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** The shared reference data, beside the repository (CI clones it as ../shared). */
-export const REFERENCE = resolve(__dirname, '../../../../shared/reference/signatures');
+/** The reference vectors, kept in the repository with their provenance (test/fixtures/reference/SOURCES.md). */
+export const REFERENCE = resolve(__dirname, '../../fixtures/reference/signatures');
 
 export const ref = (relative: string): string => resolve(REFERENCE, relative);
 export const readRef = (relative: string): Buffer => readFileSync(ref(relative));
