@@ -121,6 +121,13 @@ describe('identity: who the caller is, what they may see, and what the log keeps
     expect(reads.json.items.map((r: Json) => r.principal)).to.include('officer.petrenko');
     expect(reads.json.items.map((r: Json) => r.principal)).not.to.include('clerk.masked');
     expect(reads.json.items.find((r: Json) => r.principal === 'officer.petrenko')).to.include({ recordKind: 'document', method: 'api-token' });
+    // Events that leave the hub (the outbox the relay publishes) carry ids and statuses, never the applicant.
+    const events = await hub.db.query<{ payload: unknown }>('SELECT payload FROM outbox WHERE document_id = $1', [first.json.id]);
+    expect(events.length).to.be.greaterThan(0);
+    for (const e of events) {
+      const text = JSON.stringify(e.payload);
+      for (const value of [person.surname, person.given, person.street[1], person.email, person.phone].filter(Boolean)) expect(text).not.to.contain(value);
+    }
   });
 
   it('a quarantined hotline card’s payload goes to nobody but a caller granted personal data', async () => {
