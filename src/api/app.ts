@@ -1,4 +1,5 @@
 import express, { Express } from 'express';
+import type { Config } from '../config';
 import type { ControlService } from '../control';
 import type { OidcVerifier } from '../identity';
 import type { PetitionService } from '../petitions';
@@ -9,6 +10,7 @@ import { errorHandler, notFound } from './errors';
 import { requestId } from './request-id';
 import { appealsRouter } from './routes/appeals';
 import { auditRouter } from './routes/audit';
+import { configRouter } from './routes/config';
 import { controlListsRouter, documentControlRouter } from './routes/control';
 import { documentsRouter } from './routes/documents';
 import { healthRouter } from './routes/health';
@@ -29,6 +31,8 @@ export interface ApiDeps extends PipelineDeps {
   oidc?: OidcVerifier;
   /** Express `trust proxy` (TRUST_PROXY): whom to believe for the client's address. */
   trustProxy?: string;
+  /** The settings, for the administrator's GET /api/v1/config. */
+  config?: Config;
 }
 
 /**
@@ -57,6 +61,7 @@ export function createApp(deps: ApiDeps): Express {
   table.mount(app, '/api/v1/petitions', petitionsRouter({ petitions: deps.petitions, db: deps.db, clock: deps.clock }));
   table.mount(app, '/api/v1/signatures', signaturesRouter(deps.signatures, deps.clock));
   table.mount(app, '/api/v1', identityRouter(deps.db, deps.clock));
+  table.mount(app, '/api/v1', configRouter(deps.config));
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;

@@ -218,3 +218,14 @@ export function loadConfig(env: Env = process.env): Config {
     deliverConnectors: names(env, 'DELIVER_CONNECTORS'),
   };
 }
+
+/** The settings as the administrator may see them (GET /api/v1/config): passwords in URLs replaced by ***. */
+export function redactedConfig(config: Config): Config {
+  const hide = (raw: string | undefined): string | undefined => {
+    if (!raw) return raw;
+    const u = new URL(raw);
+    if (u.password) u.password = '***';
+    return u.toString();
+  };
+  return { ...config, databaseUrl: hide(config.databaseUrl), amqpUrl: hide(config.amqpUrl) };
+}

@@ -117,7 +117,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     const bus = hub.bus;
     const oidc = config.oidc ? new OidcVerifier(config.oidc) : undefined;
     const app = createApp({
-      ...deps, control, signatures, petitions, oidc, trustProxy: config.trustProxy, brokerConnected: bus ? () => bus.isConnected() : undefined,
+      ...deps, control, signatures, petitions, oidc, config, trustProxy: config.trustProxy, brokerConnected: bus ? () => bus.isConnected() : undefined,
     });
     hub.app = app;
     hub.server = await new Promise<Server>((resolve, reject) => {

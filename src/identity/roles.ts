@@ -37,6 +37,8 @@ export const PERMISSIONS = [
   'petitions:submit',
   'signatures:verify',
   'nomenclature:read',
+  'nomenclature:manage',
+  'config:read',
   'audit:read',
   'personal-data',
   'staff:read',
@@ -65,7 +67,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   auditor: [...READ_COMMON, 'quarantine:read', 'reports:read', 'appeals:read', 'info-requests:read', 'petitions:read', 'audit:read'],
   // Submits for its allowed sources, reads its own documents and its own source's quarantine.
   integrator: ['documents:submit', 'documents:read', 'quarantine:read', 'petitions:submit', 'signatures:verify', 'nomenclature:read'],
-  admin: ['tokens:manage', 'staff:read', 'staff:manage', 'nomenclature:read', 'audit:read'],
+  admin: ['tokens:manage', 'staff:read', 'staff:manage', 'nomenclature:read', 'nomenclature:manage', 'config:read', 'audit:read'],
   'personal-data': ['personal-data'],
 };
 

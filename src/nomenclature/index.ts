@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { HubError } from '../errors';
 import { assertValid, type Nomenclature, type NomenclatureCase } from '../schemas';
 import { nomenclature as store, type Db } from '../store';
 
@@ -27,10 +28,15 @@ export function readNomenclatureFile(file: string): Nomenclature {
     const parsed = JSON.parse(text) as unknown;
     data = Array.isArray(parsed) ? { cases: parsed } : parsed;
   }
+  return parseNomenclature(data, file);
+}
+
+/** Checks a nomenclature against the schema and for case indexes given twice (`origin` names where it came from). */
+export function parseNomenclature(data: unknown, origin: string): Nomenclature {
   const nom = assertValid<Nomenclature>('nomenclature.schema.json', data);
   const seen = new Set<string>();
   for (const c of nom.cases) {
-    if (seen.has(c.index)) throw new Error(`case index ${c.index} appears twice in ${file}`);
+    if (seen.has(c.index)) throw HubError.of('VALIDATION_FAILED', { problem: `case index ${c.index} appears twice in ${origin}`, index: c.index });
     seen.add(c.index);
   }
   return nom;

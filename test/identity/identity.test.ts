@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { verifyAuditLog } from '../../src/audit';
+import { redactedConfig } from '../../src/config';
 import { appealSubmission, cardFor } from '../appeals/support';
 import { fakePerson, seededRng } from '../../src/domain/appeals/testing/fake-people';
 import { startTestHub, submission, type TestHub } from '../support/hub';
@@ -209,5 +210,26 @@ describe('identity: who the caller is, what they may see, and what the log keeps
     const wrongAud = await send(hub, 'GET', '/api/v1/me', bearer(await jwtFor('clerk.ivanenko', ['kantseliariia'], { aud: 'other-app' })));
     expect([wrongAud.status, wrongAud.json.code]).to.deep.equal([401, 'TOKEN_AUDIENCE_INVALID']);
     expect(wrongAud.json.messageUk).to.match(/[а-яіїє]/i);
+  });
+
+  it('the administrator loads a year’s nomenclature through the hub and sees the settings with secrets hidden; a clerk may do neither', async () => {
+    const admin = bearer(await personToken(hub.db, 'it-admin-2', ['admin']));
+    const cases = [{ index: '01-07', title: 'Листи установ', subdivision: '01', storageTerm: '5 р.', journal: 'incoming' }];
+    const loaded = await send(hub, 'PUT', '/api/v1/nomenclature/2027', admin, { cases });
+    expect(loaded.status, loaded.text).to.equal(200);
+    expect((await send(hub, 'GET', '/api/v1/nomenclature?year=2027', admin)).json.cases.map((c: Json) => c.index)).to.deep.equal(['01-07']);
+    const twice = await send(hub, 'PUT', '/api/v1/nomenclature/2027', admin, { cases: [...cases, ...cases] });
+    expect([twice.status, twice.json.code]).to.deep.equal([400, 'VALIDATION_FAILED']);
+    const log = await send(hub, 'GET', '/api/v1/audit/log?action=nomenclature.imported', hub.auth);
+    expect(log.json.items.map((e: Json) => e.actor)).to.deep.equal(['it-admin-2']);
+    const clerk = bearer(await personToken(hub.db, 'clerk.cfg', ['registrar']));
+    expect((await send(hub, 'PUT', '/api/v1/nomenclature/2027', clerk, { cases })).json.code).to.equal('PERMISSION_DENIED');
+
+    const settings = await send(hub, 'GET', '/api/v1/config', admin);
+    expect(settings.json).to.include({ host: '127.0.0.1' });
+    expect(settings.json.oidc.issuer).to.equal(hub.config.oidc!.issuer);
+    expect(redactedConfig({ ...hub.config, databaseUrl: 'postgresql://dilovod:s3cret@db/dilovod', amqpUrl: 'amqp://gw:pa55@mq/council' }))
+      .to.include({ databaseUrl: 'postgresql://dilovod:***@db/dilovod', amqpUrl: 'amqp://gw:***@mq/council' });
+    expect((await send(hub, 'GET', '/api/v1/config', clerk)).status).to.equal(403);
   });
 });
