@@ -9,7 +9,7 @@ import * as controlStore from '../../store/control';
 import { DATE, queryParam as str, UUID, wantsCsv } from '../params';
 import { assertDocumentInScope } from '../scope';
 import { principalOf, secureRouter, type Access, type SecureRouter } from '../secure-router';
-import { documentScope } from '../../identity';
+import { documentScope, identityError } from '../../identity';
 
 /** Each action's path and who may take it: executors act on their own cards, controllers decide (003 §118, §158-160). */
 const ACTION_PATHS: Array<{ path: string; action: ControlAction; access: Access }> = [
@@ -62,7 +62,8 @@ export function controlListsRouter(db: Db, clock: Clock): SecureRouter {
     const status = str(q, 'status', /^(under-control|executed|released)$/);
     // An executor with no wider role sees the list of their own cards only.
     const scope = documentScope(principalOf(req));
-    if ('sources' in scope) throw HubError.of('NOT_FOUND');
+    // A system reads documents of its sources, not the council's control lists.
+    if ('sources' in scope) throw identityError('NOT_IN_SCOPE');
     const executor = 'executor' in scope ? scope.executor : str(q, 'executor');
     const rows = await controlStore.listCards(db, {
       executor,

@@ -3,14 +3,13 @@ import { APPEAL_KINDS, appealError, documentCardFor, holdsApplicantData, maySeeP
 import { addDays, kyivDayStart } from '../../domain/clock';
 import { HubError } from '../../errors';
 import { acceptInput, type PipelineDeps } from '../../pipeline';
-import { assertValid, type DocumentQuery } from '../../schemas';
+import { assertValid, type DocumentCard, type DocumentQuery } from '../../schemas';
 import { documents } from '../../store';
 import { decodeCursor, page } from '../cursor';
 import { UUID } from '../params';
 import { personalDataShown } from '../personal-data';
 import { assertInScope, scopeFilter } from '../scope';
 import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
-import type { DocumentCard } from '../../schemas';
 
 const shownRecords = (cards: DocumentCard[]) => cards.filter(holdsApplicantData).map((c) => ({ kind: 'document' as const, id: c.id }));
 
