@@ -23,10 +23,19 @@ export async function decode(envelope: Envelope): Promise<unknown> {
   return decoder(envelope.payload, envelope);
 }
 
+/**
+ * What the JSON parser said, without the excerpt of the body V8 quotes («Unexpected token 'П',
+ * "Прошу відр"... is not valid JSON»): the quarantine item is shown to every role that sees
+ * quarantine, and a citizen's letter begins with their name. Position messages quote no data.
+ */
+export function jsonParserProblem(message: string): string {
+  return /is not valid JSON$/.test(message) ? 'Unexpected token: the body is not valid JSON' : message;
+}
+
 registerDecoder('json', (payload) => {
   try {
     return JSON.parse(payload.toString('utf8'));
   } catch (err) {
-    throw HubError.of('INVALID_JSON', { parser: (err as Error).message });
+    throw HubError.of('INVALID_JSON', { parser: jsonParserProblem((err as Error).message) });
   }
 });

@@ -144,6 +144,18 @@ describe('identity: who the caller is, what they may see, and what the log keeps
     expect((await send(hub, 'GET', `/api/v1/quarantine/${quarantineId}/payload`, granted)).text).to.contain('Гребенюк');
   });
 
+  it('a citizen’s letter sent as JSON that does not parse: the quarantine item quotes none of it (only the payload, by permission)', async () => {
+    const letter = 'Прошу відремонтувати дах. Шевченко Тарас, вул. Соборна, 12';
+    const res = await fetch(`${hub.url}/api/v1/documents`, { method: 'POST', headers: { ...hub.auth, 'content-type': 'application/json' }, body: letter });
+    const answer = (await res.json()) as Json;
+    expect([res.status, answer.code]).to.deep.equal([400, 'INVALID_JSON']);
+    const clerk = bearer(await personToken(hub.db, 'clerk.quarantine', ['registrar']));
+    const item = await send(hub, 'GET', `/api/v1/quarantine/${answer.quarantineId}`, clerk);
+    expect(item.status).to.equal(200);
+    for (const text of [item.text, JSON.stringify(answer)]) for (const part of ['Прошу', 'Шевченко', 'Соборна']) expect(text).not.to.contain(part);
+    expect((await send(hub, 'GET', `/api/v1/quarantine/${answer.quarantineId}/payload`, clerk)).json.code).to.equal('PERSONAL_DATA_ROLE_REQUIRED');
+  });
+
   it('003 §118, §174, §196: standingInFor only as the directory says, that day; the log names the person, the method and the address', async () => {
     const doc = (await send(hub, 'POST', '/api/v1/documents', hub.auth, submission())).json;
     const mayor = bearer(await personToken(hub.db, 'mayor', ['controller']));
