@@ -158,8 +158,7 @@ export class ControlService {
       const ctx = this.contextFor(doc);
       // «або особа, яка його заміщує» (003 §118, §174, §196): only as the directory says, that day.
       if (body.standingInFor) await requireStandIn(q, by.id, body.standingInFor, ctx.today);
-      const next = this.apply(card, action, body, by.id, ctx);
-      await store.updateCard(q, next);
+      const next = await store.updateCard(q, this.apply(card, action, body, by.id, ctx));
       if (action === 'execution') await this.deps.onExecuted?.(q, doc, body as ExecutionBody, next, actor);
       const granted = action === 'extension-decision' && (body as ExtensionDecisionBody).granted;
       const event = action === 'extension-decision' && !granted ? null : spec.event;

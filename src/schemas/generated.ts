@@ -614,6 +614,10 @@ export interface ControlCard {
   id: string;
   documentId: string;
   resolutionNo: number;
+  /**
+   * Grows by one with each change of the card (1 when put under control), so the EDMS can discard anything older than what it holds; the ETag of GET /api/v1/control/{cardId} and the If-Match of a command.
+   */
+  version: number;
   author: string;
   /**
    * Put it under control; only they (or who stands in) release it (003 §118).

@@ -10,23 +10,35 @@ export async function insertCard(q: Queryable, card: ControlCard): Promise<void>
   );
 }
 
-export async function updateCard(q: Queryable, card: ControlCard): Promise<void> {
+/** Saves a change of the card: its version grows by one (the EDMS discards anything older). Returns the card as saved. */
+export async function updateCard(q: Queryable, changed: ControlCard): Promise<ControlCard> {
+  const card = { ...changed, version: changed.version + 1 };
   await q.query(
     `UPDATE control_cards SET responsible = $2, status = $3, term = $4, reminder_on = $5, executed_on = $6, card = $7, updated_at = now()
      WHERE id = $1`,
     [card.id, card.executors[0], card.status, card.term, card.reminderOn, card.execution?.on ?? null, JSON.stringify(card)],
   );
+  return card;
 }
+
+/** Cards saved before versions existed read as version 1. */
+const versioned = (card: ControlCard): ControlCard => (card.version ? card : { ...card, version: 1 });
 
 /** Locks the card for the caller's transaction: two clerks acting at once act one after the other. */
 export async function lockCard(q: Queryable, documentId: string, cardId: string): Promise<ControlCard | undefined> {
   const rows = await q.query<{ card: ControlCard }>('SELECT card FROM control_cards WHERE id = $1 AND document_id = $2 FOR UPDATE', [cardId, documentId]);
-  return rows[0]?.card;
+  return rows[0] ? versioned(rows[0].card) : undefined;
+}
+
+/** One card by its id, as it stands (GET /api/v1/control/{cardId}). */
+export async function getCard(q: Queryable, cardId: string): Promise<ControlCard | undefined> {
+  const rows = await q.query<{ card: ControlCard }>('SELECT card FROM control_cards WHERE id = $1', [cardId]);
+  return rows[0] ? versioned(rows[0].card) : undefined;
 }
 
 export async function cardsOfDocument(q: Queryable, documentId: string): Promise<ControlCard[]> {
   const rows = await q.query<{ card: ControlCard }>('SELECT card FROM control_cards WHERE document_id = $1 ORDER BY resolution_no', [documentId]);
-  return rows.map((r) => r.card);
+  return rows.map((r) => versioned(r.card));
 }
 
 export async function nextResolutionNo(q: Queryable, documentId: string): Promise<number> {
@@ -58,7 +70,7 @@ export async function listCards(q: Queryable, f: ControlListQuery): Promise<Arra
      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY c.term, c.id LIMIT $${params.length}`,
     params,
   );
-  return rows.map((r) => ({ ...r.card, documentIndex: r.reg_index, documentSummary: r.summary }));
+  return rows.map((r) => ({ ...versioned(r.card), documentIndex: r.reg_index, documentSummary: r.summary }));
 }
 
 export interface DisciplineRow {
@@ -106,7 +118,7 @@ export async function cardsNeedingNotice(q: Queryable, kind: 'due-soon' | 'overd
       ORDER BY c.term LIMIT $3`,
     [today, kind, limit],
   );
-  return rows.map((r) => r.card);
+  return rows.map((r) => versioned(r.card));
 }
 
 export async function setDocumentStatus(q: Queryable, documentId: string): Promise<string> {

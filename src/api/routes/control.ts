@@ -87,6 +87,15 @@ export function controlListsRouter(db: Db, clock: Clock): SecureRouter {
     res.json({ today, items, nextCursor });
   });
 
+  // One card as it stands, its version as the ETag: the EDMS compares it with what it holds.
+  r.get('/control/:cardId', 'control:read', async (req, res) => {
+    const card = UUID.test(req.params.cardId) ? await controlStore.getCard(db, req.params.cardId) : undefined;
+    if (!card) throw HubError.of('NOT_FOUND', { cardId: req.params.cardId });
+    await assertDocumentInScope(db, principalOf(req), card.documentId);
+    res.setHeader('ETag', `"${card.version}"`);
+    res.json({ ...card, overdue: isOverdue(card, kyivDate(clock.now())) });
+  });
+
   r.get('/reports/discipline', 'reports:read', async (req, res) => {
     const q = req.query as Record<string, unknown>;
     const from = str(q, 'from', DATE);

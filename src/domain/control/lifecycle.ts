@@ -58,6 +58,7 @@ export function assign(input: AssignInput, ctx: ControlContext): ControlCard {
     id: input.id,
     documentId: input.documentId,
     resolutionNo: input.resolutionNo,
+    version: 1,
     author: input.author,
     controller: input.controller ?? input.author,
     termSetBy: input.author,
