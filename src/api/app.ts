@@ -10,6 +10,7 @@ import { errorHandler, notFound } from './errors';
 import { requestId } from './request-id';
 import { appealsRouter } from './routes/appeals';
 import { auditRouter } from './routes/audit';
+import { changesRouter } from './routes/changes';
 import { configRouter } from './routes/config';
 import { controlListsRouter, documentControlRouter } from './routes/control';
 import { documentsRouter } from './routes/documents';
@@ -62,6 +63,7 @@ export function createApp(deps: ApiDeps): Express {
   table.mount(app, '/api/v1/signatures', signaturesRouter(deps.signatures, deps.clock));
   table.mount(app, '/api/v1', identityRouter(deps.db, deps.clock));
   table.mount(app, '/api/v1', configRouter(deps.config));
+  table.mount(app, '/api/v1', changesRouter(deps.db));
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;

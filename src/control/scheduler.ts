@@ -4,6 +4,7 @@ import type { Logger } from '../log';
 import { Periodic } from '../periodic';
 import { documents, outbox, type Db } from '../store';
 import * as store from '../store/control';
+import { cardEventData } from './events';
 
 const BATCH = 500;
 
@@ -53,17 +54,9 @@ export class ControlScheduler {
     return this.db.tx(async (q) => {
       if (!(await store.recordNotice(q, card.id, kind, card.term))) return false;
       const doc = await documents.getCard(q, card.documentId);
-      const now = this.clock.now();
-      const type = `control.${kind}`;
-      await outbox.appendEvent(q, {
-        type,
-        documentId: card.documentId,
-        occurredAt: now,
-        body: {
-          type, documentId: card.documentId, occurredAt: now.toISOString(), source: doc?.source, externalId: doc?.externalId,
-          kind: doc?.kind, status: doc?.status, registration: doc?.registration ?? null,
-          data: { cardId: card.id, term: card.term, reminderOn: card.reminderOn, executors: card.executors, responsible: card.executors[0] },
-        },
+      if (!doc) return false;
+      await outbox.appendDocumentEvent(q, doc, `control.${kind}`, this.clock.now(), {
+        ...cardEventData(card), reminderOn: card.reminderOn, responsible: card.executors[0],
       });
       return true;
     });

@@ -18,6 +18,7 @@ import { documents, outbox, type Db, type Queryable } from '../store';
 import * as store from '../store/control';
 import { isExtended } from '../store/info-requests';
 import type { TermService } from './term-service';
+import { cardEventData } from './events';
 import { COUNTS_FROM_RECEIPT } from './terms';
 
 export interface ControlDeps {
@@ -97,9 +98,7 @@ export class ControlService {
     const now = this.deps.clock.now();
     await appendAudit(q, { at: now.toISOString(), ...by, action: auditAction, documentId: doc.id, before: snapshot(before), after: snapshot(after), reason });
     if (event) {
-      await outbox.appendDocumentEvent(q, { ...doc, status }, event, now, {
-        cardId: after.id, resolutionNo: after.resolutionNo, term: after.term, controlStatus: after.status, executors: after.executors,
-      });
+      await outbox.appendDocumentEvent(q, { ...doc, status }, event, now, cardEventData(after));
     }
   }
 

@@ -8,3 +8,4 @@ export * as nomenclature from './nomenclature';
 export * as quarantine from './quarantine';
 export * as outbox from './outbox';
 export { nextJournalNumber } from './counters';
+export * as changes from './changes';
