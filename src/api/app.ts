@@ -21,6 +21,7 @@ import { nomenclatureRouter } from './routes/nomenclature';
 import { petitionsRouter } from './routes/petitions';
 import { quarantineRouter } from './routes/quarantine';
 import { signaturesRouter } from './routes/signatures';
+import { subscriptionsRouter } from './routes/subscriptions';
 import { RouteTable } from './secure-router';
 
 export interface ApiDeps extends PipelineDeps {
@@ -64,6 +65,7 @@ export function createApp(deps: ApiDeps): Express {
   table.mount(app, '/api/v1', identityRouter(deps.db, deps.clock));
   table.mount(app, '/api/v1', configRouter(deps.config));
   table.mount(app, '/api/v1', changesRouter(deps.db));
+  table.mount(app, '/api/v1', subscriptionsRouter(deps.db, deps.clock, deps.config?.webhooks.secretGraceHours ?? 24));
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;

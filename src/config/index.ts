@@ -19,6 +19,8 @@ export interface Config {
   amqpPublishers: Record<string, string[] | '*'>;
   /** Where the first start writes the administrator token (mode 0600). */
   adminTokenFile: string;
+  /** Webhooks to the EDMS (connectors/edms): how often to look, one attempt's limit, how many at once, a rotated secret's grace. */
+  webhooks: { intervalMs: number; timeoutMs: number; concurrency: number; secretGraceHours: number };
   dataDir: string;
   databaseUrl?: string;
   amqpUrl?: string;
@@ -197,6 +199,12 @@ export function loadConfig(env: Env = process.env): Config {
     oidc: oidc(env),
     amqpPublishers: publishers(env, amqpUrl),
     adminTokenFile: env.ADMIN_TOKEN_FILE || join(dataDir, 'admin-token'),
+    webhooks: {
+      intervalMs: integer(env, 'WEBHOOK_INTERVAL_MS', 1000, 50, 60_000),
+      timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
+      concurrency: integer(env, 'WEBHOOK_CONCURRENCY', 8, 1, 256),
+      secretGraceHours: integer(env, 'WEBHOOK_SECRET_GRACE_HOURS', 24, 0, 720),
+    },
     dataDir,
     databaseUrl,
     amqpUrl,

@@ -60,8 +60,9 @@ function snapshot(card: ControlCard | null): Record<string, unknown> | null {
 
 export type ControlAction = 'extension-request' | 'extension-decision' | 'interim-answer' | 'execution' | 'release';
 
-const ACTIONS: Record<ControlAction, { schema: string; event: string | null; audit: string }> = {
-  'extension-request': { schema: 'extension-request.schema.json', event: null, audit: 'control.extension-requested' },
+/** Every change of a card is an event (issue 11: the EDMS holds the same state), a refused extension too. */
+const ACTIONS: Record<ControlAction, { schema: string; event: string; audit: string }> = {
+  'extension-request': { schema: 'extension-request.schema.json', event: 'control.extension-requested', audit: 'control.extension-requested' },
   'extension-decision': { schema: 'extension-decision.schema.json', event: 'control.extended', audit: 'control.extension-decided' },
   'interim-answer': { schema: 'interim-answer.schema.json', event: 'control.interim', audit: 'control.interim' },
   execution: { schema: 'execution.schema.json', event: 'control.executed', audit: 'control.executed' },
@@ -160,7 +161,7 @@ export class ControlService {
       const next = await store.updateCard(q, this.apply(card, action, body, by.id, ctx));
       if (action === 'execution') await this.deps.onExecuted?.(q, doc, body as ExecutionBody, next, actor);
       const granted = action === 'extension-decision' && (body as ExtensionDecisionBody).granted;
-      const event = action === 'extension-decision' && !granted ? null : spec.event;
+      const event = action === 'extension-decision' && !granted ? 'control.extension-refused' : spec.event;
       await this.finish(q, doc, card, next, actor, spec.audit, event, body.reason ?? null);
       return next;
     }).catch((err) => {

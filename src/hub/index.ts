@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { deliveringConnectors, registerConnectors } from '../../connectors';
+import { WebhookDispatcher } from '../../connectors/edms';
 import { createApp } from '../api';
 import { BusConnection, ConnectorDelivery, InboundConsumer, OutboxRelay, type ConsumerOptions } from '../bus';
 import { ControlScheduler, ControlService, type TermService } from '../control';
@@ -45,6 +46,7 @@ export interface Hub {
   relay?: OutboxRelay;
   consumer?: InboundConsumer;
   delivery?: ConnectorDelivery;
+  webhooks?: WebhookDispatcher;
   control: ControlService;
   scheduler?: ControlScheduler;
   petitions: PetitionService;
@@ -80,7 +82,10 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     if (await ensureSampleNomenclature(db, year)) log.warn({ year }, 'loaded the SAMPLE nomenclature of files; import your own');
   }
 
-  const nudge = () => hub.relay?.nudge();
+  const nudge = () => {
+    hub.relay?.nudge();
+    hub.webhooks?.nudge();
+  };
   const steps = [signatureStep({ ...signatures, db }), appealStep({ db, calendar: configuredCalendar(config) }), ...(opts.steps ?? [])];
   const deps: PipelineDeps = { db, clock, routing, log, steps, onEventsCommitted: nudge };
   const control = new ControlService({
@@ -97,6 +102,8 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     const boot = await ensureAdminToken(db, config.adminTokenFile, clock.now());
     if (boot.created) log.warn({ file: boot.file }, 'first start: an administrator token was created and written to this file (readable by its owner only)');
   }
+  hub.webhooks = new WebhookDispatcher(db, clock, log, config.webhooks);
+  hub.webhooks.start();
   if (opts.scheduler !== false) {
     hub.scheduler = new ControlScheduler(db, clock, log, config.schedulerIntervalMs, nudge);
     hub.scheduler.start();
@@ -137,6 +144,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   hub.close = async () => {
     hub.consumer?.stop();
     await hub.scheduler?.stop();
+    await hub.webhooks?.stop();
     await hub.petitionScheduler?.stop();
     await hub.relay?.stop();
     await hub.bus?.close();

@@ -44,6 +44,7 @@ export const PERMISSIONS = [
   'staff:read',
   'staff:manage',
   'tokens:manage',
+  'subscriptions:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,8 +67,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   auditor: [...READ_COMMON, 'quarantine:read', 'reports:read', 'appeals:read', 'info-requests:read', 'petitions:read', 'audit:read'],
   // Submits for its allowed sources, reads its own documents and its own source's quarantine.
-  integrator: ['documents:submit', 'documents:read', 'quarantine:read', 'petitions:submit', 'signatures:verify', 'nomenclature:read'],
-  admin: ['tokens:manage', 'staff:read', 'staff:manage', 'nomenclature:read', 'nomenclature:manage', 'config:read', 'audit:read'],
+  integrator: ['documents:submit', 'documents:read', 'quarantine:read', 'petitions:submit', 'signatures:verify', 'nomenclature:read', 'subscriptions:manage'],
+  admin: ['tokens:manage', 'subscriptions:manage', 'staff:read', 'staff:manage', 'nomenclature:read', 'nomenclature:manage', 'config:read', 'audit:read'],
   'personal-data': ['personal-data'],
 };
 

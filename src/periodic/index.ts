@@ -8,6 +8,7 @@ import type { Logger } from '../log';
 export class Periodic {
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
+  private again = false;
 
   constructor(
     private readonly pass: () => Promise<unknown>,
@@ -16,15 +17,29 @@ export class Periodic {
     private readonly failure: string,
   ) {}
 
+  private readonly loop = (): void => {
+    this.again = false;
+    this.running = this.pass()
+      .catch((err) => this.log.warn({ err: (err as Error).message }, this.failure))
+      .finally(() => {
+        this.running = undefined;
+        if (this.timer !== undefined) this.timer = setTimeout(this.loop, this.again ? 0 : this.intervalMs);
+      });
+  };
+
   start(): void {
-    const loop = () => {
-      this.running = this.pass()
-        .catch((err) => this.log.warn({ err: (err as Error).message }, this.failure))
-        .finally(() => {
-          if (this.timer !== undefined) this.timer = setTimeout(loop, this.intervalMs);
-        });
-    };
-    this.timer = setTimeout(loop, 0);
+    this.timer = setTimeout(this.loop, 0);
+  }
+
+  /** Something to do now (an event committed): run at once, or once more right after the pass in flight. */
+  nudge(): void {
+    if (this.timer === undefined) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(this.loop, 0);
   }
 
   async stop(): Promise<void> {

@@ -1829,6 +1829,55 @@ export interface StaffMember {
   }[];
 }
 
+// subscription-create.schema.json
+/**
+ * POST /api/v1/subscriptions (admin, or an integrator for itself): an EDMS endpoint that receives signed webhooks (Standard Webhooks). The answer carries the signing secret once.
+ */
+export interface SubscriptionCreateRequest {
+  url: string;
+  /**
+   * The event types to receive; "*" for all.
+   *
+   * @minItems 1
+   */
+  events: [
+    (
+      | '*'
+      | 'document.registered'
+      | 'document.not-registered'
+      | 'control.assigned'
+      | 'control.interim'
+      | 'control.extension-requested'
+      | 'control.extended'
+      | 'control.extension-refused'
+      | 'control.executed'
+      | 'control.released'
+      | 'control.due-soon'
+      | 'control.overdue'
+      | 'control.command-refused'
+    ),
+    ...(
+      | '*'
+      | 'document.registered'
+      | 'document.not-registered'
+      | 'control.assigned'
+      | 'control.interim'
+      | 'control.extension-requested'
+      | 'control.extended'
+      | 'control.extension-refused'
+      | 'control.executed'
+      | 'control.released'
+      | 'control.due-soon'
+      | 'control.overdue'
+      | 'control.command-refused'
+    )[]
+  ];
+  /**
+   * Only documents of these sources; an integrator's own sources at most.
+   */
+  sources?: string[];
+}
+
 // token-create.schema.json
 /**
  * POST /api/v1/tokens (admin): a new API token. The answer carries the token once; only its hash is kept.

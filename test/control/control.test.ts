@@ -100,7 +100,7 @@ describe('control of execution over HTTP (real PostgreSQL, fixed dates)', functi
     expect(extended.after.term).to.equal('2026-04-30');
     expect(await verifyAuditLog(hub.db)).to.include({ ok: true });
     const events = await hub.db.query<{ type: string }>('SELECT type FROM outbox WHERE document_id = $1 ORDER BY seq', [doc.id]);
-    expect(events.map((e) => e.type)).to.deep.equal(['document.registered', 'control.assigned', 'control.interim', 'control.extended', 'control.executed', 'control.released']);
+    expect(events.map((e) => e.type)).to.deep.equal(['document.registered', 'control.assigned', 'control.interim', 'control.extension-requested', 'control.extended', 'control.executed', 'control.released']);
 
     // Each change of the card grows its version by one; refused actions change nothing. The card's ETag is its version.
     expect([card.version, interim.json.version, asked.json.version, granted.json.version, executed.json.version, released.json.version]).to.deep.equal([1, 2, 3, 4, 5, 6]);
