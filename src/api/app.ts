@@ -54,7 +54,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(authenticate({ db: deps.db, oidc: deps.oidc, now: () => deps.clock.now() }));
   table.mount(app, '/api/v1/documents', documentsRouter(deps));
   table.mount(app, '/api/v1/documents', documentControlRouter(deps.control, deps.db));
-  table.mount(app, '/api/v1', controlListsRouter(deps.db, deps.clock));
+  table.mount(app, '/api/v1', controlListsRouter(deps.db, deps.clock, deps.control));
   table.mount(app, '/api/v1/quarantine', quarantineRouter(deps.db, deps.clock));
   table.mount(app, '/api/v1/nomenclature', nomenclatureRouter(deps));
   table.mount(app, '/api/v1/audit', auditRouter(deps.db));

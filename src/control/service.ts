@@ -147,7 +147,11 @@ export class ControlService {
   }
 
   /** Every other control action: lock the card, apply the rule, log it, announce it. */
-  async act(documentId: string, cardId: string, action: ControlAction, raw: unknown, by: Principal): Promise<ControlCard> {
+  /**
+   * Every other control action: lock the card, apply the rule, log it, announce it. `expectedVersion`
+   * (a command's If-Match): refused with 412 and the card as it is when the card has moved on.
+   */
+  async act(documentId: string, cardId: string, action: ControlAction, raw: unknown, by: Principal, expectedVersion?: number): Promise<ControlCard> {
     const spec = ACTIONS[action];
     const body = assertValid<{ reason?: string; standingInFor?: string }>(spec.schema, raw);
     const actor = auditActor(by, body.standingInFor);
@@ -155,6 +159,9 @@ export class ControlService {
       const card = await store.lockCard(q, documentId, cardId);
       const doc = card ? await documents.getCard(q, documentId) : undefined;
       if (!card || !doc) throw HubError.of('NOT_FOUND', { documentId, cardId });
+      if (expectedVersion !== undefined && expectedVersion !== card.version) {
+        throw HubError.of('VERSION_MISMATCH', { expectedVersion, version: card.version, card });
+      }
       const ctx = this.contextFor(doc);
       // «або особа, яка його заміщує» (003 §118, §174, §196): only as the directory says, that day.
       if (body.standingInFor) await requireStandIn(q, by.id, body.standingInFor, ctx.today);
@@ -194,6 +201,24 @@ export class ControlService {
         return release(card, { by, standingInFor: b.standingInFor }, ctx);
       }
     }
+  }
+
+  /**
+   * A command from the EDMS that a rule refused is itself an event (`control.command-refused`), so
+   * the EDMS's clerk sees why: the rule's code, both messages, its basis, and the card as it is.
+   */
+  async commandRefused(cardId: string, command: string, refusal: HubError, by: Principal): Promise<void> {
+    await this.deps.db.tx(async (q) => {
+      const card = await store.getCard(q, cardId);
+      const doc = card ? await documents.getCard(q, card.documentId) : undefined;
+      if (!card || !doc) return;
+      const body = refusal.toBody();
+      await outbox.appendDocumentEvent(q, doc, 'control.command-refused', this.deps.clock.now(), {
+        ...cardEventData(card), command, refusal: { code: body.code, message: body.message, messageUk: body.messageUk, basis: (body.details as { basis?: string } | undefined)?.basis ?? null },
+        by: by.id, via: by.via?.name ?? null,
+      });
+    });
+    this.deps.onEventsCommitted?.();
   }
 
   async cardsOf(documentId: string): Promise<ControlCard[]> {

@@ -119,6 +119,31 @@ export const ERROR_CATALOG = {
     messageUk: 'Поставити на контроль можна лише зареєстрований документ',
   },
   NOT_FOUND: { status: 404, message: 'Not found', messageUk: 'Не знайдено' },
+  INVALID_IDEMPOTENCY_KEY: {
+    status: 400,
+    message: 'Idempotency-Key must be 1-200 visible ASCII characters',
+    messageUk: 'Idempotency-Key має складатися з 1-200 видимих символів ASCII',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    message: 'This Idempotency-Key was used for another request',
+    messageUk: 'Цей Idempotency-Key уже використано для іншого запиту',
+  },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    message: 'A request with this Idempotency-Key is still being processed; repeat it shortly',
+    messageUk: 'Запит із цим Idempotency-Key ще виконується; повторіть його трохи згодом',
+  },
+  INVALID_IF_MATCH: {
+    status: 400,
+    message: 'If-Match must be the card version, e.g. "7"',
+    messageUk: 'If-Match має містити версію картки, наприклад "7"',
+  },
+  VERSION_MISMATCH: {
+    status: 412,
+    message: 'The card has changed since the version the command was based on; the current card is in details',
+    messageUk: 'Картку змінено після версії, на якій ґрунтується команда; поточну картку наведено в details',
+  },
   INVALID_CURSOR: { status: 400, message: 'The cursor is not valid', messageUk: 'Некоректний курсор' },
   INVALID_QUERY: { status: 400, message: 'The query parameters are not valid', messageUk: 'Некоректні параметри запиту' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The body is too large', messageUk: 'Тіло запиту завелике' },

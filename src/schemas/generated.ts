@@ -688,6 +688,15 @@ export interface ControlCard {
   releasedStandingInFor: string | null;
 }
 
+// control-command.schema.json
+/**
+ * POST /api/v1/control/{cardId}/commands, and the body of an AMQP `edms.command`: what an EDMS user did to a control card. `body` is the action's own body (execution, interim-answer, extension-request, extension-decision, release schemas). Send Idempotency-Key (AMQP: message_id) and If-Match with the card version it was based on (AMQP: header `if-match`).
+ */
+export interface ControlCommand {
+  command: 'interim-answer' | 'execution' | 'extension-request' | 'extension-decision' | 'release';
+  body: {};
+}
+
 // document-card.schema.json
 /**
  * The registration card (РКК) as the API returns it.

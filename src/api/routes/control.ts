@@ -8,11 +8,13 @@ import type { Db } from '../../store';
 import * as controlStore from '../../store/control';
 import { DATE, queryParam as str, UUID, wantsCsv } from '../params';
 import { assertDocumentInScope } from '../scope';
-import { principalOf, secureRouter, type Access, type SecureRouter } from '../secure-router';
-import { documentScope, identityError } from '../../identity';
+import { idempotent, ifMatchVersion } from '../idempotency';
+import { principalOf, requirePermission, secureRouter, type SecureRouter } from '../secure-router';
+import { assertValid, type ControlCommand } from '../../schemas';
+import { documentScope, identityError, type Permission } from '../../identity';
 
 /** Each action's path and who may take it: executors act on their own cards, controllers decide (003 §118, §158-160). */
-const ACTION_PATHS: Array<{ path: string; action: ControlAction; access: Access }> = [
+const ACTION_PATHS: Array<{ path: string; action: ControlAction; access: Permission }> = [
   { path: 'extension-requests', action: 'extension-request', access: 'control:execute' },
   { path: 'extension-decision', action: 'extension-decision', access: 'control:decide' },
   { path: 'interim-answers', action: 'interim-answer', access: 'control:execute' },
@@ -26,7 +28,7 @@ export function documentControlRouter(control: ControlService, db: Db): SecureRo
   const json = express.json({ limit: '1mb' });
   r.post('/:id/resolutions', 'control:resolve', json, async (req, res) => {
     if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
-    res.status(201).json(await control.addResolution(req.params.id, req.body, principalOf(req)));
+    await idempotent(db, req, res, async () => ({ status: 201, body: await control.addResolution(req.params.id, req.body, principalOf(req)) }));
   });
   r.get('/:id/control', 'control:read', async (req, res) => {
     if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
@@ -36,7 +38,8 @@ export function documentControlRouter(control: ControlService, db: Db): SecureRo
   for (const { path, action, access } of ACTION_PATHS) {
     r.post(`/:id/control/:cardId/${path}`, access, json, async (req, res) => {
       if (!UUID.test(req.params.id) || !UUID.test(req.params.cardId)) throw HubError.of('NOT_FOUND');
-      res.json(await control.act(req.params.id, req.params.cardId, action, req.body, principalOf(req)));
+      const expected = ifMatchVersion(req);
+      await idempotent(db, req, res, async () => ({ status: 200, body: await control.act(req.params.id, req.params.cardId, action, req.body, principalOf(req), expected) }));
     });
   }
   return r;
@@ -46,7 +49,7 @@ export function documentControlRouter(control: ControlService, db: Db): SecureRo
  * The daily list of unexecuted items and the weekly plan (003 §165): GET /api/v1/control, and
  * executive discipline per executor (003 §117): GET /api/v1/reports/discipline. JSON or CSV.
  */
-export function controlListsRouter(db: Db, clock: Clock): SecureRouter {
+export function controlListsRouter(db: Db, clock: Clock, control: ControlService): SecureRouter {
   const r = secureRouter();
   r.get('/control', 'control:read', async (req, res) => {
     const q = req.query as Record<string, unknown>;
@@ -85,6 +88,30 @@ export function controlListsRouter(db: Db, clock: Clock): SecureRouter {
       return;
     }
     res.json({ today, items, nextCursor });
+  });
+
+  /**
+   * What an EDMS user did, as a command on the card (issue 11): the same rules and the same log as
+   * the routes above, the permission of the action itself, If-Match with the version it was based
+   * on (412 and the card as it is when it moved on) and an Idempotency-Key. A refusal by a rule is
+   * answered with the rule's code and basis and announced as `control.command-refused`.
+   */
+  r.post('/control/:cardId/commands', 'control:read', express.json({ limit: '1mb' }), async (req, res) => {
+    const cmd = assertValid<ControlCommand>('control-command.schema.json', req.body ?? null);
+    const spec = ACTION_PATHS.find((a) => a.action === cmd.command)!;
+    const who = principalOf(req);
+    requirePermission(who, spec.access);
+    const card = UUID.test(req.params.cardId) ? await controlStore.getCard(db, req.params.cardId) : undefined;
+    if (!card) throw HubError.of('NOT_FOUND', { cardId: req.params.cardId });
+    const expected = ifMatchVersion(req);
+    await idempotent(db, req, res, async () => {
+      try {
+        return { status: 200, body: await control.act(card.documentId, card.id, spec.action, cmd.body, who, expected) };
+      } catch (err) {
+        if (err instanceof HubError && (err.details as { basis?: unknown } | undefined)?.basis) await control.commandRefused(card.id, cmd.command, err, who);
+        throw err;
+      }
+    });
   });
 
   // One card as it stands, its version as the ETag: the EDMS compares it with what it holds.
