@@ -9,3 +9,4 @@ export {
 } from './subscriptions';
 export { listDeliveries, replayFailed, retryDelayMs, RETRY_WINDOW_MS, type DeliveryView } from './deliveries';
 export { WebhookDispatcher, type DispatcherOptions } from './dispatcher';
+export { amqpCommandHandler, type AmqpCommand } from './commands-in';

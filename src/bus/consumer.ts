@@ -12,6 +12,11 @@ export interface ConsumerOptions {
   maxUnexpectedAttempts?: number;
   /** Which sources each broker user may publish (Config.amqpPublishers); '*' = any. */
   publishers?: Record<string, string[] | '*'>;
+  /**
+   * Commands (routing key `<source>.command`, connectors/edms): run instead of the pipeline. A
+   * HubError it throws is permanent (quarantined); anything else is retried like the pipeline's.
+   */
+  onCommand?: (c: { envelope: Envelope; headers: Record<string, unknown> }) => Promise<void>;
   /** Test seam: runs after the pipeline committed and before the ack (to simulate a crash there). */
   afterCommit?: (result: IntakeResult) => Promise<void> | void;
 }
@@ -79,6 +84,17 @@ export class InboundConsumer {
     let unexpected = 0;
     for (let attempt = 0; !this.stopping; attempt++) {
       try {
+        if (this.opts.onCommand && env.format === 'command') {
+          try {
+            await this.opts.onCommand({ envelope: env, headers: msg.properties.headers ?? {} });
+            this.settle(ch, msg, true);
+          } catch (err) {
+            if (!(err instanceof HubError) || isTransient(err)) throw err;
+            await quarantineFailure(this.deps, env, err);
+            this.settle(ch, msg, false);
+          }
+          return;
+        }
         const result = await acceptInput(this.deps, env);
         await this.opts.afterCommit?.(result);
         this.settle(ch, msg, result.status !== 'rejected');

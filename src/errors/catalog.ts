@@ -133,6 +133,8 @@ export const ERROR_CATALOG = {
     status: 409,
     message: 'A request with this Idempotency-Key is still being processed; repeat it shortly',
     messageUk: 'Запит із цим Idempotency-Key ще виконується; повторіть його трохи згодом',
+    // Over AMQP the same message delivered twice at once waits and is then answered from the first.
+    transient: true,
   },
   INVALID_IF_MATCH: {
     status: 400,

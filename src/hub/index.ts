@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { deliveringConnectors, registerConnectors } from '../../connectors';
-import { WebhookDispatcher } from '../../connectors/edms';
+import { amqpCommandHandler, WebhookDispatcher } from '../../connectors/edms';
 import { createApp } from '../api';
 import { BusConnection, ConnectorDelivery, InboundConsumer, OutboxRelay, type ConsumerOptions } from '../bus';
 import { ControlScheduler, ControlService, type TermService } from '../control';
@@ -113,7 +113,9 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
 
   if (config.amqpUrl) {
     hub.bus = new BusConnection(config.amqpUrl, log);
-    hub.consumer = new InboundConsumer(hub.bus, deps, { prefetch: config.amqpPrefetch, publishers: config.amqpPublishers, ...opts.consumer });
+    hub.consumer = new InboundConsumer(hub.bus, deps, {
+      prefetch: config.amqpPrefetch, publishers: config.amqpPublishers, onCommand: amqpCommandHandler(control, db), ...opts.consumer,
+    });
     hub.relay = new OutboxRelay(db, hub.bus, clock, log, config.relayIntervalMs);
     hub.delivery = new ConnectorDelivery(hub.bus, delivering, log, config.amqpPrefetch);
     await hub.bus.start();

@@ -8,6 +8,6 @@ export { identityError, IDENTITY_ERROR_CODES, type IdentityErrorCode } from './e
 export { resolveCaller, type CallerDeps, type Credentials } from './caller';
 export { OidcVerifier, looksLikeJwt, type OidcConfig, type OidcIdentity } from './oidc';
 export { createToken, authenticateToken, listTokens, revokeToken, checkSpec, type TokenSpec, type TokenInfo } from './tokens';
-export { readStaffFile, parseStaffDirectory, importStaff, listStaff, getStaff, requireStaff, standsInFor, requireStandIn } from './staff';
+export { readStaffFile, parseStaffDirectory, importStaff, listStaff, getStaff, getPerson, requireStaff, standsInFor, requireStandIn } from './staff';
 export { recordPersonalDataReads, queryPersonalDataReads, type PersonalRecordRef, type PersonalRecordKind, type PersonalDataRead } from './personal-data-reads';
 export { ensureAdminToken } from './bootstrap';

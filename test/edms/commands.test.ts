@@ -4,7 +4,11 @@
  * (If-Match) and applied once per Idempotency-Key; a refusal says the rule and is announced.
  */
 import { expect } from 'chai';
+import { TOPOLOGY } from '../../src/bus';
+import { createTestVhost, type TestVhost } from '../support/amqp';
+import { TestBroker } from '../support/broker';
 import { call } from '../support/http';
+import { waitFor } from '../support/wait';
 import { startTestHub, submission, type TestHub } from '../support/hub';
 import { bearer, ensureStaff, systemToken } from '../support/identity';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
@@ -84,5 +88,53 @@ describe('EDMS commands: POST /api/v1/control/{cardId}/commands (real PostgreSQL
     expect(done.json).to.include({ status: 'executed', version: 2 });
     const released = await command(c, { command: 'release', body: {} }, { ...asMayor, 'if-match': '2' });
     expect(released.json).to.include({ status: 'released', version: 3 });
+  });
+});
+
+describe('EDMS commands over AMQP: edms.command (real RabbitMQ, real PostgreSQL)', function () {
+  this.timeout(60_000);
+  let testDb: TestDatabase;
+  let vhost: TestVhost;
+  let hub: TestHub;
+  let broker: TestBroker;
+
+  before(async () => {
+    [testDb, vhost] = await Promise.all([createTestDatabase('amqpcmd'), createTestVhost('amqpcmd')]);
+    hub = await startTestHub({ databaseUrl: testDb.url, amqpUrl: vhost.url }, { scheduler: false });
+    broker = new TestBroker(vhost.url);
+    await broker.open();
+    await ensureStaff(hub.db, ['mayor', 'housing-dept']);
+    await hub.db.query("UPDATE staff SET roles = '{executor}' WHERE id = 'housing-dept'");
+  });
+  after(async () => {
+    await broker?.close();
+    await hub?.close();
+    await Promise.all([testDb?.drop(), vhost?.delete()]);
+  });
+
+  it('applied once per message_id on the version it names; a stale or unknown one is refused as an event, a stranger quarantined', async () => {
+    const doc = (await call(hub, 'POST', '/api/v1/documents', submission())).json;
+    const card = (await call(hub, 'POST', `/api/v1/documents/${doc.id}/resolutions`, { actor: 'mayor', executors: ['housing-dept'], task: 'Вжити заходів' })).json;
+    const send = (messageId: string, body: unknown, headers: Record<string, string>) =>
+      broker.ch.publish(TOPOLOGY.inboundExchange, 'edms.command', Buffer.from(JSON.stringify(body)), { persistent: true, userId: 'guest', messageId, headers: { 'card-id': card.id, ...headers } });
+    const interim = { command: 'interim-answer', body: { text: 'Проводиться обстеження' } };
+    send('cmd-1', interim, { 'on-behalf-of': 'housing-dept', 'if-match': '1' });
+    send('cmd-1', interim, { 'on-behalf-of': 'housing-dept', 'if-match': '1' });
+    await waitFor(async () => (await call(hub, 'GET', `/api/v1/control/${card.id}`)).json.version === 2, 'the command applied');
+    send('cmd-2', { command: 'interim-answer', body: { text: 'Стара версія' } }, { 'on-behalf-of': 'housing-dept', 'if-match': '1' });
+    const refused = await waitFor(async () => {
+      const rows = await hub.db.query<{ payload: Json }>("SELECT payload FROM outbox WHERE document_id = $1 AND type = 'control.command-refused'", [doc.id]);
+      return rows[0]?.payload;
+    }, 'the refusal announced');
+    expect(refused.data.refusal).to.include({ code: 'VERSION_MISMATCH' });
+    expect(refused.data).to.include({ command: 'interim-answer', by: 'housing-dept', version: 2 });
+    const now = (await call(hub, 'GET', `/api/v1/control/${card.id}`)).json;
+    expect(now.interimAnswers).to.have.length(1);
+    const log = (await call(hub, 'GET', `/api/v1/audit/log?documentId=${doc.id}&action=control.interim`)).json.items;
+    expect(log.map((e: Json) => [e.actor, e.via.method, e.via.system.name])).to.deep.equal([['housing-dept', 'broker-user', 'AMQP guest']]);
+
+    send('cmd-3', interim, { 'on-behalf-of': 'nobody' });
+    const q = await waitFor(async () => (await hub.db.query<{ code: string }>("SELECT code FROM quarantine WHERE message_id = 'cmd-3'"))[0], 'the stranger in quarantine');
+    expect(q.code).to.equal('ON_BEHALF_OF_NOT_ALLOWED');
   });
 });

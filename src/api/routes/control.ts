@@ -9,17 +9,18 @@ import * as controlStore from '../../store/control';
 import { DATE, queryParam as str, UUID, wantsCsv } from '../params';
 import { assertDocumentInScope } from '../scope';
 import { idempotent, ifMatchVersion } from '../idempotency';
-import { principalOf, requirePermission, secureRouter, type SecureRouter } from '../secure-router';
+import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
+import { ACTION_PERMISSIONS, executeCommand } from '../../control/commands';
 import { assertValid, type ControlCommand } from '../../schemas';
-import { documentScope, identityError, type Permission } from '../../identity';
+import { documentScope, identityError } from '../../identity';
 
-/** Each action's path and who may take it: executors act on their own cards, controllers decide (003 §118, §158-160). */
-const ACTION_PATHS: Array<{ path: string; action: ControlAction; access: Permission }> = [
-  { path: 'extension-requests', action: 'extension-request', access: 'control:execute' },
-  { path: 'extension-decision', action: 'extension-decision', access: 'control:decide' },
-  { path: 'interim-answers', action: 'interim-answer', access: 'control:execute' },
-  { path: 'execution', action: 'execution', access: 'control:execute' },
-  { path: 'release', action: 'release', access: 'control:decide' },
+/** Each action's path; who may take it is the policy's (ACTION_PERMISSIONS). */
+const ACTION_PATHS: Array<{ path: string; action: ControlAction }> = [
+  { path: 'extension-requests', action: 'extension-request' },
+  { path: 'extension-decision', action: 'extension-decision' },
+  { path: 'interim-answers', action: 'interim-answer' },
+  { path: 'execution', action: 'execution' },
+  { path: 'release', action: 'release' },
 ];
 
 /** Resolutions and control actions on one document: /api/v1/documents/{id}/… */
@@ -35,8 +36,8 @@ export function documentControlRouter(control: ControlService, db: Db): SecureRo
     await assertDocumentInScope(db, principalOf(req), req.params.id);
     res.json({ items: await control.cardsOf(req.params.id) });
   });
-  for (const { path, action, access } of ACTION_PATHS) {
-    r.post(`/:id/control/:cardId/${path}`, access, json, async (req, res) => {
+  for (const { path, action } of ACTION_PATHS) {
+    r.post(`/:id/control/:cardId/${path}`, ACTION_PERMISSIONS[action], json, async (req, res) => {
       if (!UUID.test(req.params.id) || !UUID.test(req.params.cardId)) throw HubError.of('NOT_FOUND');
       const expected = ifMatchVersion(req);
       await idempotent(db, req, res, async () => ({ status: 200, body: await control.act(req.params.id, req.params.cardId, action, req.body, principalOf(req), expected) }));
@@ -97,21 +98,13 @@ export function controlListsRouter(db: Db, clock: Clock, control: ControlService
    * answered with the rule's code and basis and announced as `control.command-refused`.
    */
   r.post('/control/:cardId/commands', 'control:read', express.json({ limit: '1mb' }), async (req, res) => {
-    const cmd = assertValid<ControlCommand>('control-command.schema.json', req.body ?? null);
-    const spec = ACTION_PATHS.find((a) => a.action === cmd.command)!;
-    const who = principalOf(req);
-    requirePermission(who, spec.access);
-    const card = UUID.test(req.params.cardId) ? await controlStore.getCard(db, req.params.cardId) : undefined;
-    if (!card) throw HubError.of('NOT_FOUND', { cardId: req.params.cardId });
-    const expected = ifMatchVersion(req);
-    await idempotent(db, req, res, async () => {
-      try {
-        return { status: 200, body: await control.act(card.documentId, card.id, spec.action, cmd.body, who, expected) };
-      } catch (err) {
-        if (err instanceof HubError && (err.details as { basis?: unknown } | undefined)?.basis) await control.commandRefused(card.id, cmd.command, err, who);
-        throw err;
-      }
-    });
+    const command = assertValid<ControlCommand>('control-command.schema.json', req.body ?? null);
+    if (!UUID.test(req.params.cardId)) throw HubError.of('NOT_FOUND', { cardId: req.params.cardId });
+    const expectedVersion = ifMatchVersion(req);
+    await idempotent(db, req, res, async () => ({
+      status: 200,
+      body: await executeCommand(control, db, { cardId: req.params.cardId, command, by: principalOf(req), expectedVersion, announce: 'rules' }),
+    }));
   });
 
   // One card as it stands, its version as the ETag: the EDMS compares it with what it holds.
