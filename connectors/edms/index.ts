@@ -10,3 +10,4 @@ export {
 export { listDeliveries, replayFailed, retryDelayMs, RETRY_WINDOW_MS, type DeliveryView } from './deliveries';
 export { WebhookDispatcher, type DispatcherOptions } from './dispatcher';
 export { amqpCommandHandler, type AmqpCommand } from './commands-in';
+export { reconcile, type ReconcileReport } from './reconcile';

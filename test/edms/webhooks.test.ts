@@ -8,6 +8,7 @@ import { expect } from 'chai';
 import { createServer } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { signDelivery, signingSecrets } from '../../connectors/edms';
+import { runCli } from '../support/cli';
 import { call } from '../support/http';
 import { ManualClock } from '../support/clock';
 import { startTestHub, submission, type TestHub } from '../support/hub';
@@ -190,5 +191,26 @@ describe('EDMS webhooks: Standard Webhooks out of the change feed (real PostgreS
     await waitFor(() => receiver.received.length >= 1, 'its webhook');
     await new Promise((r) => setTimeout(r, 300));
     expect(receiver.received.map((r) => r.json.documentId)).to.deep.equal([mine.id]);
+  });
+
+  it('dilovod edms reconcile: a card the EDMS never got is sent as it stands; one it has is left alone', async () => {
+    const before = (await call(hub, 'POST', '/api/v1/documents', submission())).json;
+    const old = (await call(hub, 'POST', `/api/v1/documents/${before.id}/resolutions`, { actor: 'mayor', executors: ['housing-dept'], task: 'До підписки' })).json;
+    const sub = await subscribe({ url: receiver.url, events: ['control.assigned'] });
+    const doc = (await call(hub, 'POST', '/api/v1/documents', submission())).json;
+    const seen = (await call(hub, 'POST', `/api/v1/documents/${doc.id}/resolutions`, { actor: 'mayor', executors: ['housing-dept'], task: 'Після' })).json;
+    await waitFor(() => receiver.received.some((r) => r.json.data.cardId === seen.id), 'the webhook of the new card');
+    const out = await runCli(['edms', 'reconcile', '--subscription', sub.id], { DATABASE_URL: testDb.url });
+    expect(out.code, out.stderr).to.equal(0);
+    expect(out.stdout).to.match(/^Звірено \d+ карт(ку|ки|ок): узгоджено \d+, ще в черзі 0, надіслано стан заново \d+/);
+    // The CLI stamps the delivery with the real time; the hub's clock catches up with it.
+    clock.set(new Date(Date.now() + 1000).toISOString());
+    hub.webhooks!.nudge();
+    await waitFor(() => receiver.received.some((r) => r.json.type === 'control.snapshot' && r.json.data.cardId === old.id), 'the snapshot of the old card');
+    const snapshot = receiver.received.find((r) => r.json.data.cardId === old.id)!;
+    expect(verifies(sub.secret, snapshot)).to.equal(true);
+    expect(snapshot.json.data.card).to.include({ id: old.id, version: 1, task: 'До підписки' });
+    expect(receiver.received.filter((r) => r.json.type === 'control.snapshot' && r.json.data.cardId === seen.id)).to.deep.equal([]);
+    await call(hub, 'DELETE', `/api/v1/subscriptions/${sub.id}`, undefined, admin);
   });
 });
