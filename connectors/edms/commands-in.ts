@@ -55,7 +55,7 @@ export function amqpCommandHandler(control: ControlService, db: Db): (c: AmqpCom
     // Refusals are announced by executeCommand and kept with the key: the message itself is done.
     await runOnce(db, `amqp:${env.publishedBy ?? ''}`, env.messageId, hash, async () => ({
       status: 200,
-      body: await executeCommand(control, db, { cardId, command: body as ControlCommand, by, expectedVersion, announce: 'all' }),
+      body: await executeCommand(control, db, { cardId, command: body as ControlCommand, by, expectedVersion, announce: 'all', key: env.messageId }),
     }));
   };
 }

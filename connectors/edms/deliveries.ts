@@ -14,12 +14,13 @@ import type { SubscriptionForDispatch, SubscriptionSecrets } from './subscriptio
 export const RETRY_WINDOW_MS = 3 * 24 * 3600 * 1000;
 
 /**
- * Exponential back-off with full-range jitter: about 30 s, 1 min, 2 min … capped at 6 hours,
- * each multiplied by 0.5-1.5 so that many deliveries failing together do not retry together.
+ * Exponential back-off with jitter: `baseMs` (30 s), twice that, four times … capped at 720 ×
+ * `baseMs` (6 hours), each multiplied by 0.5-1.5 so that many deliveries failing together do not
+ * retry together.
  */
-export function retryDelayMs(attempts: number, random: number): number {
-  const base = Math.min(6 * 3600_000, 30_000 * 2 ** Math.max(0, attempts - 1));
-  return Math.round(base * (0.5 + random));
+export function retryDelayMs(attempts: number, random: number, baseMs = 30_000): number {
+  const delay = Math.min(720 * baseMs, baseMs * 2 ** Math.min(20, Math.max(0, attempts - 1)));
+  return Math.round(delay * (0.5 + random));
 }
 
 function wanted(sub: Pick<SubscriptionForDispatch, 'events' | 'sources'>, type: string, source: unknown): boolean {
@@ -106,7 +107,7 @@ export interface AttemptOutcome {
  * disabled, the delivery waits); anything else retried later, or parked as failed once its
  * retry window has passed.
  */
-export async function recordAttempt(db: Db, d: ClaimedDelivery, o: AttemptOutcome, now: Date, random = Math.random()): Promise<'delivered' | 'retry' | 'failed' | 'gone'> {
+export async function recordAttempt(db: Db, d: ClaimedDelivery, o: AttemptOutcome, now: Date, retryBaseMs = 30_000, random = Math.random()): Promise<'delivered' | 'retry' | 'failed' | 'gone'> {
   return db.tx(async (q) => {
     await q.query('INSERT INTO webhook_attempts (delivery_id, at, status, latency_ms, error) VALUES ($1, $2, $3, $4, $5)', [d.id, now, o.status, o.latencyMs, o.error]);
     const attempts = d.attempts + 1;
@@ -119,7 +120,7 @@ export async function recordAttempt(db: Db, d: ClaimedDelivery, o: AttemptOutcom
       await q.query('UPDATE webhook_deliveries SET attempts = $2, next_attempt_at = $3, last_status = 410, last_error = NULL WHERE id = $1', [d.id, attempts, now]);
       return 'gone';
     }
-    const next = new Date(now.getTime() + retryDelayMs(attempts, random));
+    const next = new Date(now.getTime() + retryDelayMs(attempts, random, retryBaseMs));
     const parked = next > d.retryUntil;
     await q.query(
       'UPDATE webhook_deliveries SET status = $2, attempts = $3, next_attempt_at = $4, last_status = $5, last_error = $6 WHERE id = $1',

@@ -19,6 +19,8 @@ export interface DispatcherOptions {
   timeoutMs: number;
   /** Deliveries sent at once by this process. */
   concurrency: number;
+  /** The first retry's delay; each next one doubles, up to 720 times it. */
+  retryBaseMs: number;
 }
 
 export class WebhookDispatcher {
@@ -79,7 +81,7 @@ export class WebhookDispatcher {
       const e = err as Error & { cause?: { code?: string } };
       outcome = { status: null, latencyMs: Number((process.hrtime.bigint() - started) / 1_000_000n), error: e.name === 'TimeoutError' ? 'timeout' : e.cause?.code ?? e.message };
     }
-    const result = await recordAttempt(this.db, d, outcome, this.clock.now());
+    const result = await recordAttempt(this.db, d, outcome, this.clock.now(), this.opts.retryBaseMs);
     // Ids, codes and timings only: the body may name an applicant.
     const line = { subscriptionId: d.subscriptionId, deliveryId: d.id, eventId: d.eventId, status: outcome.status, ms: outcome.latencyMs, result };
     if (result === 'delivered') this.log.debug(line, 'webhook delivered');

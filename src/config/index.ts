@@ -20,7 +20,7 @@ export interface Config {
   /** Where the first start writes the administrator token (mode 0600). */
   adminTokenFile: string;
   /** Webhooks to the EDMS (connectors/edms): how often to look, one attempt's limit, how many at once, a rotated secret's grace. */
-  webhooks: { intervalMs: number; timeoutMs: number; concurrency: number; secretGraceHours: number };
+  webhooks: { intervalMs: number; timeoutMs: number; concurrency: number; secretGraceHours: number; retryBaseMs: number };
   dataDir: string;
   databaseUrl?: string;
   amqpUrl?: string;
@@ -204,6 +204,7 @@ export function loadConfig(env: Env = process.env): Config {
       timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),
       concurrency: integer(env, 'WEBHOOK_CONCURRENCY', 8, 1, 256),
       secretGraceHours: integer(env, 'WEBHOOK_SECRET_GRACE_HOURS', 24, 0, 720),
+      retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 30_000, 10, 3_600_000),
     },
     dataDir,
     databaseUrl,

@@ -31,6 +31,8 @@ export interface CommandInput {
   expectedVersion?: number;
   /** Which refusals go out as events: 'rules' (HTTP: the caller has its answer too), 'all' (AMQP: the event is the answer). */
   announce: 'rules' | 'all';
+  /** The command's idempotency key, named in its refusal so the EDMS knows which of its actions it was. */
+  key?: string;
 }
 
 export async function executeCommand(control: ControlService, db: Db, c: CommandInput): Promise<ControlCard> {
@@ -43,7 +45,7 @@ export async function executeCommand(control: ControlService, db: Db, c: Command
     return await control.act(card.documentId, card.id, c.command.command, c.command.body, c.by, c.expectedVersion);
   } catch (err) {
     const byRule = err instanceof HubError && !!(err.details as { basis?: unknown } | undefined)?.basis;
-    if (err instanceof HubError && !err.transient && (byRule || c.announce === 'all')) await control.commandRefused(c.cardId, c.command.command, err, c.by);
+    if (err instanceof HubError && !err.transient && (byRule || c.announce === 'all')) await control.commandRefused(c.cardId, c.command.command, err, c.by, c.key);
     throw err;
   }
 }

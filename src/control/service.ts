@@ -207,7 +207,7 @@ export class ControlService {
    * A command from the EDMS that a rule refused is itself an event (`control.command-refused`), so
    * the EDMS's clerk sees why: the rule's code, both messages, its basis, and the card as it is.
    */
-  async commandRefused(cardId: string, command: string, refusal: HubError, by: Principal): Promise<void> {
+  async commandRefused(cardId: string, command: string, refusal: HubError, by: Principal, key?: string): Promise<void> {
     await this.deps.db.tx(async (q) => {
       const card = await store.getCard(q, cardId);
       const doc = card ? await documents.getCard(q, card.documentId) : undefined;
@@ -215,7 +215,7 @@ export class ControlService {
       const body = refusal.toBody();
       await outbox.appendDocumentEvent(q, doc, 'control.command-refused', this.deps.clock.now(), {
         ...cardEventData(card), command, refusal: { code: body.code, message: body.message, messageUk: body.messageUk, basis: (body.details as { basis?: string } | undefined)?.basis ?? null },
-        by: by.id, via: by.via?.name ?? null,
+        by: by.id, via: by.via?.name ?? null, idempotencyKey: key ?? null,
       });
     });
     this.deps.onEventsCommitted?.();

@@ -103,7 +103,7 @@ export function controlListsRouter(db: Db, clock: Clock, control: ControlService
     const expectedVersion = ifMatchVersion(req);
     await idempotent(db, req, res, async () => ({
       status: 200,
-      body: await executeCommand(control, db, { cardId: req.params.cardId, command, by: principalOf(req), expectedVersion, announce: 'rules' }),
+      body: await executeCommand(control, db, { cardId: req.params.cardId, command, by: principalOf(req), expectedVersion, announce: 'rules', key: req.header('idempotency-key') }),
     }));
   });
 
