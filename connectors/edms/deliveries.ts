@@ -42,14 +42,19 @@ export async function materialize(db: Db, sub: SubscriptionForDispatch, now: Dat
     if (!locked) return 0;
     const changes = await readChanges(q, { after: { tx: locked.cursor_tx, seq: locked.cursor_seq }, limit });
     if (!changes.length) return 0;
-    for (const c of changes) {
-      if (!wanted(sub, c.type, c.payload.source)) continue;
-      const data = c.payload.data as { cardId?: unknown } | undefined;
-      const orderKey = typeof data?.cardId === 'string' ? `card:${data.cardId}` : `document:${c.documentId}`;
+    const taken = changes.filter((c) => wanted(sub, c.type, c.payload.source));
+    if (taken.length) {
+      const orderKey = (c: (typeof taken)[number]) => {
+        const data = c.payload.data as { cardId?: unknown } | undefined;
+        return typeof data?.cardId === 'string' ? `card:${data.cardId}` : `document:${c.documentId}`;
+      };
+      // One statement for the page, in feed order (ids grow with it, and order per card follows ids).
       await q.query(
         `INSERT INTO webhook_deliveries (subscription_id, event_id, event_type, order_key, body, next_attempt_at, retry_until, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $6) ON CONFLICT (subscription_id, event_id) DO NOTHING`,
-        [sub.id, c.eventId, c.type, orderKey, JSON.stringify({ ...c.payload, eventId: c.eventId, sequence: c.sequence }), now, new Date(now.getTime() + RETRY_WINDOW_MS)],
+         SELECT $1, e, t, k, b::jsonb, $6, $7, $6 FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS x(e, t, k, b, n)
+          ORDER BY n ON CONFLICT (subscription_id, event_id) DO NOTHING`,
+        [sub.id, taken.map((c) => c.eventId), taken.map((c) => c.type), taken.map(orderKey),
+          taken.map((c) => JSON.stringify({ ...c.payload, eventId: c.eventId, sequence: c.sequence })), now, new Date(now.getTime() + RETRY_WINDOW_MS)],
       );
     }
     const last = changes[changes.length - 1]!.cursor;
@@ -78,12 +83,15 @@ export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number
       id: number; subscription_id: string; url: string; event_id: string; body: unknown; attempts: number; retry_until: Date;
       secret: string; previous_secret: string | null; previous_until: Date | null;
     }>(
-      `WITH due AS (
-         SELECT d.id FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id AND s.status = 'active'
-          WHERE d.status = 'pending' AND d.next_attempt_at <= $1
-            AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.subscription_id = d.subscription_id AND e.order_key = d.order_key
-                              AND e.status = 'pending' AND e.id < d.id)
-          ORDER BY d.next_attempt_at, d.id LIMIT $3 FOR UPDATE OF d SKIP LOCKED)
+      // The head of each card's line (one pass over the pending index), then the due heads, locked.
+      `WITH heads AS (
+         SELECT DISTINCT ON (subscription_id, order_key) id, next_attempt_at FROM webhook_deliveries
+          WHERE status = 'pending' ORDER BY subscription_id, order_key, id),
+       due AS (
+         SELECT d.id FROM heads h JOIN webhook_deliveries d ON d.id = h.id
+           JOIN webhook_subscriptions s ON s.id = d.subscription_id AND s.status = 'active'
+          WHERE h.next_attempt_at <= $1
+          ORDER BY h.next_attempt_at, d.id LIMIT $3 FOR UPDATE OF d SKIP LOCKED)
        UPDATE webhook_deliveries w SET next_attempt_at = $2 FROM due, webhook_subscriptions s
         WHERE w.id = due.id AND s.id = w.subscription_id
        RETURNING w.id, w.subscription_id, s.url, w.event_id, w.body, w.attempts, w.retry_until, s.secret, s.previous_secret, s.previous_until`,
@@ -102,32 +110,41 @@ export interface AttemptOutcome {
   error: string | null;
 }
 
+export type AttemptResult = 'delivered' | 'retry' | 'failed' | 'gone';
+
+/** The attempts of one batch, in one transaction (one commit for many sends). */
+export async function recordAttempts(db: Db, done: Array<{ delivery: ClaimedDelivery; outcome: AttemptOutcome }>, now: Date, retryBaseMs = 30_000): Promise<AttemptResult[]> {
+  return db.tx(async (q) => {
+    const results: AttemptResult[] = [];
+    for (const { delivery, outcome } of done) results.push(await recordAttempt(q, delivery, outcome, now, retryBaseMs, Math.random()));
+    return results;
+  });
+}
+
 /**
  * Records one attempt: 2xx delivered; 410 the receiver asked to stop (the subscription is
  * disabled, the delivery waits); anything else retried later, or parked as failed once its
  * retry window has passed.
  */
-export async function recordAttempt(db: Db, d: ClaimedDelivery, o: AttemptOutcome, now: Date, retryBaseMs = 30_000, random = Math.random()): Promise<'delivered' | 'retry' | 'failed' | 'gone'> {
-  return db.tx(async (q) => {
-    await q.query('INSERT INTO webhook_attempts (delivery_id, at, status, latency_ms, error) VALUES ($1, $2, $3, $4, $5)', [d.id, now, o.status, o.latencyMs, o.error]);
-    const attempts = d.attempts + 1;
-    if (o.status !== null && o.status >= 200 && o.status < 300) {
-      await q.query("UPDATE webhook_deliveries SET status = 'delivered', attempts = $2, delivered_at = $3, last_status = $4, last_error = NULL WHERE id = $1", [d.id, attempts, now, o.status]);
-      return 'delivered';
-    }
-    if (o.status === 410) {
-      await q.query("UPDATE webhook_subscriptions SET status = 'disabled', disabled_reason = 'the receiver answered 410 Gone' WHERE id = $1", [d.subscriptionId]);
-      await q.query('UPDATE webhook_deliveries SET attempts = $2, next_attempt_at = $3, last_status = 410, last_error = NULL WHERE id = $1', [d.id, attempts, now]);
-      return 'gone';
-    }
-    const next = new Date(now.getTime() + retryDelayMs(attempts, random, retryBaseMs));
-    const parked = next > d.retryUntil;
-    await q.query(
-      'UPDATE webhook_deliveries SET status = $2, attempts = $3, next_attempt_at = $4, last_status = $5, last_error = $6 WHERE id = $1',
-      [d.id, parked ? 'failed' : 'pending', attempts, parked ? now : next, o.status, o.error],
-    );
-    return parked ? 'failed' : 'retry';
-  });
+async function recordAttempt(q: Queryable, d: ClaimedDelivery, o: AttemptOutcome, now: Date, retryBaseMs: number, random: number): Promise<AttemptResult> {
+  await q.query('INSERT INTO webhook_attempts (delivery_id, at, status, latency_ms, error) VALUES ($1, $2, $3, $4, $5)', [d.id, now, o.status, o.latencyMs, o.error]);
+  const attempts = d.attempts + 1;
+  if (o.status !== null && o.status >= 200 && o.status < 300) {
+    await q.query("UPDATE webhook_deliveries SET status = 'delivered', attempts = $2, delivered_at = $3, last_status = $4, last_error = NULL WHERE id = $1", [d.id, attempts, now, o.status]);
+    return 'delivered';
+  }
+  if (o.status === 410) {
+    await q.query("UPDATE webhook_subscriptions SET status = 'disabled', disabled_reason = 'the receiver answered 410 Gone' WHERE id = $1", [d.subscriptionId]);
+    await q.query('UPDATE webhook_deliveries SET attempts = $2, next_attempt_at = $3, last_status = 410, last_error = NULL WHERE id = $1', [d.id, attempts, now]);
+    return 'gone';
+  }
+  const next = new Date(now.getTime() + retryDelayMs(attempts, random, retryBaseMs));
+  const parked = next > d.retryUntil;
+  await q.query(
+    'UPDATE webhook_deliveries SET status = $2, attempts = $3, next_attempt_at = $4, last_status = $5, last_error = $6 WHERE id = $1',
+    [d.id, parked ? 'failed' : 'pending', attempts, parked ? now : next, o.status, o.error],
+  );
+  return parked ? 'failed' : 'retry';
 }
 
 export interface DeliveryView {

@@ -9,7 +9,7 @@ import type { Clock } from '../../src/domain/clock';
 import type { Logger } from '../../src/log';
 import { Periodic } from '../../src/periodic';
 import type { Db } from '../../src/store';
-import { claimDue, materialize, recordAttempt, type AttemptOutcome, type ClaimedDelivery } from './deliveries';
+import { claimDue, materialize, recordAttempts, type AttemptOutcome, type ClaimedDelivery } from './deliveries';
 import { signDelivery } from './signing';
 import { activeSubscriptions, signingSecrets } from './subscriptions';
 
@@ -55,14 +55,22 @@ export class WebhookDispatcher {
     }
     let sent = 0;
     for (;;) {
-      const batch = await claimDue(this.db, this.clock.now(), this.opts.timeoutMs * 2, this.opts.concurrency);
+      // A few rounds' worth at a time, sent by `concurrency` workers, recorded in one transaction.
+      // The lease outlasts the batch even if every send in it times out (4 rounds of `concurrency`).
+      const batch = await claimDue(this.db, this.clock.now(), this.opts.timeoutMs * 5, this.opts.concurrency * 4);
       if (!batch.length) return sent;
-      await Promise.all(batch.map((d) => this.deliver(d)));
+      const done: Array<{ delivery: ClaimedDelivery; outcome: AttemptOutcome }> = [];
+      let next = 0;
+      await Promise.all(Array.from({ length: Math.min(this.opts.concurrency, batch.length) }, async () => {
+        for (let i = next++; i < batch.length; i = next++) done.push({ delivery: batch[i]!, outcome: await this.send(batch[i]!) });
+      }));
+      const results = await recordAttempts(this.db, done, this.clock.now(), this.opts.retryBaseMs);
+      done.forEach(({ delivery, outcome }, i) => this.logResult(delivery, outcome, results[i]!));
       sent += batch.length;
     }
   }
 
-  private async deliver(d: ClaimedDelivery): Promise<void> {
+  private async send(d: ClaimedDelivery): Promise<AttemptOutcome> {
     const at = this.clock.now();
     const headers = signDelivery(d.eventId, at, d.body, signingSecrets(d, at));
     const started = process.hrtime.bigint();
@@ -81,7 +89,10 @@ export class WebhookDispatcher {
       const e = err as Error & { cause?: { code?: string } };
       outcome = { status: null, latencyMs: Number((process.hrtime.bigint() - started) / 1_000_000n), error: e.name === 'TimeoutError' ? 'timeout' : e.cause?.code ?? e.message };
     }
-    const result = await recordAttempt(this.db, d, outcome, this.clock.now(), this.opts.retryBaseMs);
+    return outcome;
+  }
+
+  private logResult(d: ClaimedDelivery, outcome: AttemptOutcome, result: string): void {
     // Ids, codes and timings only: the body may name an applicant.
     const line = { subscriptionId: d.subscriptionId, deliveryId: d.id, eventId: d.eventId, status: outcome.status, ms: outcome.latencyMs, result };
     if (result === 'delivered') this.log.debug(line, 'webhook delivered');
