@@ -6,8 +6,10 @@
  * parked one no longer holds the card up (each carries the whole card with its version, so a
  * replayed older one is discarded by the EDMS).
  */
-import { readChanges } from '../../src/store/changes';
-import type { Db, Queryable } from '../../src/store';
+import { documentCardFor, holdsApplicantData } from '../../src/appeals/privacy';
+import { makePrincipal, recordPersonalDataReads, type PersonalRecordRef, type Principal } from '../../src/identity';
+import { readChanges, type Change } from '../../src/store/changes';
+import { documents, type Db, type Queryable } from '../../src/store';
 import type { SubscriptionForDispatch, SubscriptionSecrets } from './subscriptions';
 
 /** How long deliveries are retried before they are parked as failed (issue 11: up to 3 days). */
@@ -43,6 +45,7 @@ export async function materialize(db: Db, sub: SubscriptionForDispatch, now: Dat
     const changes = await readChanges(q, { after: { tx: locked.cursor_tx, seq: locked.cursor_seq }, limit });
     if (!changes.length) return 0;
     const taken = changes.filter((c) => wanted(sub, c.type, c.payload.source));
+    const bodies = await withRegistrationCards(q, sub, taken, now);
     if (taken.length) {
       const orderKey = (c: (typeof taken)[number]) => {
         const data = c.payload.data as { cardId?: unknown } | undefined;
@@ -54,12 +57,43 @@ export async function materialize(db: Db, sub: SubscriptionForDispatch, now: Dat
          SELECT $1, e, t, k, b::jsonb, $6, $7, $6 FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS x(e, t, k, b, n)
           ORDER BY n ON CONFLICT (subscription_id, event_id) DO NOTHING`,
         [sub.id, taken.map((c) => c.eventId), taken.map((c) => c.type), taken.map(orderKey),
-          taken.map((c) => JSON.stringify({ ...c.payload, eventId: c.eventId, sequence: c.sequence })), now, new Date(now.getTime() + RETRY_WINDOW_MS)],
+          bodies.map((b) => JSON.stringify(b)), now, new Date(now.getTime() + RETRY_WINDOW_MS)],
       );
     }
     const last = changes[changes.length - 1]!.cursor;
     await q.query('UPDATE webhook_subscriptions SET cursor_tx = $2::xid8, cursor_seq = $3 WHERE id = $1', [sub.id, last.tx, last.seq]);
     return changes.length;
+  });
+}
+
+/**
+ * The delivered bodies: the event as published, and for a document event the registration card
+ * as it stands when the delivery is made — citizens' data masked unless whoever subscribed holds
+ * the personal-data permission, and then each card sent is a recorded read (Law «Про захист
+ * персональних даних», art. 14).
+ */
+async function withRegistrationCards(q: Queryable, sub: SubscriptionForDispatch, changes: Change[], now: Date): Promise<Array<Record<string, unknown>>> {
+  const shown: PersonalRecordRef[] = [];
+  const bodies = [];
+  for (const c of changes) {
+    const body: Record<string, unknown> = { ...c.payload, eventId: c.eventId, sequence: c.sequence };
+    const card = c.type.startsWith('document.') ? await documents.getCard(q, c.documentId) : undefined;
+    if (card) {
+      const viewer = sub.personalData ? subscriber(sub) : undefined;
+      body.data = { ...(c.payload.data as Record<string, unknown> | undefined), card: documentCardFor(card, viewer) };
+      if (viewer && holdsApplicantData(card)) shown.push({ kind: 'document', id: card.id });
+    }
+    bodies.push(body);
+  }
+  if (shown.length) await recordPersonalDataReads(q, subscriber(sub), `webhook ${sub.id}`, shown, now);
+  return bodies;
+}
+
+/** The subscription as a caller: the system that subscribed, holding personal data (only asked when it does). */
+function subscriber(sub: SubscriptionForDispatch): Principal {
+  return makePrincipal({
+    kind: 'system', id: `system:${sub.ownerToken ?? 'admin'}`, displayName: `webhook subscription ${sub.id}`, roles: ['personal-data'], method: 'api-token',
+    ...(sub.ownerToken ? { via: { tokenId: sub.ownerToken, name: `webhook subscription ${sub.id}` } } : {}),
   });
 }
 

@@ -4,7 +4,7 @@
  */
 export { signDelivery, newSecret, type SignedHeaders } from './signing';
 export {
-  createSubscription, listSubscriptions, getSubscription, setStatus, rotateSecret, deleteSubscription, signingSecrets,
+  createSubscription, ensureConfiguredSubscriptions, listSubscriptions, getSubscription, setStatus, rotateSecret, deleteSubscription, signingSecrets,
   type Subscription, type SubscriptionStatus,
 } from './subscriptions';
 export { listDeliveries, replayFailed, retryDelayMs, RETRY_WINDOW_MS, type DeliveryView } from './deliveries';

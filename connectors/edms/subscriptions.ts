@@ -3,7 +3,7 @@
  * database is the durable queue: per subscription, per control card, in order; it works on the
  * embedded database with no broker, and a parked delivery stays visible and replayable.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { HubError } from '../../src/errors';
 import type { Queryable } from '../../src/store';
 import { newSecret } from './signing';
@@ -17,6 +17,8 @@ export interface Subscription {
   sources: string[] | null;
   status: SubscriptionStatus;
   ownerToken: string | null;
+  /** Document events carry the registration card unmasked (the subscriber holds personal-data). */
+  personalData: boolean;
   createdBy: string;
   createdAt: string;
   disabledReason: string | null;
@@ -40,6 +42,7 @@ interface SubscriptionRow {
   previous_until: Date | null;
   status: SubscriptionStatus;
   owner_token: string | null;
+  personal_data: boolean;
   created_by: string;
   created_at: Date;
   cursor_tx: string | null;
@@ -47,11 +50,11 @@ interface SubscriptionRow {
   disabled_reason: string | null;
 }
 
-const COLUMNS = 'id, url, events, sources, secret, previous_secret, previous_until, status, owner_token, created_by, created_at, cursor_tx::text AS cursor_tx, cursor_seq, disabled_reason';
+const COLUMNS = 'id, url, events, sources, secret, previous_secret, previous_until, status, owner_token, personal_data, created_by, created_at, cursor_tx::text AS cursor_tx, cursor_seq, disabled_reason';
 
 function toSubscription(r: SubscriptionRow): Subscription {
   return {
-    id: r.id, url: r.url, events: r.events, sources: r.sources, status: r.status, ownerToken: r.owner_token, createdBy: r.created_by,
+    id: r.id, url: r.url, events: r.events, sources: r.sources, status: r.status, ownerToken: r.owner_token, personalData: r.personal_data, createdBy: r.created_by,
     createdAt: r.created_at.toISOString(), disabledReason: r.disabled_reason, previousSecretUntil: r.previous_until?.toISOString() ?? null,
   };
 }
@@ -59,14 +62,14 @@ function toSubscription(r: SubscriptionRow): Subscription {
 /** Starts at the present: the subscription receives the changes committed after it. */
 export async function createSubscription(
   q: Queryable,
-  s: { url: string; events: string[]; sources?: string[]; ownerToken?: string; createdBy: string },
+  s: { url: string; events: string[]; sources?: string[]; ownerToken?: string; personalData?: boolean; createdBy: string },
   now: Date,
 ): Promise<{ subscription: Subscription; secret: string }> {
   const secret = newSecret();
   const rows = await q.query<SubscriptionRow>(
-    `INSERT INTO webhook_subscriptions (id, url, events, sources, secret, owner_token, created_by, created_at, cursor_tx, cursor_seq)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, pg_snapshot_xmin(pg_current_snapshot()), 0) RETURNING ${COLUMNS}`,
-    [randomUUID(), s.url, s.events, s.sources ?? null, secret, s.ownerToken ?? null, s.createdBy, now],
+    `INSERT INTO webhook_subscriptions (id, url, events, sources, secret, owner_token, personal_data, created_by, created_at, cursor_tx, cursor_seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, pg_snapshot_xmin(pg_current_snapshot()), 0) RETURNING ${COLUMNS}`,
+    [randomUUID(), s.url, s.events, s.sources ?? null, secret, s.ownerToken ?? null, s.personalData ?? false, s.createdBy, now],
   );
   return { subscription: toSubscription(rows[0] as SubscriptionRow), secret };
 }
@@ -112,6 +115,8 @@ export function signingSecrets(s: SubscriptionSecrets, now: Date): string[] {
 export interface SubscriptionForDispatch extends SubscriptionSecrets {
   id: string;
   url: string;
+  personalData: boolean;
+  ownerToken: string | null;
   events: string[];
   sources: string[] | null;
   cursor: { tx: string; seq: number };
@@ -121,7 +126,26 @@ export interface SubscriptionForDispatch extends SubscriptionSecrets {
 export async function activeSubscriptions(q: Queryable): Promise<SubscriptionForDispatch[]> {
   const rows = await q.query<SubscriptionRow>(`SELECT ${COLUMNS} FROM webhook_subscriptions WHERE status = 'active' ORDER BY id`);
   return rows.map((r) => ({
-    id: r.id, url: r.url, events: r.events, sources: r.sources, secret: r.secret, previousSecret: r.previous_secret, previousUntil: r.previous_until,
+    id: r.id, url: r.url, personalData: r.personal_data, ownerToken: r.owner_token, events: r.events, sources: r.sources, secret: r.secret,
+    previousSecret: r.previous_secret, previousUntil: r.previous_until,
     cursor: { tx: r.cursor_tx ?? '0', seq: r.cursor_seq ?? 0 },
   }));
+}
+
+/**
+ * The subscriptions the operator keeps in WEBHOOK_SUBSCRIPTIONS: each one's id follows from its
+ * URL, so a restart updates it (events, sources, secret) rather than adding another; a new one
+ * starts at the present, and a paused one stays paused.
+ */
+export async function ensureConfiguredSubscriptions(q: Queryable, list: ReadonlyArray<{ url: string; events: string[]; sources?: string[]; secret: string }>, now: Date): Promise<void> {
+  for (const s of list) {
+    const h = createHash('sha256').update(`dilovod-webhook:${s.url}`).digest('hex');
+    const id = `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    await q.query(
+      `INSERT INTO webhook_subscriptions (id, url, events, sources, secret, created_by, created_at, cursor_tx, cursor_seq)
+       VALUES ($1, $2, $3, $4, $5, 'WEBHOOK_SUBSCRIPTIONS', $6, pg_snapshot_xmin(pg_current_snapshot()), 0)
+       ON CONFLICT (id) DO UPDATE SET events = EXCLUDED.events, sources = EXCLUDED.sources, secret = EXCLUDED.secret`,
+      [id, s.url, s.events, s.sources ?? null, s.secret, now],
+    );
+  }
 }

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OidcConfig } from '../identity/oidc';
 import { isRole } from '../identity/roles';
+import { violations } from '../schemas';
 
 /**
  * Settings from the environment, checked once at start-up. A bad value stops the hub with a
@@ -21,6 +22,8 @@ export interface Config {
   adminTokenFile: string;
   /** Webhooks to the EDMS (connectors/edms): how often to look, one attempt's limit, how many at once, a rotated secret's grace. */
   webhooks: { intervalMs: number; timeoutMs: number; concurrency: number; secretGraceHours: number; retryBaseMs: number };
+  /** Subscriptions kept from the environment (WEBHOOK_SUBSCRIPTIONS), with their secrets. */
+  webhookSubscriptions: ConfiguredSubscription[];
   dataDir: string;
   databaseUrl?: string;
   amqpUrl?: string;
@@ -47,6 +50,13 @@ export interface Config {
   signatureRevocation: 'if-available' | 'require';
   /** Connectors whose outbound mapping this process delivers to dilovod.outbound (names; none by default). */
   deliverConnectors: string[];
+}
+
+export interface ConfiguredSubscription {
+  url: string;
+  events: string[];
+  sources?: string[];
+  secret: string;
 }
 
 export class ConfigError extends Error {
@@ -180,6 +190,23 @@ function publishers(env: Env, amqpUrl: string | undefined): Record<string, strin
   return given as Record<string, string[] | '*'>;
 }
 
+/** WEBHOOK_SUBSCRIPTIONS: [{ url, events, sources?, secret: "whsec_…" }], each as schemas/subscription-create plus its secret. */
+function configuredSubscriptions(env: Env): ConfiguredSubscription[] {
+  const given = jsonOf(env, 'WEBHOOK_SUBSCRIPTIONS');
+  if (given === undefined) return [];
+  const bad = (why: string, whyUk: string) => new ConfigError('WEBHOOK_SUBSCRIPTIONS', why, whyUk);
+  if (!Array.isArray(given)) throw bad('must be a JSON array of subscriptions', 'має бути масивом підписок у JSON');
+  return given.map((item, i) => {
+    const { secret, ...rest } = (item ?? {}) as Record<string, unknown>;
+    const found = violations('subscription-create.schema.json', rest);
+    if (found.length) throw bad(`item ${i}: ${found.map((v) => `${v.path} ${v.message}`).join('; ')}`, `елемент ${i}: ${found.map((v) => `${v.path} ${v.message}`).join('; ')}`);
+    if (typeof secret !== 'string' || !/^whsec_[A-Za-z0-9+/]{32,}={0,2}$/.test(secret)) {
+      throw bad(`item ${i}: secret must be whsec_ and at least 24 bytes of base64`, `елемент ${i}: secret має бути whsec_ і щонайменше 24 байти в base64`);
+    }
+    return { ...(rest as unknown as Omit<ConfiguredSubscription, 'secret'>), secret };
+  });
+}
+
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -206,6 +233,7 @@ export function loadConfig(env: Env = process.env): Config {
       secretGraceHours: integer(env, 'WEBHOOK_SECRET_GRACE_HOURS', 24, 0, 720),
       retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 30_000, 10, 3_600_000),
     },
+    webhookSubscriptions: configuredSubscriptions(env),
     dataDir,
     databaseUrl,
     amqpUrl,

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { deliveringConnectors, registerConnectors } from '../../connectors';
-import { amqpCommandHandler, WebhookDispatcher } from '../../connectors/edms';
+import { amqpCommandHandler, ensureConfiguredSubscriptions, WebhookDispatcher } from '../../connectors/edms';
 import { createApp } from '../api';
 import { BusConnection, ConnectorDelivery, InboundConsumer, OutboxRelay, type ConsumerOptions } from '../bus';
 import { ControlScheduler, ControlService, type TermService } from '../control';
@@ -102,6 +102,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     const boot = await ensureAdminToken(db, config.adminTokenFile, clock.now());
     if (boot.created) log.warn({ file: boot.file }, 'first start: an administrator token was created and written to this file (readable by its owner only)');
   }
+  if (config.webhookSubscriptions.length) await ensureConfiguredSubscriptions(db, config.webhookSubscriptions, clock.now());
   hub.webhooks = new WebhookDispatcher(db, clock, log, config.webhooks);
   hub.webhooks.start();
   if (opts.scheduler !== false) {

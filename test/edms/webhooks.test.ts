@@ -7,7 +7,8 @@
 import { expect } from 'chai';
 import { createServer } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { signDelivery, signingSecrets } from '../../connectors/edms';
+import { ensureConfiguredSubscriptions, signDelivery, signingSecrets } from '../../connectors/edms';
+import { loadConfig } from '../../src/config';
 import { runCli } from '../support/cli';
 import { call } from '../support/http';
 import { ManualClock } from '../support/clock';
@@ -80,6 +81,9 @@ describe('EDMS webhooks: Standard Webhooks out of the change feed (real PostgreS
       expect(r.headers['webhook-id']).to.equal(r.json.eventId);
     }
     expect(receiver.received[2]!.json.data.card).to.include({ id: card.id, version: 2 });
+    // A document event carries the registration card.
+    expect(receiver.received[0]!.json.data.card).to.include({ id: doc.id, summary: doc.summary });
+    expect(receiver.received[0]!.json.data.card.registration.index).to.equal(doc.registration.index);
     // Tampered, the reference implementation refuses it; signed 10 minutes ago, too.
     const first = receiver.received[0]!;
     expect(verifies(sub.secret, { ...first, body: first.body.replace('registered', 'not-registered') })).to.equal(false);
@@ -212,5 +216,41 @@ describe('EDMS webhooks: Standard Webhooks out of the change feed (real PostgreS
     expect(snapshot.json.data.card).to.include({ id: old.id, version: 1, task: 'До підписки' });
     expect(receiver.received.filter((r) => r.json.type === 'control.snapshot' && r.json.data.cardId === seen.id)).to.deep.equal([]);
     await call(hub, 'DELETE', `/api/v1/subscriptions/${sub.id}`, undefined, admin);
+  });
+
+  it('a citizen’s registration card goes out masked, unless whoever subscribed holds personal data; then each card sent is a recorded read', async () => {
+    const masked = await subscribe({ url: receiver.url, events: ['document.registered'] });
+    const edms = bearer(await systemToken(hub.db, ['integrator', 'personal-data'], { sources: ['edms-pd'], name: 'СЕД з персональними даними' }));
+    const shown = await subscribe({ url: receiver.url, events: ['document.registered'] }, edms);
+    const appeal = submission({ source: 'edms-pd', kind: 'citizen-appeal', correspondent: { name: 'Гнатюк Оксана Петрівна', address: 'м. Кам’янське, вул. Соборна, 12' } });
+    const doc = (await call(hub, 'POST', '/api/v1/documents', appeal, edms)).json;
+    await waitFor(() => receiver.received.filter((r) => r.json.documentId === doc.id).length >= 2, 'both webhooks');
+    const got = receiver.received.filter((r) => r.json.documentId === doc.id);
+    const forShown = got.find((r) => verifies(shown.secret, r))!;
+    const forMasked = got.find((r) => verifies(masked.secret, r))!;
+    expect(forShown.json.data.card.correspondent.name).to.equal('Гнатюк Оксана Петрівна');
+    expect(forMasked.body).not.to.contain('Гнатюк');
+    const reads = await hub.db.query<{ route: string; record_id: string }>('SELECT route, record_id FROM personal_data_reads WHERE record_id = $1', [doc.id]);
+    expect(reads.map((r) => r.route)).to.include(`webhook ${shown.id}`);
+    expect(reads.map((r) => r.route)).not.to.include(`webhook ${masked.id}`);
+    await call(hub, 'DELETE', `/api/v1/subscriptions/${masked.id}`, undefined, admin);
+    await call(hub, 'DELETE', `/api/v1/subscriptions/${shown.id}`, undefined, edms);
+  });
+
+  it('a subscription kept in WEBHOOK_SUBSCRIPTIONS: checked at start-up naming the variable, kept once across restarts, signed with its secret', async () => {
+    const secret = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+    const env = { WEBHOOK_SUBSCRIPTIONS: JSON.stringify([{ url: receiver.url, events: ['document.registered'], secret }]) };
+    const configured = loadConfig(env).webhookSubscriptions;
+    expect(configured).to.deep.equal([{ url: receiver.url, events: ['document.registered'], secret }]);
+    expect(() => loadConfig({ WEBHOOK_SUBSCRIPTIONS: JSON.stringify([{ url: 'ftp://x', events: ['*'], secret }]) })).to.throw(/WEBHOOK_SUBSCRIPTIONS.*url/);
+    expect(() => loadConfig({ WEBHOOK_SUBSCRIPTIONS: JSON.stringify([{ url: receiver.url, events: ['*'], secret: 'short' }]) })).to.throw(/WEBHOOK_SUBSCRIPTIONS.*secret/);
+    await ensureConfiguredSubscriptions(hub.db, configured, clock.now());
+    await ensureConfiguredSubscriptions(hub.db, configured, clock.now());
+    const rows = await hub.db.query<{ id: string }>("SELECT id FROM webhook_subscriptions WHERE created_by = 'WEBHOOK_SUBSCRIPTIONS'");
+    expect(rows).to.have.length(1);
+    const doc = (await call(hub, 'POST', '/api/v1/documents', submission())).json;
+    await waitFor(() => receiver.received.some((r) => r.json.documentId === doc.id), 'its webhook');
+    expect(verifies(secret, receiver.received.find((r) => r.json.documentId === doc.id)!)).to.equal(true);
+    await call(hub, 'DELETE', `/api/v1/subscriptions/${rows[0]!.id}`, undefined, admin);
   });
 });

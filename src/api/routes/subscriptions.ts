@@ -6,7 +6,7 @@ import {
 import { appendAudit } from '../../audit';
 import type { Clock } from '../../domain/clock';
 import { HubError } from '../../errors';
-import { auditActor, identityError, type Principal } from '../../identity';
+import { auditActor, identityError, maySeePersonalData, type Principal } from '../../identity';
 import { assertValid, type SubscriptionCreateRequest } from '../../schemas';
 import type { Db } from '../../store';
 import { queryParam, UUID } from '../params';
@@ -47,7 +47,7 @@ export function subscriptionsRouter(db: Db, clock: Clock, graceHours: number): S
       sources ??= [...own];
     }
     const made = await db.tx(async (q) => {
-      const m = await createSubscription(q, { url: body.url, events: body.events, sources, ownerToken: owner, createdBy: who.id }, clock.now());
+      const m = await createSubscription(q, { url: body.url, events: body.events, sources, ownerToken: owner, personalData: maySeePersonalData(who), createdBy: who.id }, clock.now());
       await logged(req, 'subscription.created', { id: m.subscription.id, url: body.url, events: body.events, sources: sources ?? null })(q);
       return m;
     });

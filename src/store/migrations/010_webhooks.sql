@@ -12,6 +12,9 @@ CREATE TABLE webhook_subscriptions (
   previous_until   timestamptz,
   status           text NOT NULL DEFAULT 'active',
   owner_token      text,
+  -- Whether its document events carry citizens' data unmasked: only when whoever subscribed holds
+  -- the personal-data permission (README, Security); each such delivery is a recorded read.
+  personal_data    boolean NOT NULL DEFAULT false,
   created_by       text NOT NULL,
   created_at       timestamptz NOT NULL,
   cursor_tx        xid8,
