@@ -24,6 +24,8 @@ export class EdmsSimulator {
   /** Idempotency keys of the EDMS's commands that the hub announced as refused, with the code. */
   readonly refusals = new Map<string, string>();
   badSignatures = 0;
+  /** The simulator's own failures (a test bug): counted, and the test asserts none. */
+  errors: string[] = [];
   received = 0;
   /** Whether to refuse this delivery (500) on purpose: decided by the test's seeded random. */
   refuse: (webhookId: string) => boolean = () => false;
@@ -43,7 +45,15 @@ export class EdmsSimulator {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => res.writeHead(this.take(Buffer.concat(chunks).toString('utf8'), req.headers as Record<string, string>)).end());
+      req.on('end', () => {
+        let status = 500;
+        try {
+          status = this.take(Buffer.concat(chunks).toString('utf8'), req.headers as Record<string, string>);
+        } catch (err) {
+          this.errors.push((err as Error).message);
+        }
+        res.writeHead(status).end();
+      });
     });
     await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
@@ -79,7 +89,8 @@ export class EdmsSimulator {
     }
     if (this.refuse(headers['webhook-id']!)) return 500;
     this.received++;
-    if (event.data?.card) this.apply(event.data.card);
+    // Control events carry the card (a document event's card is the registration card: not ours to track).
+    if (event.type.startsWith('control.') && event.data?.card) this.apply(event.data.card);
     if (event.type === 'control.command-refused' && event.data.idempotencyKey) this.refusals.set(event.data.idempotencyKey, event.data.refusal.code);
     return 204;
   }

@@ -171,6 +171,7 @@ describe('EDMS sync: both sides end with the same state (fast-check, real Postgr
       if (a.json.details?.basis) await waitFor(() => sim.refusals.get(a.key) === a.json.code, `the refusal of ${a.key} at the EDMS`);
     }
     expect(sim.badSignatures).to.equal(0);
+    expect(sim.errors).to.deep.equal([]);
     seen.commands += edmsAnswers.length;
     seen.stale += edmsAnswers.filter((a) => a.status === 412).length;
     seen.byRule += edmsAnswers.filter((a) => a.json?.details?.basis).length;
