@@ -1,6 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DatabaseLockedError } from '../store';
 import { CliCommand, EXIT_USAGE, UsageError } from './command';
+
+/** sysexits EX_TEMPFAIL: the embedded database is in use by another process; try again once it stops. */
+const EXIT_DATABASE_LOCKED = 75;
 
 /** Every file in ./commands exports `command`; a new subcommand is a new file, nothing else. */
 function loadCommands(): Map<string, CliCommand> {
@@ -34,6 +38,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof UsageError) {
       console.error(`dilovod ${name}: ${err.message}`);
       return EXIT_USAGE;
+    }
+    if (err instanceof DatabaseLockedError) {
+      console.error(`dilovod ${name}: ${err.messageUk}\ndilovod ${name}: ${err.message}`);
+      return EXIT_DATABASE_LOCKED;
     }
     throw err;
   }

@@ -1,7 +1,7 @@
 export type { Db, Queryable } from './db';
 export { openDb } from './open';
 export { PostgresDb } from './postgres';
-export { PgliteDb } from './pglite';
+export { PgliteDb, DatabaseLockedError } from './pglite';
 export { migrate, listMigrations } from './migrate';
 export * as documents from './documents';
 export * as nomenclature from './nomenclature';

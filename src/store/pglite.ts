@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { mkdirSync } from 'node:fs';
+import lockfile from 'proper-lockfile';
 import { Db, Queryable, TYPE_PARSERS } from './db';
 
 function normalise<R>(rows: unknown[]): R[] {
@@ -12,15 +13,51 @@ function normalise<R>(rows: unknown[]): R[] {
   return rows as R[];
 }
 
+/**
+ * Another process holds the embedded database's directory. Two PGlite instances on one directory
+ * do not share it: each writes over the other, and what one wrote is lost (issue 12: a CLI import
+ * while the hub ran printed «імпортовано 11 справ» and the cases were gone after a restart).
+ */
+export class DatabaseLockedError extends Error {
+  readonly messageUk: string;
+  constructor(readonly dataDir: string) {
+    super(`the embedded database in ${dataDir} is in use by another dilovod process (a running hub?): stop it, or do this through its HTTP API`);
+    this.messageUk = `вбудовану базу даних у ${dataDir} використовує інший процес dilovod (запущений хаб?): зупиніть його або виконайте це через його HTTP API`;
+    this.name = 'DatabaseLockedError';
+  }
+}
+
 /** Embedded PostgreSQL (WASM) for a zero-configuration start; dataDir undefined = in memory. */
 export class PgliteDb implements Db {
   readonly backend = 'pglite' as const;
-  private constructor(private readonly pg: PGlite) {}
+  private constructor(private readonly pg: PGlite, private readonly unlock?: () => Promise<void>) {}
 
+  /**
+   * Opens the directory for this process alone (proper-lockfile: a `.lock` beside it, kept fresh
+   * while we run, taken over only once stale after a crash); another process gets DatabaseLockedError.
+   */
   static async open(dataDir?: string): Promise<PgliteDb> {
-    if (dataDir) mkdirSync(dataDir, { recursive: true });
-    const pg = await PGlite.create(dataDir ?? 'memory://', { parsers: TYPE_PARSERS });
-    return new PgliteDb(pg);
+    let unlock: (() => Promise<void>) | undefined;
+    if (dataDir) {
+      mkdirSync(dataDir, { recursive: true });
+      try {
+        unlock = await lockfile.lock(dataDir, {
+          realpath: false, stale: 10_000, update: 2_000, retries: 0,
+          // The lock was lost (the disk stalled past `stale`): say so; another process may take it.
+          onCompromised: (err) => process.emitWarning(`embedded database lock lost: ${err.message}`),
+        });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ELOCKED') throw new DatabaseLockedError(dataDir);
+        throw err;
+      }
+    }
+    try {
+      const pg = await PGlite.create(dataDir ?? 'memory://', { parsers: TYPE_PARSERS });
+      return new PgliteDb(pg, unlock);
+    } catch (err) {
+      await unlock?.().catch(() => undefined);
+      throw err;
+    }
   }
 
   async query<R>(sql: string, params: unknown[] = []): Promise<R[]> {
@@ -45,5 +82,6 @@ export class PgliteDb implements Db {
 
   async close(): Promise<void> {
     await this.pg.close();
+    await this.unlock?.().catch(() => undefined);
   }
 }

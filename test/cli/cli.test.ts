@@ -113,4 +113,26 @@ describe('CLI: dilovod migrate | nomenclature | start', function () {
       await again.stop();
     }
   });
+
+  it('a second process never opens the embedded database a running hub holds: the CLI refuses (exit 75) and nothing is lost', async () => {
+    const dataDir = join(tmp, 'locked');
+    const hub = await spawnHub({ DATA_DIR: dataDir, DATABASE_URL: '', AMQP_URL: '' });
+    const csv = join(REPO, 'reference-data', 'nomenclature', 'sample-general-department.csv');
+    try {
+      const refused = await runCli(['nomenclature', 'import', csv, '--year', '2030'], { DATA_DIR: dataDir, DATABASE_URL: '' });
+      expect(refused.code, refused.stderr).to.equal(75);
+      expect(refused.stderr).to.contain('використовує інший процес dilovod').and.to.contain('in use by another dilovod process');
+      expect(refused.stdout).not.to.contain('імпортовано');
+      // The way that works while it runs: through the hub.
+      const admin = { authorization: `Bearer ${readFileSync(join(dataDir, 'admin-token'), 'utf8').trim()}`, 'content-type': 'application/json' };
+      const cases = [{ index: '01-07', title: 'Листи установ', subdivision: '01', storageTerm: '5 р.', journal: 'incoming' }];
+      expect((await fetch(`${hub.url}/api/v1/nomenclature/2030`, { method: 'PUT', headers: admin, body: JSON.stringify({ cases }) })).status).to.equal(200);
+    } finally {
+      expect(await hub.stop('SIGTERM')).to.equal(0);
+    }
+    // Stopped, the CLI opens it, and what was imported through the hub is there.
+    const list = await runCli(['nomenclature', 'list', '--year', '2030'], { DATA_DIR: dataDir, DATABASE_URL: '' });
+    expect(list.code, list.stderr).to.equal(0);
+    expect(list.stdout.split('\t')[0]).to.equal('01-07');
+  });
 });
