@@ -20,10 +20,11 @@ const SPECS = {
     message: 'The hotline card is addressed to another organisation',
     messageUk: 'Картку «гарячої лінії» адресовано іншій організації',
   },
+  // Not the centre's fault, and not a crash: the card is kept and replayed once the connector is set up (issue 12).
   HOTLINE_NOT_CONFIGURED: {
-    status: 500,
-    message: 'The hotline connector is not configured (HOTLINE_* settings)',
-    messageUk: 'Конектор «гарячої лінії» не налаштовано (параметри HOTLINE_*)',
+    status: 422,
+    message: 'The hotline connector is not configured (HOTLINE_* settings); the card is kept in quarantine and can be replayed once it is',
+    messageUk: 'Конектор «гарячої лінії» не налаштовано (параметри HOTLINE_*); картку збережено в карантині, її можна повторно обробити після налаштування',
   },
 } as const;
 

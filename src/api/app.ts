@@ -55,7 +55,7 @@ export function createApp(deps: ApiDeps): Express {
   table.mount(app, '/api/v1/documents', documentsRouter(deps));
   table.mount(app, '/api/v1/documents', documentControlRouter(deps.control, deps.db));
   table.mount(app, '/api/v1', controlListsRouter(deps.db, deps.clock, deps.control));
-  table.mount(app, '/api/v1/quarantine', quarantineRouter(deps.db, deps.clock));
+  table.mount(app, '/api/v1/quarantine', quarantineRouter(deps));
   table.mount(app, '/api/v1/nomenclature', nomenclatureRouter(deps));
   table.mount(app, '/api/v1/audit', auditRouter(deps.db));
   table.mount(app, '/api/v1', appealsRouter(deps));

@@ -39,3 +39,6 @@ export function parseArgs(args: string[], booleanFlags: string[] = []): {
 }
 
 export class UsageError extends Error {}
+
+/** Who acts when an operator runs a command on the server (trusted as the database's owner is): the control log names `cli`. */
+export const CLI_ACTOR = { actor: 'cli', via: { method: 'cli', principalKind: 'system' as const } };

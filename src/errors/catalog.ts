@@ -87,10 +87,11 @@ export const ERROR_CATALOG = {
     message: 'A СЕВ ОВВ attachment exceeds the configured maximum size',
     messageUk: 'Вкладення СЕВ ОВВ перевищує встановлений максимальний розмір',
   },
+  // Not the sender's fault, and not a crash: the input is kept and replayed once the connector is set up (issue 12).
   SEV_OVV_NOT_CONFIGURED: {
-    status: 500,
-    message: 'The СЕВ ОВВ connector is not configured (SEV_OVV_* settings)',
-    messageUk: 'Конектор СЕВ ОВВ не налаштовано (параметри SEV_OVV_*)',
+    status: 422,
+    message: 'The СЕВ ОВВ connector is not configured (SEV_OVV_* settings); the message is kept in quarantine and can be replayed once it is',
+    messageUk: 'Конектор СЕВ ОВВ не налаштовано (параметри SEV_OVV_*); повідомлення збережено в карантині, його можна повторно обробити після налаштування',
   },
   // Qualified e-signatures (src/pipeline/steps/signatures.ts, POST /api/v1/signatures/verify).
   SIGNATURE_REQUIRED: {

@@ -9,13 +9,12 @@ import { BusConnection, ConnectorDelivery, InboundConsumer, OutboxRelay, type Co
 import { ControlScheduler, ControlService, type TermService } from '../control';
 import { calendarTermService, configuredCalendar } from '../control/terms';
 import type { Config } from '../config';
-import { loadRouting } from '../config/routing';
 import { kyivDate, systemClock, type Clock } from '../domain/clock';
 import { createLogger, type Logger } from '../log';
 import { ensureSampleNomenclature } from '../nomenclature';
 import type { IntakeStep, PipelineDeps } from '../pipeline';
-import { loadSignatureSettings, signatureStep, type SignatureSettings } from '../pipeline/steps';
-import { appealStep } from '../pipeline/steps/appeals';
+import { loadSignatureSettings, type SignatureSettings } from '../pipeline/steps';
+import { composePipeline } from './pipeline';
 import { answerFromExecution } from '../appeals';
 import { requireInfoRequestAnswer } from '../info-requests';
 import { PetitionScheduler, PetitionService } from '../petitions';
@@ -65,7 +64,6 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const delivering = deliveringConnectors(config.deliverConnectors);
   const log = createLogger({ level: config.logLevel, destination: opts.logDestination });
   const clock = opts.clock ?? systemClock;
-  const routing = loadRouting(config.registryRoutingFile);
   if (delivering.length && !config.amqpUrl) log.warn({ connectors: config.deliverConnectors }, 'DELIVER_CONNECTORS is set but AMQP_URL is not: nothing is delivered until a broker is configured');
   const signatures = await loadSignatureSettings(config);
   for (const warning of signatures.trust.warnings) log.warn({ warning }, 'trust store: a source was skipped');
@@ -86,8 +84,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     hub.relay?.nudge();
     hub.webhooks?.nudge();
   };
-  const steps = [signatureStep({ ...signatures, db }), appealStep({ db, calendar: configuredCalendar(config) }), ...(opts.steps ?? [])];
-  const deps: PipelineDeps = { db, clock, routing, log, steps, onEventsCommitted: nudge };
+  const { deps } = await composePipeline(config, db, log, clock, { signatures, steps: opts.steps, onEventsCommitted: nudge });
   const control = new ControlService({
     db, clock, log, terms: opts.terms ?? calendarTermService(config), onEventsCommitted: nudge,
     // One truth: an appeal's execution is its answer; an information request's needs its answer first.

@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'documents:submit',
   'documents:read',
   'quarantine:read',
+  'quarantine:manage',
   'control:read',
   'control:resolve',
   'control:execute',
@@ -56,7 +57,7 @@ const READ_COMMON: Permission[] = ['documents:read', 'control:read', 'nomenclatu
  * only for the purpose it is needed for).
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  registrar: [...READ_COMMON, 'documents:submit', 'quarantine:read', 'reports:read', 'appeals:read', 'petitions:read', 'petitions:submit'],
+  registrar: [...READ_COMMON, 'documents:submit', 'quarantine:read', 'quarantine:manage', 'reports:read', 'appeals:read', 'petitions:read', 'petitions:submit'],
   // Reads only what is given to them (documentScope), acts only on their own cards (003 §158-160).
   executor: [...READ_COMMON, 'control:execute'],
   // Decides only on cards they control or stand in for (003 §118, §158, §174, §196).

@@ -33,7 +33,7 @@ function peek(body: unknown, key: string): string | null {
  * door can answer or ack. Transient failures (database down) are thrown for the door to retry.
  * Anything unexpected is treated as permanent after the caller's retries: see `quarantineFailure`.
  */
-export async function acceptInput(deps: PipelineDeps, env: Envelope): Promise<IntakeResult> {
+export async function acceptInput(deps: PipelineDeps, env: Envelope, opts: { quarantine?: boolean } = {}): Promise<IntakeResult> {
   let body: unknown;
   try {
     body = applyEnvelopeDefaults(await decode(env), env);
@@ -48,7 +48,7 @@ export async function acceptInput(deps: PipelineDeps, env: Envelope): Promise<In
     );
     return { status: outcome, card };
   } catch (err) {
-    if (!(err instanceof HubError) || isTransient(err)) throw err;
+    if (!(err instanceof HubError) || isTransient(err) || opts.quarantine === false) throw err;
     return quarantineFailure(deps, env, err, body);
   }
 }
@@ -66,6 +66,7 @@ export async function quarantineFailure(deps: PipelineDeps, env: Envelope, error
     routingKey: env.routingKey ?? null,
     messageId: env.messageId ?? null,
     contentType: env.contentType ?? null,
+    format: env.format,
     payload: env.payload,
     receivedAt: env.receivedAt,
   });

@@ -1463,6 +1463,14 @@ export interface PetitionView {
   transitions?: PetitionTransition[];
 }
 
+// quarantine-dismiss.schema.json
+/**
+ * POST /api/v1/quarantine/{id}/dismiss: the item will never register (a test message, spam, a copy sent by mistake); the reason goes to the control log.
+ */
+export interface QuarantineDismissRequest {
+  reason: string;
+}
+
 // quarantine-item.schema.json
 /**
  * An input the hub could not accept, kept with its reason so nothing is lost.
@@ -1485,6 +1493,26 @@ export interface QuarantineItem {
   payloadRef: string;
   payloadSha256: string;
   contentType?: string | null;
+  /**
+   * How often these bytes were refused (redeliveries, retries, replays refused again).
+   */
+  attempts?: number;
+  lastSeenAt?: string;
+  /**
+   * The decoder the input was given; a replay uses the same.
+   */
+  format?: string | null;
+  /**
+   * open: work to do; replayed: registered (or found on file) by a replay; dismissed: with a reason.
+   */
+  status: 'open' | 'replayed' | 'dismissed';
+  /**
+   * The document a replay registered.
+   */
+  documentId?: string | null;
+  resolvedAt?: string | null;
+  resolvedBy?: string | null;
+  dismissReason?: string | null;
 }
 
 // quarantine-list.schema.json

@@ -14,9 +14,13 @@ export interface QuarantineInput {
   routingKey?: string | null;
   messageId?: string | null;
   contentType?: string | null;
+  /** The decoder the input was given (json, hotline.json, sev-ovv.xml …): a replay uses the same. */
+  format?: string | null;
   payload: Buffer;
   receivedAt: Date;
 }
+
+export type QuarantineStatus = 'open' | 'replayed' | 'dismissed';
 
 export interface QuarantineRow {
   id: string;
@@ -34,10 +38,16 @@ export interface QuarantineRow {
   attempts: number;
   received_at: Date;
   last_seen_at: Date;
+  format: string | null;
+  status: QuarantineStatus;
+  document_id: string | null;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  dismiss_reason: string | null;
 }
 
 const COLUMNS = `id, code, reason, reason_uk, details, channel, source, external_id, routing_key, message_id,
-  content_type, payload_sha256, attempts, received_at, last_seen_at`;
+  content_type, payload_sha256, attempts, received_at, last_seen_at, format, status, document_id, resolved_at, resolved_by, dismiss_reason`;
 
 /**
  * Keeps a rejected input. The same bytes rejected again on the same channel (a redelivery, a
@@ -50,15 +60,16 @@ export async function putInQuarantine(q: Queryable, item: QuarantineInput): Prom
     .digest('hex');
   const rows = await q.query<{ id: string }>(
     `INSERT INTO quarantine (id, fingerprint, code, reason, reason_uk, details, channel, source, external_id,
-       routing_key, message_id, content_type, payload, payload_sha256, received_at, last_seen_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
-     ON CONFLICT (fingerprint) DO UPDATE SET attempts = quarantine.attempts + 1, last_seen_at = EXCLUDED.last_seen_at
+       routing_key, message_id, content_type, payload, payload_sha256, received_at, last_seen_at, format)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16)
+     ON CONFLICT (fingerprint) DO UPDATE SET attempts = quarantine.attempts + 1, last_seen_at = EXCLUDED.last_seen_at,
+       status = 'open', resolved_at = NULL, resolved_by = NULL, dismiss_reason = NULL
      RETURNING id`,
     [
       randomUUID(), fingerprint, item.code, item.reason, item.reasonUk,
       item.details === undefined ? null : JSON.stringify(item.details),
       item.channel, item.source ?? null, item.externalId ?? null, item.routingKey ?? null, item.messageId ?? null,
-      item.contentType ?? null, item.payload, payloadSha256, item.receivedAt,
+      item.contentType ?? null, item.payload, payloadSha256, item.receivedAt, item.format ?? null,
     ],
   );
   return (rows[0] as { id: string }).id;
@@ -71,6 +82,8 @@ export interface QuarantinePageQuery {
   source?: string;
   /** Only these sources (an integrator's own). */
   onlySources?: readonly string[];
+  /** Open (the default of the list), replayed, dismissed; undefined = all. */
+  status?: QuarantineStatus;
 }
 
 export async function listQuarantine(q: Queryable, query: QuarantinePageQuery): Promise<QuarantineRow[]> {
@@ -78,6 +91,7 @@ export async function listQuarantine(q: Queryable, query: QuarantinePageQuery): 
   const params: unknown[] = [];
   if (query.code) where.push(`code = $${params.push(query.code)}`);
   if (query.source) where.push(`source = $${params.push(query.source)}`);
+  if (query.status) where.push(`status = $${params.push(query.status)}`);
   if (query.onlySources) where.push(`source = ANY($${params.push([...query.onlySources])}::text[])`);
   if (query.after) {
     where.push(`(received_at, id) < ($${params.push(query.after.receivedAt)}, $${params.push(query.after.id)}::uuid)`);
@@ -93,4 +107,32 @@ export async function listQuarantine(q: Queryable, query: QuarantinePageQuery): 
 export async function getQuarantined(q: Queryable, id: string): Promise<(QuarantineRow & { payload: Buffer }) | undefined> {
   const rows = await q.query<QuarantineRow & { payload: Buffer }>(`SELECT ${COLUMNS}, payload FROM quarantine WHERE id = $1`, [id]);
   return rows[0];
+}
+
+/** A replay registered the item (or found it on file): it leaves the open list, linked to its document. */
+export async function markReplayed(q: Queryable, id: string, documentId: string, by: string, at: Date): Promise<void> {
+  await q.query("UPDATE quarantine SET status = 'replayed', document_id = $2, resolved_by = $3, resolved_at = $4 WHERE id = $1", [id, documentId, by, at]);
+}
+
+/** A replay was refused again: the item stays open with the new reason. */
+export async function markReplayFailed(q: Queryable, id: string, failure: { code: string; reason: string; reasonUk: string; details?: unknown }, at: Date): Promise<void> {
+  await q.query(
+    'UPDATE quarantine SET code = $2, reason = $3, reason_uk = $4, details = $5, attempts = attempts + 1, last_seen_at = $6 WHERE id = $1',
+    [id, failure.code, failure.reason, failure.reasonUk, failure.details === undefined ? null : JSON.stringify(failure.details), at],
+  );
+}
+
+export async function markDismissed(q: Queryable, id: string, reason: string, by: string, at: Date): Promise<boolean> {
+  const rows = await q.query("UPDATE quarantine SET status = 'dismissed', dismiss_reason = $2, resolved_by = $3, resolved_at = $4 WHERE id = $1 AND status = 'open' RETURNING id", [id, reason, by, at]);
+  return rows.length > 0;
+}
+
+/** Open items with this code and/or source, oldest first (a bulk replay after a fix). */
+export async function openIds(q: Queryable, f: { code?: string; source?: string; limit: number }): Promise<string[]> {
+  const where = ["status = 'open'"];
+  const params: unknown[] = [];
+  if (f.code) where.push(`code = $${params.push(f.code)}`);
+  if (f.source) where.push(`source = $${params.push(f.source)}`);
+  params.push(f.limit);
+  return (await q.query<{ id: string }>(`SELECT id FROM quarantine WHERE ${where.join(' AND ')} ORDER BY received_at, id LIMIT $${params.length}`, params)).map((r) => r.id);
 }

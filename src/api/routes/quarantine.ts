@@ -1,6 +1,10 @@
 import { appealError, maySeePersonalData, quarantinedHoldsApplicantData } from '../../appeals';
-import type { Clock } from '../../domain/clock';
-import { documentScope, identityError, type Principal } from '../../identity';
+import express from 'express';
+import type { PipelineDeps } from '../../pipeline';
+import { dismissQuarantined, replayAll, replayQuarantined } from '../../quarantine';
+import { assertValid, type QuarantineDismissRequest } from '../../schemas';
+import type { QuarantineStatus } from '../../store/quarantine';
+import { auditActor, documentScope, identityError, type Principal } from '../../identity';
 import { personalDataShown } from '../personal-data';
 import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
 import { HubError } from '../../errors';
@@ -9,9 +13,9 @@ import { quarantine } from '../../store';
 import type { QuarantineRow } from '../../store/quarantine';
 import type { QuarantineItem } from '../../schemas';
 import { decodeCursor, page } from '../cursor';
-import { UUID } from '../params';
+import { queryParam, UUID } from '../params';
 
-function toItem(r: QuarantineRow): QuarantineItem & { attempts: number; lastSeenAt: string } {
+function toItem(r: QuarantineRow): QuarantineItem {
   return {
     id: r.id,
     code: r.code,
@@ -29,6 +33,12 @@ function toItem(r: QuarantineRow): QuarantineItem & { attempts: number; lastSeen
     contentType: r.content_type,
     attempts: r.attempts,
     lastSeenAt: r.last_seen_at.toISOString(),
+    format: r.format,
+    status: r.status,
+    documentId: r.document_id,
+    resolvedAt: r.resolved_at?.toISOString() ?? null,
+    resolvedBy: r.resolved_by,
+    dismissReason: r.dismiss_reason,
   };
 }
 
@@ -44,7 +54,8 @@ function assertSource(who: Principal, row: QuarantineRow): void {
 }
 
 /** Operators list what was rejected and why, and fetch the raw bytes to fix and resend. */
-export function quarantineRouter(db: Db, clock: Clock): SecureRouter {
+export function quarantineRouter(deps: PipelineDeps): SecureRouter {
+  const { db, clock } = deps;
   const r = secureRouter();
   r.get('/', 'quarantine:read', async (req, res) => {
     const limit = Math.min(200, Math.max(1, Number(req.query.limit ?? 50) || 50));
@@ -55,9 +66,32 @@ export function quarantineRouter(db: Db, clock: Clock): SecureRouter {
       code: typeof req.query.code === 'string' ? req.query.code : undefined,
       source: typeof req.query.source === 'string' ? req.query.source : undefined,
       onlySources: sourcesOf(principalOf(req)),
+      // The list is the work to do: open items, unless ?status= asks for replayed, dismissed or all.
+      ...(req.query.status === 'all' ? {} : { status: queryParam(req.query as Record<string, unknown>, 'status', /^(open|replayed|dismissed)$/) as QuarantineStatus ?? 'open' }),
     });
     res.json(page(rows.map(toItem), limit, (i) => [i.receivedAt, i.id]));
   });
+  // After a fix: every open item with this code and/or source goes through the pipeline again.
+  r.post('/replay', 'quarantine:manage', async (req, res) => {
+    const q = req.query as Record<string, unknown>;
+    const code = queryParam(q, 'code', /^[A-Z0-9_]{1,80}$/);
+    const source = queryParam(q, 'source', /^[a-z0-9][a-z0-9._-]{0,63}$/);
+    if (!code && !source) throw HubError.of('INVALID_QUERY', { parameter: 'code/source', problem: 'name the code or the source of the items to replay' });
+    res.json({ items: await replayAll(deps, { code, source }, auditActor(principalOf(req))) });
+  });
+
+  r.post('/:id/replay', 'quarantine:manage', async (req, res) => {
+    if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
+    res.json(await replayQuarantined(deps, req.params.id, auditActor(principalOf(req))));
+  });
+
+  r.post('/:id/dismiss', 'quarantine:manage', express.json({ limit: '64kb' }), async (req, res) => {
+    if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
+    const body = assertValid<QuarantineDismissRequest>('quarantine-dismiss.schema.json', req.body ?? null);
+    if (!(await dismissQuarantined(deps, req.params.id, body.reason, auditActor(principalOf(req))))) throw HubError.of('NOT_FOUND', { quarantineId: req.params.id, problem: 'no open item with this id' });
+    res.json(toItem((await quarantine.getQuarantined(db, req.params.id))!));
+  });
+
   r.get('/:id', 'quarantine:read', async (req, res) => {
     const row = UUID.test(req.params.id) ? await quarantine.getQuarantined(db, req.params.id) : undefined;
     if (!row) throw HubError.of('NOT_FOUND');

@@ -2,7 +2,7 @@ import { appendAudit } from '../../audit';
 import { HubError } from '../../errors';
 import { importStaff, listStaff, readStaffFile } from '../../identity';
 import { withDatabase } from '../database';
-import { parseArgs, UsageError, type CliCommand } from '../command';
+import { CLI_ACTOR, parseArgs, UsageError, type CliCommand } from '../command';
 import { plural } from '../plural';
 
 const USAGE = 'dilovod staff import FILE (CSV or JSON) | dilovod staff list';
@@ -27,7 +27,7 @@ export const command: CliCommand = {
         const now = new Date();
         const counts = await db.tx(async (q) => {
           const c = await importStaff(q, dir, now);
-          await appendAudit(q, { at: now.toISOString(), actor: 'cli', via: { method: 'cli', principalKind: 'system' }, action: 'staff.imported', documentId: null, before: null, after: { ...c, ids: dir.staff.map((p) => p.id) }, reason: null });
+          await appendAudit(q, { at: now.toISOString(), ...CLI_ACTOR, action: 'staff.imported', documentId: null, before: null, after: { ...c, ids: dir.staff.map((p) => p.id) }, reason: null });
           return c;
         });
         const people = { one: 'особу', few: 'особи', many: 'осіб' };

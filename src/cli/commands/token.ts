@@ -2,7 +2,7 @@ import { appendAudit } from '../../audit';
 import { HubError } from '../../errors';
 import { createToken, isRole, listTokens, revokeToken, type Role } from '../../identity';
 import { withDatabase } from '../database';
-import { parseArgs, UsageError, type CliCommand } from '../command';
+import { CLI_ACTOR, parseArgs, UsageError, type CliCommand } from '../command';
 import { plural } from '../plural';
 
 const USAGE = [
@@ -11,8 +11,6 @@ const USAGE = [
   'dilovod token revoke ID',
 ].join('\n       ');
 
-/** The operator on the server is trusted as the database's owner is: what they do is logged as `cli`. */
-const CLI_ACTOR = { actor: 'cli', via: { method: 'cli', principalKind: 'system' as const } };
 
 export const command: CliCommand = {
   name: 'token',

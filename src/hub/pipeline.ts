@@ -1,0 +1,26 @@
+import { registerConnectors } from '../../connectors';
+import type { Config } from '../config';
+import { loadRouting } from '../config/routing';
+import { configuredCalendar } from '../control/terms';
+import type { Clock } from '../domain/clock';
+import type { Logger } from '../log';
+import type { IntakeStep, PipelineDeps } from '../pipeline';
+import { loadSignatureSettings, signatureStep, type SignatureSettings } from '../pipeline/steps';
+import { appealStep } from '../pipeline/steps/appeals';
+import type { Db } from '../store';
+
+/**
+ * The pipeline as the settings make it (connectors' decoders, routing, the signature and appeal
+ * steps): the hub's, and the CLI's when an operator replays quarantine on the server.
+ */
+export async function composePipeline(
+  config: Config, db: Db, log: Logger, clock: Clock,
+  extra: { signatures?: SignatureSettings; steps?: IntakeStep[]; onEventsCommitted?: () => void } = {},
+): Promise<{ deps: PipelineDeps; signatures: SignatureSettings }> {
+  registerConnectors();
+  const routing = loadRouting(config.registryRoutingFile);
+  // The hub loads them before it opens anything (a bad trust file stops start-up first) and hands them in.
+  const signatures = extra.signatures ?? (await loadSignatureSettings(config));
+  const steps = [signatureStep({ ...signatures, db }), appealStep({ db, calendar: configuredCalendar(config) }), ...(extra.steps ?? [])];
+  return { deps: { db, clock, routing, log, steps, onEventsCommitted: extra.onEventsCommitted }, signatures };
+}

@@ -1,0 +1,64 @@
+/**
+ * Quarantine an operator can work (issue 12): an item whose cause is fixed (the nomenclature
+ * imported, a connector configured) goes through the pipeline again with its original bytes and
+ * envelope; one that will never register is dismissed with the reason. Each is written to the
+ * control log with who did it; a replay that registers links the item to its document.
+ */
+import { appendAudit } from '../audit';
+import { parseRoutingKey } from '../bus/topology';
+import type { AuditActor } from '../domain/audit';
+import { HubError } from '../errors';
+import { acceptInput, knownFormats, type Envelope, type PipelineDeps } from '../pipeline';
+import { quarantine } from '../store';
+
+export type ReplayOutcome =
+  | { id: string; outcome: 'registered' | 'already-on-file'; documentId: string }
+  | { id: string; outcome: 'refused-again'; code: string; messageUk: string }
+  | { id: string; outcome: 'not-open' };
+
+/** The envelope it came in: the decoder it was given (older items: from the routing key, else the canonical JSON). */
+function envelopeOf(row: quarantine.QuarantineRow & { payload: Buffer }): Envelope {
+  const known = new Set(knownFormats());
+  const fromKey = row.routing_key ? parseRoutingKey(row.routing_key).formats.find((f) => known.has(f)) : undefined;
+  return {
+    channel: row.channel, payload: row.payload, format: row.format ?? fromKey ?? 'json', contentType: row.content_type ?? undefined,
+    routingKey: row.routing_key ?? undefined, messageId: row.message_id ?? undefined, sourceHint: row.source ?? undefined,
+    receivedAt: row.received_at, traceId: `replay-${row.id}`,
+  };
+}
+
+export async function replayQuarantined(deps: PipelineDeps, id: string, by: AuditActor): Promise<ReplayOutcome> {
+  const row = await quarantine.getQuarantined(deps.db, id);
+  if (!row) throw HubError.of('NOT_FOUND', { quarantineId: id });
+  if (row.status !== 'open') return { id, outcome: 'not-open' };
+  const now = deps.clock.now();
+  try {
+    const result = await acceptInput(deps, envelopeOf(row), { quarantine: false });
+    if (result.status === 'rejected') throw result.error;
+    await deps.db.tx(async (q) => {
+      await quarantine.markReplayed(q, id, result.card.id, by.actor, now);
+      await appendAudit(q, { at: now.toISOString(), ...by, action: 'quarantine.replayed', documentId: result.card.id, before: { quarantineId: id, code: row.code }, after: { outcome: result.status }, reason: null });
+    });
+    return { id, outcome: result.status === 'created' ? 'registered' : 'already-on-file', documentId: result.card.id };
+  } catch (err) {
+    if (!(err instanceof HubError) || err.transient) throw err;
+    await quarantine.markReplayFailed(deps.db, id, { code: err.code, reason: err.spec.message, reasonUk: err.spec.messageUk, details: err.details }, now);
+    return { id, outcome: 'refused-again', code: err.code, messageUk: err.spec.messageUk };
+  }
+}
+
+/** Every open item with this code and/or source, in the order they came. */
+export async function replayAll(deps: PipelineDeps, filter: { code?: string; source?: string }, by: AuditActor): Promise<ReplayOutcome[]> {
+  const out: ReplayOutcome[] = [];
+  for (const id of await quarantine.openIds(deps.db, { ...filter, limit: 10_000 })) out.push(await replayQuarantined(deps, id, by));
+  return out;
+}
+
+export async function dismissQuarantined(deps: Pick<PipelineDeps, 'db' | 'clock'>, id: string, reason: string, by: AuditActor): Promise<boolean> {
+  const now = deps.clock.now();
+  return deps.db.tx(async (q) => {
+    const done = await quarantine.markDismissed(q, id, reason, by.actor, now);
+    if (done) await appendAudit(q, { at: now.toISOString(), ...by, action: 'quarantine.dismissed', documentId: null, before: { quarantineId: id }, after: { status: 'dismissed' }, reason });
+    return done;
+  });
+}
