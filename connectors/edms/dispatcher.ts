@@ -39,6 +39,11 @@ export class WebhookDispatcher {
     this.periodic.start();
   }
 
+  /** Told after each pass whether it succeeded (for /metrics). */
+  observe(fn: (ok: boolean) => void): void {
+    this.periodic.observe = fn;
+  }
+
   /** Events were committed: look at once rather than at the next interval. */
   nudge(): void {
     this.periodic.nudge();

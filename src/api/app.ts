@@ -6,6 +6,7 @@ import type { PetitionService } from '../petitions';
 import type { PipelineDeps } from '../pipeline';
 import type { SignatureSettings } from '../pipeline/steps';
 import { authenticate } from './authenticate';
+import { httpMetrics, metricsRouter } from './metrics';
 import { errorHandler, notFound } from './errors';
 import { requestId } from './request-id';
 import { appealsRouter } from './routes/appeals';
@@ -50,6 +51,7 @@ export function createApp(deps: ApiDeps): Express {
   const table = new RouteTable();
   app.locals.routes = table.entries;
   app.use(requestId(deps.log));
+  if (deps.metrics) app.use(httpMetrics(deps.metrics));
   table.mount(app, '', healthRouter({ db: deps.db, brokerConnected: deps.brokerConnected }));
   app.use(authenticate({ db: deps.db, oidc: deps.oidc, now: () => deps.clock.now() }));
   table.mount(app, '/api/v1/documents', documentsRouter(deps));
@@ -65,6 +67,7 @@ export function createApp(deps: ApiDeps): Express {
   table.mount(app, '/api/v1', identityRouter(deps.db, deps.clock));
   table.mount(app, '/api/v1', configRouter(deps.config));
   table.mount(app, '/api/v1', changesRouter(deps.db));
+  if (deps.metrics) table.mount(app, '', metricsRouter(deps.metrics));
   table.mount(app, '/api/v1', subscriptionsRouter(deps.db, deps.clock, deps.config?.webhooks.secretGraceHours ?? 24));
   app.use(notFound);
   app.use(errorHandler(deps.log));

@@ -62,6 +62,26 @@ export class BusConnection {
     return this.isConnected() ? this.publisher : undefined;
   }
 
+  /**
+   * Messages waiting in each named queue (for /metrics), on a channel of its own: a queue that is
+   * not there closes that channel only, never the one the relay publishes on. Absent queues are left out.
+   */
+  async queueDepths(names: readonly string[]): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    if (!this.model || !this.connected) return out;
+    for (const name of names) {
+      const ch = await this.model.createChannel();
+      ch.on('error', () => undefined);
+      try {
+        out[name] = (await ch.checkQueue(name)).messageCount;
+        await ch.close();
+      } catch {
+        // Not declared (a connector that does not deliver here): nothing to report.
+      }
+    }
+    return out;
+  }
+
   async close(): Promise<void> {
     this.connected = false;
     const model = this.model;

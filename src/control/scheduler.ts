@@ -66,6 +66,11 @@ export class ControlScheduler {
     this.periodic.start();
   }
 
+  /** Told after each pass whether it succeeded (for /metrics). */
+  observe(fn: (ok: boolean) => void): void {
+    this.periodic.observe = fn;
+  }
+
   stop(): Promise<void> {
     return this.periodic.stop();
   }

@@ -5,7 +5,7 @@ import type { DestinationStream } from 'pino';
 import { deliveringConnectors, registerConnectors } from '../../connectors';
 import { amqpCommandHandler, ensureConfiguredSubscriptions, WebhookDispatcher } from '../../connectors/edms';
 import { createApp } from '../api';
-import { BusConnection, ConnectorDelivery, InboundConsumer, OutboxRelay, type ConsumerOptions } from '../bus';
+import { BusConnection, ConnectorDelivery, deliveryQueue, InboundConsumer, OutboxRelay, TOPOLOGY, type ConsumerOptions } from '../bus';
 import { ControlScheduler, ControlService, type TermService } from '../control';
 import { calendarTermService, configuredCalendar } from '../control/terms';
 import type { Config } from '../config';
@@ -15,6 +15,7 @@ import { ensureSampleNomenclature } from '../nomenclature';
 import type { IntakeStep, PipelineDeps } from '../pipeline';
 import { loadSignatureSettings, type SignatureSettings } from '../pipeline/steps';
 import { composePipeline } from './pipeline';
+import { createMetrics } from '../metrics';
 import { answerFromExecution } from '../appeals';
 import { requireInfoRequestAnswer } from '../info-requests';
 import { PetitionScheduler, PetitionService } from '../petitions';
@@ -84,7 +85,11 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     hub.relay?.nudge();
     hub.webhooks?.nudge();
   };
-  const { deps } = await composePipeline(config, db, log, clock, { signatures, steps: opts.steps, onEventsCommitted: nudge });
+  const metrics = createMetrics({
+    db,
+    queueDepths: async () => hub.bus?.queueDepths([TOPOLOGY.inboundQueue, ...delivering.map((c) => deliveryQueue(c.name))]) ?? {},
+  });
+  const { deps } = await composePipeline(config, db, log, clock, { signatures, steps: opts.steps, onEventsCommitted: nudge, metrics });
   const control = new ControlService({
     db, clock, log, terms: opts.terms ?? calendarTermService(config), onEventsCommitted: nudge,
     // One truth: an appeal's execution is its answer; an information request's needs its answer first.
@@ -102,9 +107,11 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   if (config.webhookSubscriptions.length) await ensureConfiguredSubscriptions(db, config.webhookSubscriptions, clock.now());
   hub.webhooks = new WebhookDispatcher(db, clock, log, config.webhooks);
   hub.webhooks.start();
+  hub.webhooks.observe((ok) => metrics.schedulerRuns.inc({ scheduler: 'webhooks', result: ok ? 'ok' : 'failed' }));
   if (opts.scheduler !== false) {
     hub.scheduler = new ControlScheduler(db, clock, log, config.schedulerIntervalMs, nudge);
     hub.scheduler.start();
+    hub.scheduler.observe((ok) => metrics.schedulerRuns.inc({ scheduler: 'control', result: ok ? 'ok' : 'failed' }));
     hub.petitionScheduler = new PetitionScheduler(petitions, log, config.schedulerIntervalMs);
     hub.petitionScheduler.start();
   }

@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import type { IntakeStep, PipelineDeps } from '../pipeline';
 import { loadSignatureSettings, signatureStep, type SignatureSettings } from '../pipeline/steps';
 import { appealStep } from '../pipeline/steps/appeals';
+import type { HubMetrics } from '../metrics';
 import type { Db } from '../store';
 
 /**
@@ -15,12 +16,12 @@ import type { Db } from '../store';
  */
 export async function composePipeline(
   config: Config, db: Db, log: Logger, clock: Clock,
-  extra: { signatures?: SignatureSettings; steps?: IntakeStep[]; onEventsCommitted?: () => void } = {},
+  extra: { signatures?: SignatureSettings; steps?: IntakeStep[]; onEventsCommitted?: () => void; metrics?: HubMetrics } = {},
 ): Promise<{ deps: PipelineDeps; signatures: SignatureSettings }> {
   registerConnectors();
   const routing = loadRouting(config.registryRoutingFile);
   // The hub loads them before it opens anything (a bad trust file stops start-up first) and hands them in.
   const signatures = extra.signatures ?? (await loadSignatureSettings(config));
-  const steps = [signatureStep({ ...signatures, db }), appealStep({ db, calendar: configuredCalendar(config) }), ...(extra.steps ?? [])];
-  return { deps: { db, clock, routing, log, steps, onEventsCommitted: extra.onEventsCommitted }, signatures };
+  const steps = [signatureStep({ ...signatures, db, metrics: extra.metrics }), appealStep({ db, calendar: configuredCalendar(config) }), ...(extra.steps ?? [])];
+  return { deps: { db, clock, routing, log, steps, onEventsCommitted: extra.onEventsCommitted, metrics: extra.metrics }, signatures };
 }

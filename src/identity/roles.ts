@@ -18,6 +18,7 @@ export const ROLES: readonly Role[] = [
   'integrator',
   'admin',
   'personal-data',
+  'monitoring',
 ];
 
 export const PERMISSIONS = [
@@ -46,6 +47,7 @@ export const PERMISSIONS = [
   'staff:manage',
   'tokens:manage',
   'subscriptions:manage',
+  'metrics:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,8 +71,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   auditor: [...READ_COMMON, 'quarantine:read', 'reports:read', 'appeals:read', 'info-requests:read', 'petitions:read', 'audit:read'],
   // Submits for its allowed sources, reads its own documents and its own source's quarantine.
   integrator: ['documents:submit', 'documents:read', 'quarantine:read', 'petitions:submit', 'signatures:verify', 'nomenclature:read', 'subscriptions:manage'],
-  admin: ['tokens:manage', 'subscriptions:manage', 'staff:read', 'staff:manage', 'nomenclature:read', 'nomenclature:manage', 'config:read', 'audit:read'],
+  admin: ['metrics:read', 'tokens:manage', 'subscriptions:manage', 'staff:read', 'staff:manage', 'nomenclature:read', 'nomenclature:manage', 'config:read', 'audit:read'],
   'personal-data': ['personal-data'],
+  // Prometheus scrapes with it: numbers only, nothing about any document or person.
+  monitoring: ['metrics:read'],
 };
 
 export function isRole(value: string): value is Role {

@@ -9,6 +9,8 @@ export class Periodic {
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private again = false;
+  /** Told after each pass whether it succeeded (the hub counts them for /metrics). */
+  observe?: (ok: boolean) => void;
 
   constructor(
     private readonly pass: () => Promise<unknown>,
@@ -20,7 +22,11 @@ export class Periodic {
   private readonly loop = (): void => {
     this.again = false;
     this.running = this.pass()
-      .catch((err) => this.log.warn({ err: (err as Error).message }, this.failure))
+      .then(() => this.observe?.(true))
+      .catch((err) => {
+        this.observe?.(false);
+        this.log.warn({ err: (err as Error).message }, this.failure);
+      })
       .finally(() => {
         this.running = undefined;
         if (this.timer !== undefined) this.timer = setTimeout(this.loop, this.again ? 0 : this.intervalMs);

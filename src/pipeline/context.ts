@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock';
 import type { RegistryRouting } from '../domain/registry';
 import type { DocumentSubmission, Registration } from '../schemas';
+import type { HubMetrics } from '../metrics';
 import type { Db, Queryable } from '../store';
 
 /**
@@ -38,4 +39,6 @@ export interface PipelineDeps {
   steps?: IntakeStep<any>[];
   /** Called after a commit that wrote events, so the relay publishes without waiting to poll. */
   onEventsCommitted?: () => void;
+  /** Counted for /metrics when the hub has them (src/metrics). */
+  metrics?: HubMetrics;
 }

@@ -35,6 +35,8 @@ function peek(body: unknown, key: string): string | null {
  */
 export async function acceptInput(deps: PipelineDeps, env: Envelope, opts: { quarantine?: boolean } = {}): Promise<IntakeResult> {
   let body: unknown;
+  const stopTimer = deps.metrics?.registrationSeconds.startTimer({ channel: env.channel });
+  const count = (outcome: string, source: string | null, code = '') => deps.metrics?.inputs.inc({ channel: env.channel, source: source ?? 'unknown', outcome, code });
   try {
     body = applyEnvelopeDefaults(await decode(env), env);
     const sub = assertValid<DocumentSubmission>('document-submission.schema.json', body);
@@ -42,6 +44,8 @@ export async function acceptInput(deps: PipelineDeps, env: Envelope, opts: { qua
       throw identityError('SOURCE_NOT_ALLOWED', { source: sub.source, allowedSources: env.allowedSources, ...(env.channel === 'amqp' ? { userId: env.publishedBy ?? null } : {}) });
     }
     const { outcome, card } = await registerSubmission(deps, sub);
+    if (outcome === 'created') stopTimer?.();
+    count(outcome === 'created' ? 'registered' : 'repeat', sub.source);
     deps.log.info(
       { traceId: env.traceId, channel: env.channel, documentId: card.id, outcome, index: card.registration?.index, status: card.status },
       outcome === 'created' ? 'document accepted' : 'repeat delivery: document already on file',
@@ -49,6 +53,7 @@ export async function acceptInput(deps: PipelineDeps, env: Envelope, opts: { qua
     return { status: outcome, card };
   } catch (err) {
     if (!(err instanceof HubError) || isTransient(err) || opts.quarantine === false) throw err;
+    count('quarantined', peek(body, 'source') ?? env.sourceHint ?? null, err.code);
     return quarantineFailure(deps, env, err, body);
   }
 }

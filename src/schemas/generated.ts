@@ -1618,7 +1618,15 @@ export interface ResolutionRequest {
  * A caller's role (src/identity/roles.ts says what each may do; README, Security).
  */
 export type Role =
-  'registrar' | 'executor' | 'controller' | 'appeals-officer' | 'auditor' | 'integrator' | 'admin' | 'personal-data';
+  | 'registrar'
+  | 'executor'
+  | 'controller'
+  | 'appeals-officer'
+  | 'auditor'
+  | 'integrator'
+  | 'admin'
+  | 'personal-data'
+  | 'monitoring';
 
 // signature-check.schema.json
 /**

@@ -1,5 +1,6 @@
 import { HubError } from '../../errors';
 import type { DocumentSubmission, SignaturePolicy } from '../../schemas';
+import type { HubMetrics } from '../../metrics';
 import { verifySignaturesSync, type RevocationPolicy, type SignatureVerificationResult, type TrustStore } from '../../signatures';
 import { documents, type Queryable } from '../../store';
 import type { DocumentFlag, NewSignature } from '../../store/documents';
@@ -13,6 +14,7 @@ export interface SignatureStepOptions {
   revocation: RevocationPolicy;
   /** To tell a repeat delivery, which keeps the verdict given the first time, from a new document. */
   db?: Queryable;
+  metrics?: HubMetrics;
 }
 
 /** What check() found: the reports to keep with the document and the flags for its card; null for a repeat. */
@@ -36,8 +38,14 @@ export function signatureStep(opts: SignatureStepOptions): IntakeStep<SignatureF
       if (opts.db && (await documents.findIdByExternalId(opts.db, sub.source, sub.externalId))) return null;
       const rule = ruleFor(opts.policy, sub.kind, sub.source);
       const now = ctx.clock.now();
-      const verified = (sub.signatures ?? []).map((sig, i) => verifyOne(sub, sig, i, opts, now));
+      const verified = (sub.signatures ?? []).map((sig, i) => {
+        const started = process.hrtime.bigint();
+        const v = verifyOne(sub, sig, i, opts, now);
+        opts.metrics?.signatureSeconds.observe({ algorithm: v.result.signatures[0]?.signatureAlgorithm ?? 'unreadable' }, Number(process.hrtime.bigint() - started) / 1e9);
+        return v;
+      });
       const signatures = verified.flatMap(toRows);
+      for (const s of signatures) opts.metrics?.signatureVerdicts.inc({ indication: s.indication, qualified: String(s.qualified) });
       const decision = decide(rule, signatures);
       ctx.log.info(
         { rule: rule.id, signatures: signatures.map((s) => `${s.indication}${s.subIndication ? '/' + s.subIndication : ''}${s.qualified ? ' qualified' : ''}`), decision: decision.action },
