@@ -18,7 +18,8 @@ export function requestId(log: Logger): RequestHandler {
     res.setHeader('X-Request-Id', req.id);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      req.log.info(
+      // A request that went well is a debug line (the input it carried has its own info line); a refusal or a failure is info.
+      req.log[res.statusCode < 400 ? 'debug' : 'info'](
         { method: req.method, path: req.baseUrl + req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
         'request',
       );

@@ -43,7 +43,7 @@ export async function acceptInput(deps: PipelineDeps, env: Envelope, opts: { qua
     if (env.allowedSources && !env.allowedSources.includes(sub.source)) {
       throw identityError('SOURCE_NOT_ALLOWED', { source: sub.source, allowedSources: env.allowedSources, ...(env.channel === 'amqp' ? { userId: env.publishedBy ?? null } : {}) });
     }
-    const { outcome, card } = await registerSubmission(deps, sub);
+    const { outcome, card } = await registerSubmission(deps, sub, env.traceId);
     if (outcome === 'created') stopTimer?.();
     count(outcome === 'created' ? 'registered' : 'repeat', sub.source);
     deps.log.info(

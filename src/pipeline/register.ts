@@ -36,10 +36,11 @@ async function drawRegistration(
  * decide registration (003 §157, §179), draw the journal number, store attachments, run the
  * steps, and write the event to the outbox. A repeat returns the card already on file.
  */
-export async function registerSubmission(deps: PipelineDeps, sub: DocumentSubmission): Promise<RegisterOutcome> {
+export async function registerSubmission(deps: PipelineDeps, sub: DocumentSubmission, traceId?: string): Promise<RegisterOutcome> {
   const attachments = decodeAttachments(sub.attachments);
   const now = deps.clock.now();
-  const ctx = { clock: deps.clock, log: deps.log };
+  // The steps log with the input's traceId, so every line of one input can be found together.
+  const ctx = { clock: deps.clock, log: traceId ? deps.log.child({ traceId }) : deps.log };
   const findings = new Map<string, unknown>();
   for (const step of deps.steps ?? []) if (step.check) findings.set(step.name, await step.check(sub, ctx));
 

@@ -203,4 +203,21 @@ describe('HTTP: documents and quarantine (real PostgreSQL)', function () {
     expect(requestLines.length).to.be.greaterThan(0);
     for (const line of requestLines) expect(line.traceId).to.be.a('string');
   });
+
+  it('one info line per accepted input, and the input\'s traceId on every line of it, the signature step\'s too', async () => {
+    const debugHub = await startTestHub({ databaseUrl: testDb.url, logLevel: 'debug' });
+    try {
+      const traceId = `trace-${Date.now()}`;
+      const res = await fetch(`${debugHub.url}/api/v1/documents`, {
+        method: 'POST', headers: { ...debugHub.auth, 'content-type': 'application/json', 'x-request-id': traceId }, body: JSON.stringify(submission()),
+      });
+      expect(res.status).to.equal(201);
+      await new Promise((r) => setTimeout(r, 50));
+      const lines = debugHub.logs.lines.map((l) => JSON.parse(l)).filter((l) => l.traceId === traceId);
+      expect(lines.filter((l) => l.level >= 30).map((l) => l.msg)).to.deep.equal(['document accepted']);
+      expect(lines.map((l) => l.msg)).to.include.members(['signatures verified', 'request']);
+    } finally {
+      await debugHub.close();
+    }
+  });
 });

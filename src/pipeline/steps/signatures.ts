@@ -47,7 +47,8 @@ export function signatureStep(opts: SignatureStepOptions): IntakeStep<SignatureF
       const signatures = verified.flatMap(toRows);
       for (const s of signatures) opts.metrics?.signatureVerdicts.inc({ indication: s.indication, qualified: String(s.qualified) });
       const decision = decide(rule, signatures);
-      ctx.log.info(
+      // Detail for debugging: the accepted input's one info line is the pipeline's.
+      ctx.log.debug(
         { rule: rule.id, signatures: signatures.map((s) => `${s.indication}${s.subIndication ? '/' + s.subIndication : ''}${s.qualified ? ' qualified' : ''}`), decision: decision.action },
         'signatures verified',
       );
