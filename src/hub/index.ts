@@ -127,27 +127,6 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     hub.relay.start();
   }
 
-  if (opts.http !== false) {
-    const bus = hub.bus;
-    const oidc = config.oidc ? new OidcVerifier(config.oidc) : undefined;
-    const app = createApp({
-      ...deps, control, signatures, petitions, oidc, config, trustProxy: config.trustProxy, brokerConnected: bus ? () => bus.isConnected() : undefined,
-    });
-    hub.app = app;
-    hub.server = await new Promise<Server>((resolve, reject) => {
-      const server = app.listen(config.port, config.host, () => resolve(server));
-      server.once('error', reject);
-    });
-    const address = hub.server.address() as AddressInfo;
-    const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    // What the socket is bound to, not what we hoped: the log never says 127.0.0.1 while listening on all.
-    hub.url = `http://${shown === '0.0.0.0' ? '127.0.0.1' : shown === '[::]' ? '[::1]' : shown}:${address.port}`;
-    log.info(
-      { listening: `${shown}:${address.port}`, url: hub.url, database: db.backend, broker: config.amqpUrl ? 'configured' : 'none', identityProvider: config.oidc ? config.oidc.issuer : 'none' },
-      'dilovod is listening',
-    );
-  }
-
   hub.close = async () => {
     hub.consumer?.stop();
     await hub.scheduler?.stop();
@@ -161,5 +140,33 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     }
     await db.close();
   };
+  if (opts.http !== false) {
+    const bus = hub.bus;
+    const oidc = config.oidc ? new OidcVerifier(config.oidc) : undefined;
+    const app = createApp({
+      ...deps, control, signatures, petitions, oidc, config, trustProxy: config.trustProxy, brokerConnected: bus ? () => bus.isConnected() : undefined,
+    });
+    hub.app = app;
+    try {
+      hub.server = await new Promise<Server>((resolve, reject) => {
+        // Express 5 hands a listen error to the callback (not only to 'error'): either way it rejects.
+        const server = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(server)));
+        server.once('error', reject);
+      });
+    } catch (err) {
+      // The port is taken (or the interface is not there): nothing half-started stays alive.
+      await hub.close().catch(() => undefined);
+      throw err;
+    }
+    const address = hub.server.address() as AddressInfo;
+    const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    // What the socket is bound to, not what we hoped: the log never says 127.0.0.1 while listening on all.
+    hub.url = `http://${shown === '0.0.0.0' ? '127.0.0.1' : shown === '[::]' ? '[::1]' : shown}:${address.port}`;
+    log.info(
+      { listening: `${shown}:${address.port}`, url: hub.url, database: db.backend, broker: config.amqpUrl ? 'configured' : 'none', identityProvider: config.oidc ? config.oidc.issuer : 'none' },
+      'dilovod is listening',
+    );
+  }
+
   return hub;
 }

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import pg from 'pg';
 import { runCli } from '../support/cli';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
@@ -134,5 +135,30 @@ describe('CLI: dilovod migrate | nomenclature | start', function () {
     const list = await runCli(['nomenclature', 'list', '--year', '2030'], { DATA_DIR: dataDir, DATABASE_URL: '' });
     expect(list.code, list.stderr).to.equal(0);
     expect(list.stdout.split('\t')[0]).to.equal('01-07');
+  });
+
+  it('start exits with a clear message and a documented code: the database unreachable (69), the port taken (71), nothing left running', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const probe = createServer();
+      probe.listen(0, '127.0.0.1', () => {
+        const port = (probe.address() as AddressInfo).port;
+        probe.close(() => resolve(port));
+      });
+    });
+    const noDb = await runCli(['start'], { DATABASE_URL: `postgresql://dilovod:secret@127.0.0.1:${closed}/dilovod`, DATA_DIR: join(tmp, 'nodb'), PORT: '0' });
+    expect(noDb.code, noDb.stderr).to.equal(69);
+    expect(noDb.stderr).to.contain('база даних недоступна').and.to.contain('DATABASE_URL').and.to.contain(`127.0.0.1:${closed}/dilovod`);
+    expect(noDb.stderr).not.to.contain('secret');
+
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = String((taken.address() as AddressInfo).port);
+      const busy = await runCli(['start'], { DATABASE_URL: testDb.url, DATA_DIR: join(tmp, 'busy'), PORT: port, HOST: '127.0.0.1' });
+      expect(busy.code, busy.stderr).to.equal(71);
+      expect(busy.stderr).to.contain('порт зайнятий').and.to.contain('EADDRINUSE');
+    } finally {
+      taken.close();
+    }
   });
 });
