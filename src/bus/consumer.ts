@@ -63,6 +63,9 @@ function envelopeOf(msg: ConsumeMessage, publishers: Record<string, string[] | '
  */
 export class InboundConsumer {
   private stopping = false;
+  /** This process's consumers (one per connect) and the messages being handled now. */
+  private readonly consumers: Array<{ ch: Channel; tag: string }> = [];
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly bus: BusConnection, private readonly deps: PipelineDeps, private readonly opts: ConsumerOptions) {
     bus.onSetup((model) => this.attach(model));
@@ -72,9 +75,12 @@ export class InboundConsumer {
     const ch = await model.createChannel();
     ch.on('error', (err) => this.deps.log.warn({ err: err.message }, 'consumer channel error'));
     await ch.prefetch(this.opts.prefetch);
-    await ch.consume(TOPOLOGY.inboundQueue, (msg) => {
-      if (msg) void this.handle(ch, msg);
+    const { consumerTag } = await ch.consume(TOPOLOGY.inboundQueue, (msg) => {
+      if (!msg) return;
+      const handled = this.handle(ch, msg).finally(() => this.inFlight.delete(handled));
+      this.inFlight.add(handled);
     }, { noAck: false });
+    this.consumers.push({ ch, tag: consumerTag });
   }
 
   private async handle(ch: Channel, msg: ConsumeMessage): Promise<void> {
@@ -131,6 +137,18 @@ export class InboundConsumer {
       // The channel died after the commit: the broker will redeliver and the repeat registers once.
       this.deps.log.warn({ err: (err as Error).message }, 'could not settle message; it will be redelivered');
     }
+  }
+
+  /**
+   * Graceful stop: no new messages (basic.cancel), then the ones in hand are finished and acked,
+   * up to `timeoutMs`; one still waiting for the database gives up and stays unacked, so the broker
+   * hands it to another process. Nothing is lost either way.
+   */
+  async drain(timeoutMs: number): Promise<void> {
+    for (const { ch, tag } of this.consumers.splice(0)) await ch.cancel(tag).catch(() => undefined);
+    const deadline = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
+    await Promise.race([Promise.all([...this.inFlight]), deadline]);
+    this.stopping = true;
   }
 
   stop(): void {

@@ -93,4 +93,20 @@ export class OutboxRelay {
     this.wake?.();
     await this.loop;
   }
+
+  /** Before a graceful stop: publish what is still in the outbox, while the broker is there, up to `timeoutMs`. */
+  async flush(timeoutMs: number): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      try {
+        if ((await this.publishBatch()) === 0) {
+          if ((await outbox.countPending(this.db)) === 0) return;
+          await sleep(50); // another process holds the relay: give it a moment
+        }
+      } catch {
+        return;
+      }
+      if (!this.bus.publishChannel()) return;
+    }
+  }
 }

@@ -20,6 +20,8 @@ export interface Config {
   amqpPublishers: Record<string, string[] | '*'>;
   /** Where the first start writes the administrator token (mode 0600). */
   adminTokenFile: string;
+  /** SIGTERM: how long to finish what is in flight before the process ends anyway. */
+  shutdownTimeoutMs: number;
   /** Webhooks to the EDMS (connectors/edms): how often to look, one attempt's limit, how many at once, a rotated secret's grace. */
   webhooks: { intervalMs: number; timeoutMs: number; concurrency: number; secretGraceHours: number; retryBaseMs: number };
   /** Subscriptions kept from the environment (WEBHOOK_SUBSCRIPTIONS), with their secrets. */
@@ -226,6 +228,7 @@ export function loadConfig(env: Env = process.env): Config {
     oidc: oidc(env),
     amqpPublishers: publishers(env, amqpUrl),
     adminTokenFile: env.ADMIN_TOKEN_FILE || join(dataDir, 'admin-token'),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 1000, 300_000),
     webhooks: {
       intervalMs: integer(env, 'WEBHOOK_INTERVAL_MS', 1000, 50, 60_000),
       timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),

@@ -127,17 +127,26 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     hub.relay.start();
   }
 
+  /**
+   * Graceful stop, bounded by SHUTDOWN_TIMEOUT_MS: take nothing new (HTTP stops accepting, the
+   * consumer cancels), finish what is in hand (requests answered, messages acked; what cannot
+   * finish stays unacked for another process), publish the outbox, then close.
+   */
   hub.close = async () => {
-    hub.consumer?.stop();
+    const budget = config.shutdownTimeoutMs;
+    const server = hub.server;
+    const httpDone = server ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
+    server?.closeIdleConnections?.();
+    await hub.consumer?.drain(budget / 2);
+    await Promise.race([httpDone, new Promise<void>((resolve) => setTimeout(resolve, budget / 2).unref())]);
+    server?.closeAllConnections?.();
+    await httpDone;
     await hub.scheduler?.stop();
     await hub.webhooks?.stop();
     await hub.petitionScheduler?.stop();
     await hub.relay?.stop();
+    await hub.relay?.flush(budget / 4);
     await hub.bus?.close();
-    if (hub.server) {
-      hub.server.closeAllConnections?.();
-      await new Promise<void>((resolve) => hub.server!.close(() => resolve()));
-    }
     await db.close();
   };
   if (opts.http !== false) {

@@ -19,6 +19,7 @@ export function testConfig(over: Partial<Config> = {}): Config {
     host: '127.0.0.1',
     amqpPublishers: { guest: '*' },
     adminTokenFile: '',
+    shutdownTimeoutMs: 5000,
     webhooks: { intervalMs: 50, timeoutMs: 2000, concurrency: 8, secretGraceHours: 24, retryBaseMs: 30_000 },
     webhookSubscriptions: [],
     dataDir: '',

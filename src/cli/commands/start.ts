@@ -55,7 +55,12 @@ export const command: CliCommand = {
     const started = hub;
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
-        started.log.info({ signal }, 'shutting down');
+        started.log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: finishing what is in flight');
+        // Bounded: whatever still hangs after SHUTDOWN_TIMEOUT_MS (and a little), the process ends (code 1).
+        setTimeout(() => {
+          started.log.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown did not finish in time; exiting');
+          process.exit(1);
+        }, config.shutdownTimeoutMs + 2000).unref();
         started.close().finally(resolve);
       };
       process.once('SIGINT', () => stop('SIGINT'));
