@@ -1,3 +1,4 @@
+import { jsonParserProblem } from '../../src/pipeline/decoders';
 import { addDays, kyivDate } from '../../src/domain/clock';
 import { petitionError } from '../../src/petitions/errors';
 import { violations, type PetitionExport, type PetitionPlatformState, type PetitionSnapshot, type SchemaViolation } from '../../src/schemas';
@@ -36,8 +37,8 @@ export function snapshotOf(raw: unknown, config: EPetitionsConfig): PetitionSnap
   const publishedOn = kyivDate(new Date(e.published_at));
   // ЦК ст. 253: a period of days runs from the day after publication.
   const collectionEndsOn = e.end_date ?? addDays(publishedOn, config.collectionDays);
-  if (collectionEndsOn < publishedOn) invalid([{ path: '/end_date', message: `must not be before publication (${publishedOn})` }]);
-  if (Date.parse(e.exported_at) < Date.parse(e.published_at)) invalid([{ path: '/exported_at', message: 'must not be before published_at' }]);
+  if (collectionEndsOn < publishedOn) invalid([{ path: '/end_date', message: `must not be before publication (${publishedOn})`, messageUk: `не може бути раніше за оприлюднення (${publishedOn})` }]);
+  if (Date.parse(e.exported_at) < Date.parse(e.published_at)) invalid([{ path: '/exported_at', message: 'must not be before published_at', messageUk: 'не може бути раніше за published_at' }]);
   const a = e.author;
   const author: PetitionSnapshot['author'] = { fullName: a.name.trim() };
   if (a.email) author.email = a.email;
@@ -69,7 +70,7 @@ export function decodePetitionExport(payload: Buffer, config: EPetitionsConfig):
   try {
     raw = JSON.parse(payload.toString('utf8'));
   } catch (err) {
-    invalid([{ path: '/', message: `not valid JSON: ${(err as Error).message}` }]);
+    invalid([{ path: '/', message: `not valid JSON: ${jsonParserProblem((err as Error).message)}`, messageUk: 'не є коректним JSON' }]);
   }
   return snapshotOf(raw, config);
 }

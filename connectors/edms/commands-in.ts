@@ -31,7 +31,7 @@ export function amqpCommandHandler(control: ControlService, db: Db): (c: AmqpCom
     if (env.allowedSources && !env.allowedSources.includes(source)) {
       throw identityError('SOURCE_NOT_ALLOWED', { source, allowedSources: env.allowedSources, userId: env.publishedBy ?? null });
     }
-    if (!env.messageId) throw HubError.of('VALIDATION_FAILED', { violations: [{ path: 'message_id', message: 'a command needs message_id (its idempotency key)' }] });
+    if (!env.messageId) throw HubError.of('VALIDATION_FAILED', { violations: [{ path: 'message_id', message: 'a command needs message_id (its idempotency key)', messageUk: 'команді потрібен message_id (її ключ ідемпотентності)' }] });
     let body: unknown;
     try {
       body = JSON.parse(env.payload.toString('utf8'));
@@ -41,7 +41,7 @@ export function amqpCommandHandler(control: ControlService, db: Db): (c: AmqpCom
     const found = violations('control-command.schema.json', body);
     if (found.length) throw HubError.of('VALIDATION_FAILED', { violations: found });
     const cardId = header(headers, 'card-id');
-    if (!cardId || !/^[0-9a-f-]{36}$/i.test(cardId)) throw HubError.of('VALIDATION_FAILED', { violations: [{ path: 'headers/card-id', message: 'the card the command is for' }] });
+    if (!cardId || !/^[0-9a-f-]{36}$/i.test(cardId)) throw HubError.of('VALIDATION_FAILED', { violations: [{ path: 'headers/card-id', message: 'the card the command is for', messageUk: 'картка, до якої належить команда' }] });
     const staffId = header(headers, 'on-behalf-of');
     const person = staffId ? await getPerson(db, staffId) : undefined;
     if (!person || person.active === false) throw identityError('ON_BEHALF_OF_NOT_ALLOWED', { onBehalfOf: staffId ?? null, problem: 'not in the staff directory' });

@@ -100,7 +100,7 @@ function competenceOf(raw: unknown): CompetenceAssessment | undefined {
   if (raw === undefined) return undefined;
   const found = violations('appeal-competence.schema.json', raw);
   const c = raw as AppealCompetence;
-  if (!found.length && !c.withinCompetence && !c.competentBody) found.push({ path: '/competentBody', message: 'required when withinCompetence is false (003 §107)' });
+  if (!found.length && !c.withinCompetence && !c.competentBody) found.push({ path: '/competentBody', message: 'required when withinCompetence is false (003 §107)', messageUk: 'обовʼязкове, коли withinCompetence = false (003 §107)' });
   if (found.length) throw appealError('APPEAL_COMPETENCE_INVALID', { violations: found });
   return c.withinCompetence ? { withinCompetence: true } : { withinCompetence: false, competentBody: c.competentBody! };
 }
@@ -120,18 +120,18 @@ export function appealCardOf(sub: DocumentSubmission, classifier: AppealClassifi
   if (sub.kind === 'info-request') checkInfoRequestMeta(meta.infoRequest);
   if (meta.appeal === undefined) return { card: derivedCard(sub, receivedOn), cardSource: 'derived', competence };
   const raw = meta.appeal;
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw appealError('APPEAL_CARD_INVALID', { violations: [{ path: '/', message: 'must be object' }] });
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw appealError('APPEAL_CARD_INVALID', { violations: [{ path: '/', message: 'must be object', messageUk: "має бути об'єкт" }] });
   const given = raw as Record<string, unknown>;
   const found: SchemaViolation[] = [];
   if (given.receivedOn !== undefined && given.receivedOn !== receivedOn) {
-    found.push({ path: '/receivedOn', message: `must be the Kyiv date of receivedAt (${receivedOn}) or absent` });
+    found.push({ path: '/receivedOn', message: `must be the Kyiv date of receivedAt (${receivedOn}) or absent`, messageUk: `має бути київською датою receivedAt (${receivedOn}) або відсутнім` });
   }
   const card = { ...given, id: placeholderId(sub), receivedOn } as AppealCard;
   delete (card as { registrationIndex?: string }).registrationIndex;
   found.push(...violations('appeal-card.schema.json', card));
   if (!found.length) {
     card.topics.forEach((code, i) => {
-      if (!isKnownTopic(classifier, code)) found.push({ path: `/topics/${i}`, message: `${code} is not in the appeals classifier` });
+      if (!isKnownTopic(classifier, code)) found.push({ path: `/topics/${i}`, message: `${code} is not in the appeals classifier`, messageUk: `${code} немає в класифікаторі звернень` });
     });
   }
   if (found.length) throw appealError('APPEAL_CARD_INVALID', { violations: found });

@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HubError } from '../errors';
+import { messageUk } from './messages-uk';
 
 export * from './generated';
 
@@ -31,6 +32,8 @@ function validatorFor(schemaFile: string): ValidateFunction {
 export interface SchemaViolation {
   path: string;
   message: string;
+  /** The same in Ukrainian, for the people who read it (messages-uk.ts). */
+  messageUk: string;
 }
 
 function describe(errors: ErrorObject[] | null | undefined): SchemaViolation[] {
@@ -39,6 +42,7 @@ function describe(errors: ErrorObject[] | null | undefined): SchemaViolation[] {
     message: e.keyword === 'additionalProperties'
       ? `unknown property ${(e.params as { additionalProperty: string }).additionalProperty}`
       : e.message ?? e.keyword,
+    messageUk: messageUk(e),
   }));
 }
 

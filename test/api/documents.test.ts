@@ -124,7 +124,7 @@ describe('HTTP: documents and quarantine (real PostgreSQL)', function () {
       expect(await raw.text()).to.equal(sent);
     }
     const schemaError = await post(hub, missing);
-    expect(schemaError.json.details.violations).to.deep.include({ path: '/', message: "must have required property 'summary'" });
+    expect(schemaError.json.details.violations).to.deep.include({ path: '/', message: "must have required property 'summary'", messageUk: "бракує обов'язкового поля «summary»" });
   });
 
   it('lists quarantine with code, reason, source, receivedAt and payload reference, newest first, paginated', async () => {
