@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import lockfile from 'proper-lockfile';
 import { Db, Queryable, TYPE_PARSERS } from './db';
 
@@ -83,5 +83,31 @@ export class PgliteDb implements Db {
   async close(): Promise<void> {
     await this.pg.close();
     await this.unlock?.().catch(() => undefined);
+  }
+
+  /** A consistent copy of the whole database (PGlite's own dump of its data directory, gzip tar). */
+  async backup(): Promise<Buffer> {
+    const blob = await this.pg.dumpDataDir('gzip');
+    return Buffer.from(await blob.arrayBuffer());
+  }
+
+  /**
+   * A database made from a backup, in a directory that must be empty or absent (never over a
+   * database that is there: the operator moves it aside first). Taken under the same lock.
+   */
+  static async restore(dataDir: string, backup: Buffer): Promise<void> {
+    if (existsSync(dataDir) && readdirSync(dataDir).length) {
+      throw new Error(`${dataDir} is not empty: move the current database aside first / ${dataDir} не порожній: спершу перенесіть поточну базу`);
+    }
+    mkdirSync(dataDir, { recursive: true });
+    const unlock = await lockfile.lock(dataDir, { realpath: false, stale: 10_000, update: 2_000, retries: 0 }).catch((err: NodeJS.ErrnoException) => {
+      throw err.code === 'ELOCKED' ? new DatabaseLockedError(dataDir) : err;
+    });
+    try {
+      const pg = await PGlite.create(dataDir, { loadDataDir: new Blob([backup]) });
+      await pg.close();
+    } finally {
+      await unlock();
+    }
   }
 }

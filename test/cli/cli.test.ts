@@ -40,7 +40,7 @@ describe('CLI: dilovod migrate | nomenclature | start', function () {
   it('nomenclature import loads a CSV for the given year, and list shows it', async () => {
     const res = await runCli(['nomenclature', 'import', join(REPO, 'reference-data', 'nomenclature', 'sample-general-department.csv'), '--year', '2027'], { DATABASE_URL: testDb.url });
     expect(res.code, res.stderr).to.equal(0);
-    expect(res.stdout).to.contain('імпортовано 3 справ');
+    expect(res.stdout).to.contain('імпортовано 3 справи');
     const list = await runCli(['nomenclature', 'list', '--year', '2027'], { DATABASE_URL: testDb.url });
     expect(list.stdout.trim().split('\n').map((l) => l.split('\t')[0])).to.deep.equal(['01-07', '01-09', '01-12']);
   });
@@ -160,5 +160,25 @@ describe('CLI: dilovod migrate | nomenclature | start', function () {
     } finally {
       taken.close();
     }
+  });
+
+  it('backup and restore the embedded database: a round trip keeps what was there; restore never writes over a database', async () => {
+    const from = join(tmp, 'backup-from');
+    const to = join(tmp, 'backup-to');
+    const file = join(tmp, 'dilovod.backup');
+    const csv = join(REPO, 'reference-data', 'nomenclature', 'sample-general-department.csv');
+    expect((await runCli(['nomenclature', 'import', csv, '--year', '2031'], { DATA_DIR: from, DATABASE_URL: '' })).code).to.equal(0);
+    const backup = await runCli(['backup', file], { DATA_DIR: from, DATABASE_URL: '' });
+    expect(backup.code, backup.stderr).to.equal(0);
+    expect(backup.stdout).to.match(/^Резервну копію вбудованої бази записано/);
+    expect(statSync(file).mode & 0o777).to.equal(0o600);
+    const restored = await runCli(['restore', file], { DATA_DIR: to, DATABASE_URL: '' });
+    expect(restored.code, restored.stderr).to.equal(0);
+    const list = await runCli(['nomenclature', 'list', '--year', '2031'], { DATA_DIR: to, DATABASE_URL: '' });
+    expect(list.stdout.trim().split('\n').map((l) => l.split('\t')[0])).to.deep.equal(['01-07', '01-09', '01-12']);
+    const over = await runCli(['restore', file], { DATA_DIR: to, DATABASE_URL: '' });
+    expect(over.code).to.equal(73);
+    expect(over.stderr).to.contain('не порожній');
+    expect((await runCli(['backup', file], { DATABASE_URL: testDb.url })).stderr).to.contain('pg_dump');
   });
 });

@@ -2,6 +2,7 @@ import { kyivDate } from '../../domain/clock';
 import { importNomenclatureFile } from '../../nomenclature';
 import { nomenclature } from '../../store';
 import { withDatabase } from '../database';
+import { plural } from '../plural';
 import { parseArgs, UsageError, type CliCommand } from '../command';
 
 const USAGE = 'dilovod nomenclature import FILE --year YYYY | dilovod nomenclature list [--year YYYY]';
@@ -33,7 +34,7 @@ export const command: CliCommand = {
           if (details) console.error(JSON.stringify(details, null, 2));
           return 65; // EX_DATAERR
         }
-        console.log(`імпортовано ${cases.length} справ номенклатури на ${year} рік`);
+        console.log(`імпортовано ${plural(cases.length, { one: 'справу', few: 'справи', many: 'справ' })} номенклатури на ${year} рік`);
       } else {
         for (const c of await nomenclature.listNomenclature(db, year)) {
           console.log(`${c.index}\t${c.journal}\t${c.storageTerm}\t${c.title}`);

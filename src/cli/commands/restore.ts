@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../../config';
+import { PgliteDb } from '../../store';
+import { UsageError, type CliCommand } from '../command';
+
+export const command: CliCommand = {
+  name: 'restore',
+  summary: 'restore FILE: make the embedded database from a backup (DATA_DIR must hold none)',
+  async run(args) {
+    if (args.length !== 1) throw new UsageError('dilovod restore FILE');
+    const config = loadConfig();
+    if (config.databaseUrl) {
+      console.error('dilovod restore: DATABASE_URL is set: on PostgreSQL use pg_restore / на PostgreSQL користуйтеся pg_restore');
+      return 64;
+    }
+    const dir = join(config.dataDir, 'pglite');
+    try {
+      await PgliteDb.restore(dir, readFileSync(args[0] as string));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        console.error(`dilovod restore: файлу ${args[0]} немає / no file ${args[0]}`);
+        return 65;
+      }
+      if (/not empty/.test((err as Error).message)) {
+        console.error(`dilovod restore: ${(err as Error).message}`);
+        return 73; // EX_CANTCREAT
+      }
+      throw err;
+    }
+    console.log(`Вбудовану базу відновлено з ${args[0]} у ${dir}.`);
+    return 0;
+  },
+};
