@@ -59,7 +59,11 @@ function toSubscription(r: SubscriptionRow): Subscription {
   };
 }
 
-/** Starts at the present: the subscription receives the changes committed after it. */
+/**
+ * Starts at the present: the changes of transactions begun after this one (`pg_current_xact_id`;
+ * not the oldest running one, which may be older than changes already committed and would send
+ * them as if they were new).
+ */
 export async function createSubscription(
   q: Queryable,
   s: { url: string; events: string[]; sources?: string[]; ownerToken?: string; personalData?: boolean; createdBy: string },
@@ -68,7 +72,7 @@ export async function createSubscription(
   const secret = newSecret();
   const rows = await q.query<SubscriptionRow>(
     `INSERT INTO webhook_subscriptions (id, url, events, sources, secret, owner_token, personal_data, created_by, created_at, cursor_tx, cursor_seq)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, pg_snapshot_xmin(pg_current_snapshot()), 0) RETURNING ${COLUMNS}`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, pg_current_xact_id(), 0) RETURNING ${COLUMNS}`,
     [randomUUID(), s.url, s.events, s.sources ?? null, secret, s.ownerToken ?? null, s.personalData ?? false, s.createdBy, now],
   );
   return { subscription: toSubscription(rows[0] as SubscriptionRow), secret };
@@ -143,7 +147,7 @@ export async function ensureConfiguredSubscriptions(q: Queryable, list: Readonly
     const id = `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
     await q.query(
       `INSERT INTO webhook_subscriptions (id, url, events, sources, secret, created_by, created_at, cursor_tx, cursor_seq)
-       VALUES ($1, $2, $3, $4, $5, 'WEBHOOK_SUBSCRIPTIONS', $6, pg_snapshot_xmin(pg_current_snapshot()), 0)
+       VALUES ($1, $2, $3, $4, $5, 'WEBHOOK_SUBSCRIPTIONS', $6, pg_current_xact_id(), 0)
        ON CONFLICT (id) DO UPDATE SET events = EXCLUDED.events, sources = EXCLUDED.sources, secret = EXCLUDED.secret`,
       [id, s.url, s.events, s.sources ?? null, s.secret, now],
     );

@@ -9,6 +9,7 @@ import { call } from '../support/http';
 import { startTestHub, submission, type TestHub } from '../support/hub';
 import { bearer, ensureStaff, personToken, systemToken } from '../support/identity';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
+import { waitFor } from '../support/wait';
 
 describe('GET /metrics (prom-client; real PostgreSQL and RabbitMQ)', function () {
   this.timeout(60_000);
@@ -42,6 +43,7 @@ describe('GET /metrics (prom-client; real PostgreSQL and RabbitMQ)', function ()
     expect(card.status, JSON.stringify(card.json)).to.equal(201);
 
     const monitoring = bearer(await systemToken(hub.db, ['monitoring'], { name: 'Prometheus' }));
+    await waitFor(() => hub.bus!.isConnected(), 'the broker connected');
     expect((await fetch(`${hub.url}/metrics`)).status).to.equal(401);
     expect((await fetch(`${hub.url}/metrics`, { headers: bearer(await personToken(hub.db, 'clerk.m', ['registrar'])) })).status).to.equal(403);
     const res = await fetch(`${hub.url}/metrics`, { headers: monitoring });
