@@ -45,6 +45,26 @@ describe('CLI: dilovod migrate | nomenclature | start', function () {
     expect(list.stdout.trim().split('\n').map((l) => l.split('\t')[0])).to.deep.equal(['01-07', '01-09', '01-12']);
   });
 
+  it('nomenclature import takes what Excel saves: `;`, BOM, Ukrainian headers and journal names; errors by line and column in Ukrainian', async () => {
+    const excel = join(tmp, 'excel.csv');
+    writeFileSync(excel, '\uFEFFІндекс справи;Заголовок справи;Підрозділ;Строк зберігання;Журнал;Примітка\r\n'
+      + '01-07;Листування з установами;01;5 р. ЕПК;Вхідні;\r\n'
+      + '01-09;Звернення громадян;02;5 р.;звернення громадян;Пропозиції — Пост.\r\n');
+    const ok = await runCli(['nomenclature', 'import', excel, '--year', '2028'], { DATABASE_URL: testDb.url });
+    expect(ok.code, ok.stderr).to.equal(0);
+    expect(ok.stdout).to.contain('імпортовано 2 справи');
+    const list = await runCli(['nomenclature', 'list', '--year', '2028'], { DATABASE_URL: testDb.url });
+    expect(list.stdout.trim().split('\n').map((l) => l.split('\t').slice(0, 2).join(' '))).to.deep.equal(['01-07 incoming', '01-09 appeals']);
+
+    const bad = join(tmp, 'excel-bad.csv');
+    writeFileSync(bad, '\uFEFFІндекс справи;Заголовок справи;Підрозділ;Строк зберігання;Журнал\n01-07;Листування;01;5 р.;Вхідні\n01-08;;01;5 р.;Невідомий журнал\n');
+    const refused = await runCli(['nomenclature', 'import', bad, '--year', '2028'], { DATABASE_URL: testDb.url });
+    expect(refused.code).to.equal(65);
+    expect(refused.stderr).to.contain('у файлі 2 помилки');
+    expect(refused.stderr).to.contain('рядок 3, стовпець «Заголовок справи»: бракує обов\'язкового поля «title»');
+    expect(refused.stderr).to.contain('рядок 3, стовпець «Журнал»: має невідповідний вигляд');
+  });
+
   it('nomenclature import refuses an invalid file with the reason, exit 65', async () => {
     const bad = join(tmp, 'bad.json');
     writeFileSync(bad, JSON.stringify({ cases: [{ index: '01-01', title: 'Без журналу', subdivision: '01', storageTerm: '5 р.' }] }));

@@ -1,5 +1,5 @@
 import { kyivDate } from '../../domain/clock';
-import { importNomenclatureFile } from '../../nomenclature';
+import { importNomenclatureFile, type NomenclatureRowError } from '../../nomenclature';
 import { nomenclature } from '../../store';
 import { withDatabase } from '../database';
 import { plural } from '../plural';
@@ -29,8 +29,14 @@ export const command: CliCommand = {
         try {
           cases = await importNomenclatureFile(db, positional[0] as string, year);
         } catch (err) {
+          const details = (err as { details?: { rows?: NomenclatureRowError[] } }).details;
+          if (details?.rows) {
+            // What a clerk reads: the file's own line and column, in Ukrainian.
+            console.error(`dilovod nomenclature: у файлі ${plural(details.rows.length, { one: 'помилка', few: 'помилки', many: 'помилок' })}:`);
+            for (const r of details.rows) console.error(`  рядок ${r.line}, стовпець «${r.column}»: ${r.messageUk}`);
+            return 65;
+          }
           console.error(`dilovod nomenclature: ${(err as Error).message}`);
-          const details = (err as { details?: unknown }).details;
           if (details) console.error(JSON.stringify(details, null, 2));
           return 65; // EX_DATAERR
         }
