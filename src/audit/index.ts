@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { dateTimeUk, excelCsv } from '../domain/csv';
 import { ChainVerifier, type AuditEntry, type ChainVerdict } from '../domain/audit';
 import type { Queryable } from '../store';
 import { readAuditBatch } from '../store/audit';
@@ -21,12 +21,14 @@ export async function verifyAuditLog(q: Queryable): Promise<ChainVerdict> {
   return verifier.verdict();
 }
 
-const CSV_COLUMNS = ['seq', 'at', 'actor', 'via', 'action', 'documentId', 'before', 'after', 'reason', 'prevHash', 'hash'] as const;
+const CSV_COLUMNS = [
+  'Номер запису', 'Час (Київ)', 'Час (UTC, як у хеші)', 'Хто', 'Як автентифіковано', 'Дія', 'Документ', 'До', 'Після', 'Причина', 'Хеш попереднього', 'Хеш',
+] as const;
 
-/** CSV for auditors' spreadsheets: one row per entry, before/after as JSON text. */
-export function auditCsv(entries: AuditEntry[], header: boolean): string {
-  const rows = entries.map((e) =>
-    CSV_COLUMNS.map((c) => (c === 'before' || c === 'after' ? JSON.stringify(e[c]) : c === 'via' ? (e.via ? JSON.stringify(e.via) : '') : (e[c] ?? ''))),
-  );
-  return stringify(rows, { header, columns: header ? [...CSV_COLUMNS] : undefined, bom: header });
+/** CSV for auditors' spreadsheets (src/domain/csv.ts): one row per entry, before/after as JSON text, the UTC time too so a row can be re-hashed. */
+export function auditCsv(entries: AuditEntry[]): string {
+  return excelCsv(CSV_COLUMNS, entries.map((e) => [
+    e.seq, dateTimeUk(e.at), e.at, e.actor, e.via ? JSON.stringify(e.via) : '', e.action, e.documentId ?? '',
+    JSON.stringify(e.before), JSON.stringify(e.after), e.reason ?? '', e.prevHash, e.hash,
+  ]));
 }

@@ -126,7 +126,7 @@ describe('appeals report over stored records: reproduces seed 002 (I quarter of 
     ] as const) {
       const res = await call(hub, 'GET', path, undefined, headers);
       expect(res.type).to.contain('text/csv');
-      const rows = parse(res.text.replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
+      const rows = parse(res.text.replace(/^\uFEFF/, ''), { columns: true, delimiter: ';' }) as Array<Record<string, string>>;
       const row = (title: string) => rows.find((x) => x['Показник'] === title)!;
       expect(row('Зареєстровано звернень')['Кількість']).to.equal('4906');
       expect(row('009 Комунальне господарство')).to.include({ 'Кількість': '3658', 'Частка, %': '71' });

@@ -154,7 +154,8 @@ describe('control log tampered with by a superuser (real PostgreSQL)', function 
       expect(p2.nextCursor).to.equal(null);
       const csv = await (await fetch(`${hub.url}/api/v1/audit/log?format=csv&action=control.assigned`, { headers: hub.auth })).text();
       const lines = csv.replace(/^\uFEFF/, '').trim().split('\n');
-      expect(lines[0]).to.equal('seq,at,actor,via,action,documentId,before,after,reason,prevHash,hash');
+      // For a Ukrainian Excel: `;`, Ukrainian columns, the Kyiv time, and the UTC one the hash covers.
+      expect(lines[0]).to.equal('Номер запису;Час (Київ);Час (UTC, як у хеші);Хто;Як автентифіковано;Дія;Документ;До;Після;Причина;Хеш попереднього;Хеш');
       expect(lines).to.have.length(2);
       expect(lines[1]).to.contain('Відділ освіти');
       expect((await fetch(`${hub.url}/api/v1/audit/log?documentId=nope`, { headers: hub.auth })).status).to.equal(400);

@@ -161,9 +161,11 @@ describe('control of execution over HTTP (real PostgreSQL, fixed dates)', functi
     expect(a).to.deep.equal({ executor: 'discipline-a', total: 2, onTime: 1, late: 1, overdue: 0, open: 0, shareOnTime: 0.5 });
     expect(b).to.deep.include({ total: 1, overdue: 1, shareOnTime: 0 });
     const csv = await call(hub, 'GET', '/api/v1/reports/discipline?from=2026-06-01&to=2026-06-30&format=csv');
-    expect(csv.json).to.contain('Виконавець,Усього на контролі,Виконано вчасно');
-    expect(csv.json).to.contain('discipline-a,2,1,1,0,0,50.0');
+    // For a Ukrainian Excel: `;`, a decimal comma, dates as дд.мм.рррр, statuses in words.
+    expect(csv.json).to.contain('Виконавець;Усього на контролі;Виконано вчасно');
+    expect(csv.json).to.contain('discipline-a;2;1;1;0;0;50,0');
     const listCsv = await call(hub, 'GET', '/api/v1/control?overdue=true&format=csv');
     expect(listCsv.json).to.contain('Прострочено');
+    expect(listCsv.json).to.match(/;\d{2}\.\d{2}\.2026;на контролі;так/);
   });
 });

@@ -137,9 +137,9 @@ describe('public-information requests over HTTP (real PostgreSQL, fixed dates)',
     expect(csv.status).to.equal(200);
     expect(csv.type).to.contain('text/csv');
     const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).to.match(/^Реєстраційний індекс,Дата реєстрації,Дата отримання,Форма запиту,Запитувач,Запитувана інформація/);
+    expect(lines[0]).to.match(/^Реєстраційний індекс;Дата реєстрації;Дата отримання;Форма запиту;Запитувач;Запитувана інформація/);
     const row = lines.find((l) => l.startsWith(req.index))!;
-    expect(row).to.contain('2026-04-06').and.contain('електронною поштою').and.contain('надано').and.contain(req.name);
+    expect(row).to.contain('06.04.2026').and.contain('електронною поштою').and.contain('надано').and.contain(req.name);
     expect((await call(hub, 'GET', '/api/v1/info-requests?from=2026-03-09&to=2026-03-09&format=csv')).text).to.not.contain(req.name);
   });
 

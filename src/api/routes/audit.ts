@@ -31,7 +31,7 @@ export function auditRouter(db: Db): SecureRouter {
     if (wantsCsv(req)) {
       if (nextCursor) res.setHeader('X-Next-Cursor', nextCursor);
       res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="audit-log.csv"');
-      res.send(auditCsv(items, true));
+      res.send(auditCsv(items));
       return;
     }
     res.json({ items, nextCursor });

@@ -1,5 +1,7 @@
 import express from 'express';
-import { stringify } from 'csv-stringify/sync';
+import { dateUk, decimalUk, excelCsv } from '../../domain/csv';
+
+const CONTROL_STATUS_UK: Record<string, string> = { 'under-control': 'на контролі', executed: 'виконано', released: 'знято з контролю' };
 import type { ControlAction, ControlService } from '../../control/service';
 import { kyivDate, type Clock } from '../../domain/clock';
 import { isOverdue } from '../../domain/control';
@@ -81,9 +83,9 @@ export function controlListsRouter(db: Db, clock: Clock, control: ControlService
     const last = items[items.length - 1];
     const nextCursor = rows.length > limit && last ? Buffer.from(`${last.term}|${last.id}`).toString('base64url') : null;
     if (wantsCsv(req)) {
-      const csv = stringify(
-        items.map((c) => [c.documentIndex ?? '', c.documentSummary, c.task, c.executors.join('; '), c.term, c.status, c.overdue ? 'так' : 'ні']),
-        { header: true, bom: true, columns: ['Реєстраційний індекс', 'Короткий зміст', 'Завдання', 'Виконавці', 'Строк', 'Стан', 'Прострочено'] },
+      const csv = excelCsv(
+        ['Реєстраційний індекс', 'Короткий зміст', 'Завдання', 'Виконавці', 'Строк', 'Стан', 'Прострочено'],
+        items.map((c) => [c.documentIndex ?? '', c.documentSummary, c.task, c.executors.join(', '), dateUk(c.term), CONTROL_STATUS_UK[c.status], c.overdue ? 'так' : 'ні']),
       );
       res.type('text/csv; charset=utf-8').send(csv);
       return;
@@ -127,9 +129,9 @@ export function controlListsRouter(db: Db, clock: Clock, control: ControlService
       return { ...r, shareOnTime: counted ? Math.round((r.onTime / counted) * 10000) / 10000 : null };
     });
     if (wantsCsv(req)) {
-      const csv = stringify(
-        rows.map((r) => [r.executor, r.total, r.onTime, r.late, r.overdue, r.open, r.shareOnTime === null ? '' : (r.shareOnTime * 100).toFixed(1)]),
-        { header: true, bom: true, columns: ['Виконавець', 'Усього на контролі', 'Виконано вчасно', 'Виконано із запізненням', 'Прострочено', 'На виконанні', 'Частка вчасно, %'] },
+      const csv = excelCsv(
+        ['Виконавець', 'Усього на контролі', 'Виконано вчасно', 'Виконано із запізненням', 'Прострочено', 'На виконанні', 'Частка вчасно, %'],
+        rows.map((r) => [r.executor, r.total, r.onTime, r.late, r.overdue, r.open, r.shareOnTime === null ? '' : decimalUk(r.shareOnTime * 100, 1)]),
       );
       res.type('text/csv; charset=utf-8').send(csv);
       return;

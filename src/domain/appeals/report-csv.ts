@@ -2,7 +2,7 @@
  * The appeals report as CSV for staff: one figure per row, Ukrainian titles, a BOM so a
  * spreadsheet opens it as UTF-8 (as the control reports do).
  */
-import { stringify } from 'csv-stringify/sync';
+import { decimalUk, excelCsv } from '../csv';
 import { APPEAL_CHANNELS, APPEAL_RESULTS, REPORT_SOURCES, type AppealReport } from './types';
 import { CHANNEL_UK, FORM_UK, RESULT_UK, SOURCE_UK, TYPE_UK } from './labels-uk';
 
@@ -10,7 +10,6 @@ export const REPORT_CSV_COLUMNS = ['Розділ', 'Показник', 'Кіль
 
 type Row = [string, string, number, string];
 
-const decimalUk = (n: number | null): string => (n === null ? '' : String(n).replace('.', ','));
 
 export function appealReportRows(r: AppealReport): Row[] {
   const rows: Row[] = [];
@@ -38,12 +37,12 @@ export function appealReportRows(r: AppealReport): Row[] {
   add(S.sign, 'анонімних (не розглядалися)', r.notConsidered.anonymous);
   add(S.sign, 'повернуто авторам (ст. 5 Закону)', r.notConsidered.returned);
   add(S.topic, 'Порушено питань', r.questions.total);
-  for (const g of r.questions.byGroup) add(S.topic, `${g.title} (${g.codes.join(', ')})`, g.questions, String(g.percent));
-  for (const t of r.questions.byTopic) add(S.topic, `${t.code} ${t.title}`, t.questions, String(t.percent));
+  for (const g of r.questions.byGroup) add(S.topic, `${g.title} (${g.codes.join(', ')})`, g.questions, decimalUk(g.percent));
+  for (const t of r.questions.byTopic) add(S.topic, `${t.code} ${t.title}`, t.questions, decimalUk(t.percent));
   for (const k of APPEAL_RESULTS) add(S.result, RESULT_UK[k], r.byResult[k]);
   return rows;
 }
 
 export function renderAppealReportCsv(r: AppealReport): string {
-  return stringify(appealReportRows(r), { header: true, bom: true, columns: [...REPORT_CSV_COLUMNS] });
+  return excelCsv(REPORT_CSV_COLUMNS, appealReportRows(r));
 }

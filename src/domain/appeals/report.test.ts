@@ -230,7 +230,7 @@ describe('appeals report: reproduces seed 002 (I quarter of 2021), from cards th
   it('CSV for staff: Ukrainian column titles, one figure a row, the seed figures readable', () => {
     const csv = renderAppealReportCsv(r);
     expect(csv.charCodeAt(0)).to.equal(0xfeff);
-    const rows = parse(csv.slice(1), { columns: true }) as Array<Record<string, string>>;
+    const rows = parse(csv.slice(1), { columns: true, delimiter: ';' }) as Array<Record<string, string>>;
     expect(Object.keys(rows[0]!)).to.deep.equal(['Розділ', 'Показник', 'Кількість', 'Частка, %']);
     const row = (title: string) => rows.find((x) => x['Показник'] === title)!;
     expect(row('Зареєстровано звернень')['Кількість']).to.equal('4906');

@@ -169,8 +169,8 @@ describe('public-information requests: the journal entry and CSV', () => {
     expect(answered).to.include({ late: true, overdue: false, result: 'refused', refusalGround: 'not-held' });
     const csv = journalCsv([answered]);
     const [header, row = ''] = csv.replace(/^\uFEFF/, '').trim().split('\n');
-    expect(header).to.match(/^Реєстраційний індекс,Дата реєстрації,Дата отримання,Форма запиту,Запитувач/);
-    expect(row).to.contain('електронною поштою').and.contain('відмовлено').and.contain('ст. 22 ч. 1 п. 1');
-    expect(row.split(',').slice(-3, -1)).to.deep.equal(['так', 'ні']);
+    expect(header).to.match(/^Реєстраційний індекс;Дата реєстрації;Дата отримання;Форма запиту;Запитувач/);
+    expect(row).to.contain('електронною поштою').and.contain('відмовлено').and.contain('ст. 22 ч. 1 п. 1').and.contain(';05.01.2026;');
+    expect(row.split(';').slice(-3, -1)).to.deep.equal(['так', 'ні']);
   });
 });

@@ -3,8 +3,8 @@
  * force and basis (from registration on, before any resolution), the extension and the notice to
  * the requester, the answer, late and overdue flags. CSV with Ukrainian headers for staff.
  */
-import { stringify } from 'csv-stringify/sync';
 import { kyivDate } from '../clock';
+import { dateUk, excelCsv } from '../csv';
 import type { InfoRequestAnswerBody, InfoRequestJournalEntry } from '../../schemas';
 import { answerDeadline, REFUSAL_GROUNDS_UK, RESULTS_UK } from './answer';
 import { formOf, FORMS_UK, requestedOf, urgencyOf, type RequestDocument } from './request';
@@ -84,12 +84,12 @@ const yesNo = (v: boolean | null): string => (v === null ? '' : v ? 'так' : '
 
 export function journalCsv(entries: readonly InfoRequestJournalEntry[]): string {
   const rows = entries.map((e) => [
-    e.registrationIndex, e.registrationDate, e.receivedOn, FORMS_UK[e.form], e.requester.name, e.requested,
-    yesNo(e.urgent), e.urgentReason?.labelUk ?? '', e.term.term, e.term.rule, e.term.basis,
-    e.extension?.term ?? '', e.extension?.reason ?? '', e.extension?.noticeDueBy ?? '', e.extension?.noticeSentOn ?? '',
-    e.answeredOn ?? '', e.result ? RESULTS_UK[e.result] : '',
+    e.registrationIndex, dateUk(e.registrationDate), dateUk(e.receivedOn), FORMS_UK[e.form], e.requester.name, e.requested,
+    yesNo(e.urgent), e.urgentReason?.labelUk ?? '', dateUk(e.term.term), e.term.rule, e.term.basis,
+    dateUk(e.extension?.term), e.extension?.reason ?? '', dateUk(e.extension?.noticeDueBy), dateUk(e.extension?.noticeSentOn),
+    dateUk(e.answeredOn), e.result ? RESULTS_UK[e.result] : '',
     e.refusalGround ? REFUSAL_GROUNDS_UK[e.refusalGround as keyof typeof REFUSAL_GROUNDS_UK] ?? e.refusalGround : '',
     e.forwardedTo ?? '', yesNo(e.late), yesNo(e.overdue), e.documentId,
   ]);
-  return stringify(rows, { header: true, bom: true, columns: [...JOURNAL_CSV_COLUMNS] });
+  return excelCsv(JOURNAL_CSV_COLUMNS, rows);
 }
