@@ -85,7 +85,7 @@ describe('CLI: dilovod term', function () {
     ['a bad roll', ['--rule', 'appeal', '--from', '2025-01-01', '--roll', 'sideways'], /--roll/],
     ['an act without its own term', ['--rule', 'prosecutor-demand', '--from', '2025-01-01'], /--term/],
     ['a term before the event', ['--rule', 'letter', '--from', '2025-03-01', '--term', '2025-02-01'], /--term/],
-    ['a date the calendar has no data for', ['--rule', 'appeal', '--from', '2015-01-10', '--calendar', 'peacetime'], /--from/],
+    ['a date the calendar has no data for', ['--rule', 'appeal', '--from', '1999-06-01', '--calendar', 'peacetime'], /--from/],
     ['a missing override file', ['--rule', 'appeal', '--from', '2025-01-01', '--calendar-file', '/nonexistent/x.json'], /--calendar-file/],
   ];
   for (const [what, args, message] of BAD) {

@@ -2,6 +2,7 @@
  * The calendars shipped with the hub, from the versioned data in reference-data/calendars.
  * The JSON is part of the build (imported as a module, like a constant table), so the domain
  * still does no I/O; a council's override file is read by the caller and passed in.
+ * peacetime.json (2000-2100) is generated from the rules of art. 73 КЗпП (peacetime-derivation.ts).
  */
 import peacetimeJson from '../../../reference-data/calendars/peacetime.json';
 import martialLawJson from '../../../reference-data/calendars/martial-law.json';

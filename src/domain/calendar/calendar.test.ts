@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import {
-  CalendarCoverageError, createCalendars, LAW_IN_FORCE, MARTIAL_LAW, MARTIAL_LAW_DATA, parseCalendarOverride, PEACETIME,
-  PEACETIME_DATA,
+  CalendarCoverageError, createCalendars, LAW_IN_FORCE, MARTIAL_LAW, MARTIAL_LAW_DATA, orthodoxEaster, orthodoxTrinity,
+  parseCalendarOverride, PEACETIME, PEACETIME_DATA,
 } from './index';
 import exampleOverride from '../../../reference-data/calendars/council-override.example.json';
 
@@ -9,10 +9,17 @@ const off = (cal: typeof PEACETIME, dates: string[]): string[] => dates.filter((
 
 describe('working-day calendars', () => {
   describe('peacetime data (КЗпП ст. 73 as in force each year)', () => {
-    it('lists 11 holidays a year for 2020-2035', () => {
-      for (let y = 2020; y <= 2035; y++) {
-        expect(PEACETIME_DATA.holidays.filter((h) => h.date.startsWith(`${y}-`)), String(y)).to.have.length(11);
+    it('lists every year 2000-2100: New Year, Easter, Trinity, Constitution and Independence Day in each', () => {
+      const dates = new Set(PEACETIME_DATA.holidays.map((h) => h.date));
+      for (let y = 2000; y <= 2100; y++) {
+        for (const d of [`${y}-01-01`, orthodoxEaster(y), orthodoxTrinity(y), `${y}-06-28`, `${y}-08-24`]) expect(dates.has(d), d).to.equal(true);
       }
+    });
+
+    it('11 dates a year in 2018-2021 and from 2024; 12 in 2017 (two Christmases, 1 and 2 May) and 2022-2023 (28 July)', () => {
+      const count = (y: number): number => PEACETIME_DATA.holidays.filter((h) => h.date.startsWith(`${y}-`)).length;
+      for (const y of [2018, 2019, 2020, 2021, 2024, 2025, 2030, 2035]) expect(count(y), String(y)).to.equal(11);
+      for (const y of [2017, 2022, 2023]) expect(count(y), String(y)).to.equal(12);
     });
 
     it('before the 2023 changes: 7 January, 9 May, 14 October are holidays', () => {
@@ -51,12 +58,14 @@ describe('working-day calendars', () => {
     });
 
     it('refuses dates its holiday data does not cover, with a message for staff', () => {
-      expect(() => PEACETIME.isWorkingDay('2019-12-31')).to.throw(CalendarCoverageError);
+      expect(() => PEACETIME.isWorkingDay('1999-12-31')).to.throw(CalendarCoverageError);
+      expect(PEACETIME.isWorkingDay('2000-01-04')).to.equal(true);
+      expect(PEACETIME.isWorkingDay('2100-12-31')).to.equal(true);
       try {
-        PEACETIME.isWorkingDay('2036-01-02');
+        PEACETIME.isWorkingDay('2101-01-03');
         expect.fail('no error');
       } catch (err) {
-        expect((err as CalendarCoverageError).messageUk).to.contain('02.01.2036');
+        expect((err as CalendarCoverageError).messageUk).to.contain('03.01.2101').and.contain('01.01.2000').and.contain('31.12.2100');
       }
     });
   });

@@ -40,7 +40,7 @@ export class CalendarCoverageError extends Error {
     this.messageUk =
       `Календар «${calendar}» не містить даних про святкові дні на ${formatDateUk(date)} ` +
       `(дані є з ${covers.from ? formatDateUk(covers.from) : '…'} по ${covers.to ? formatDateUk(covers.to) : '…'}); ` +
-      'додайте свята цього року до reference-data/calendars або файлу змін ради.';
+      'для інших років додайте свята файлом змін ради (covers, addHolidays).';
     this.name = 'CalendarCoverageError';
   }
 }

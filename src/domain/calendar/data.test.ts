@@ -16,7 +16,7 @@ function problems(fn: () => unknown): string[] {
 describe('calendar data and council overrides', () => {
   it('the shipped data is valid and versioned', () => {
     expect(PEACETIME_DATA.version).to.match(/\S/);
-    expect(PEACETIME_DATA.covers).to.deep.equal({ from: '2020-01-01', to: '2035-12-31' });
+    expect(PEACETIME_DATA.covers).to.deep.equal({ from: '2000-01-01', to: '2100-12-31' });
     expect(MARTIAL_LAW_DATA.holidaysAreDaysOff).to.equal(false);
     expect(MARTIAL_LAW_DATA.transferWeekendHolidays).to.equal(false);
   });
@@ -26,6 +26,18 @@ describe('calendar data and council overrides', () => {
       parseCalendarData({ ...PEACETIME_DATA, version: '', holidays: [{ date: '2026-02-30', name: 'x' }, { date: '2026-01-01' }], weekend: [0] }),
     );
     expect(found.join('\n')).to.contain('version').and.to.contain('2026-02-30').and.to.contain('holidays[1]').and.to.contain('weekend');
+  });
+
+  it('says each problem in Ukrainian too, in the same order, for the IT person who edits the file', () => {
+    let err: CalendarDataError | undefined;
+    try {
+      parseCalendarOverride({ calendar: 'peacetime', version: 'council-1', covers: { from: '2026-13-01', to: null }, colour: 'red' }, 'council.json');
+    } catch (e) {
+      err = e as CalendarDataError;
+    }
+    expect(err?.problemsUk).to.deep.equal(['covers.from має бути датою РРРР-ММ-ДД або null, отримано "2026-13-01"', 'невідоме поле colour']);
+    expect(err?.problems).to.have.length(2);
+    expect(err?.messageUk).to.equal('дані календаря council.json: covers.from має бути датою РРРР-ММ-ДД або null, отримано "2026-13-01"; невідоме поле colour');
   });
 
   it('refuses the same date twice, and a day both off and worked', () => {

@@ -57,9 +57,12 @@ export interface CalendarOverride {
   notes?: string[];
 }
 
+/** problems in English; problemsUk the same, in order, for the IT person who edits the file. */
 export class CalendarDataError extends Error {
-  constructor(readonly source: string, readonly problems: string[]) {
+  readonly messageUk: string;
+  constructor(readonly source: string, readonly problems: string[], readonly problemsUk: string[] = problems) {
     super(`calendar data ${source}: ${problems.join('; ')}`);
+    this.messageUk = `дані календаря ${source}: ${problemsUk.join('; ')}`;
     this.name = 'CalendarDataError';
   }
 }
@@ -72,19 +75,25 @@ function isObj(v: unknown): v is Obj {
 
 class Checker {
   readonly problems: string[] = [];
+  readonly problemsUk: string[] = [];
   constructor(private readonly obj: Obj) {}
+
+  add(en: string, uk: string): void {
+    this.problems.push(en);
+    this.problemsUk.push(uk);
+  }
 
   string(key: string, required: boolean): string | undefined {
     const v = this.obj[key];
     if (v === undefined && !required) return undefined;
-    if (typeof v !== 'string' || !v.trim()) this.problems.push(`${key} must be a non-empty string`);
+    if (typeof v !== 'string' || !v.trim()) this.add(`${key} must be a non-empty string`, `${key} має бути непорожнім рядком`);
     return typeof v === 'string' ? v : undefined;
   }
 
   boolean(key: string, required: boolean): boolean | undefined {
     const v = this.obj[key];
     if (v === undefined && !required) return undefined;
-    if (typeof v !== 'boolean') this.problems.push(`${key} must be true or false`);
+    if (typeof v !== 'boolean') this.add(`${key} must be true or false`, `${key} має бути true або false`);
     return typeof v === 'boolean' ? v : undefined;
   }
 
@@ -92,7 +101,7 @@ class Checker {
     const v = this.obj[key];
     if (v === undefined && !required) return undefined;
     if (v === null) return null;
-    if (!isIsoDate(v)) this.problems.push(`${key} must be YYYY-MM-DD or null, got ${JSON.stringify(v)}`);
+    if (!isIsoDate(v)) this.add(`${key} must be YYYY-MM-DD or null, got ${JSON.stringify(v)}`, `${key} має бути датою РРРР-ММ-ДД або null, отримано ${JSON.stringify(v)}`);
     return isIsoDate(v) ? v : null;
   }
 
@@ -100,14 +109,14 @@ class Checker {
     const v = this.obj[key];
     if (v === undefined && !required) return undefined;
     if (!isObj(v)) {
-      this.problems.push(`${key} must be {"from": …, "to": …}`);
+      this.add(`${key} must be {"from": …, "to": …}`, `${key} має бути {"from": …, "to": …}`);
       return undefined;
     }
     const inner = new Checker(v);
     const from = inner.dateOrNull('from', true) ?? null;
     const to = inner.dateOrNull('to', true) ?? null;
-    this.problems.push(...inner.problems.map((p) => `${key}.${p}`));
-    if (from && to && from > to) this.problems.push(`${key}.from is after ${key}.to`);
+    inner.problems.forEach((p, i) => this.add(`${key}.${p}`, `${key}.${inner.problemsUk[i]}`));
+    if (from && to && from > to) this.add(`${key}.from is after ${key}.to`, `${key}.from пізніше за ${key}.to`);
     return { from, to };
   }
 
@@ -115,13 +124,13 @@ class Checker {
     const v = this.obj[key];
     if (v === undefined && !required) return undefined;
     if (!Array.isArray(v)) {
-      this.problems.push(`${key} must be a list of {"date", "name"}`);
+      this.add(`${key} must be a list of {"date", "name"}`, `${key} має бути списком {"date", "name"}`);
       return [];
     }
     const out: NamedDate[] = [];
     v.forEach((item, i) => {
       if (!isObj(item) || !isIsoDate(item.date) || typeof item.name !== 'string' || !item.name.trim()) {
-        this.problems.push(`${key}[${i}] must be {"date": "YYYY-MM-DD", "name": "…"}, got ${JSON.stringify(item)}`);
+        this.add(`${key}[${i}] must be {"date": "YYYY-MM-DD", "name": "…"}, got ${JSON.stringify(item)}`, `${key}[${i}] має бути {"date": "РРРР-ММ-ДД", "name": "…"}, отримано ${JSON.stringify(item)}`);
       } else out.push({ date: item.date, name: item.name });
     });
     return out;
@@ -131,7 +140,7 @@ class Checker {
     const v = this.obj[key];
     if (v === undefined) return undefined;
     if (!Array.isArray(v) || !v.every(isIsoDate)) {
-      this.problems.push(`${key} must be a list of YYYY-MM-DD dates`);
+      this.add(`${key} must be a list of YYYY-MM-DD dates`, `${key} має бути списком дат РРРР-ММ-ДД`);
       return [];
     }
     return v as IsoDate[];
@@ -141,7 +150,7 @@ class Checker {
     const v = this.obj[key];
     if (v === undefined) return undefined;
     if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) {
-      this.problems.push(`${key} must be a list of strings`);
+      this.add(`${key} must be a list of strings`, `${key} має бути списком рядків`);
       return [];
     }
     return v as string[];
@@ -150,24 +159,24 @@ class Checker {
   weekend(key: string): number[] {
     const v = this.obj[key];
     if (!Array.isArray(v) || !v.every((d) => Number.isInteger(d) && d >= 1 && d <= 7)) {
-      this.problems.push(`${key} must be a list of ISO weekdays 1-7`);
+      this.add(`${key} must be a list of ISO weekdays 1-7`, `${key} має бути списком днів тижня за ISO, 1–7`);
       return [6, 7];
     }
     return v as number[];
   }
 }
 
-function noDuplicates(list: NamedDate[], key: string, problems: string[]): void {
+function noDuplicates(list: NamedDate[], key: string, c: Checker): void {
   const seen = new Set<string>();
   for (const { date } of list) {
-    if (seen.has(date)) problems.push(`${key} lists ${date} twice`);
+    if (seen.has(date)) c.add(`${key} lists ${date} twice`, `${key}: дата ${date} повторюється`);
     seen.add(date);
   }
 }
 
 /** Validates raw JSON as calendar data; throws CalendarDataError listing every problem. */
 export function parseCalendarData(raw: unknown, source = 'calendar'): CalendarData {
-  if (!isObj(raw)) throw new CalendarDataError(source, ['must be a JSON object']);
+  if (!isObj(raw)) throw new CalendarDataError(source, ['must be a JSON object'], ['має бути обʼєктом JSON']);
   const c = new Checker(raw);
   const data: CalendarData = {
     name: c.string('name', true) ?? '',
@@ -185,19 +194,20 @@ export function parseCalendarData(raw: unknown, source = 'calendar'): CalendarDa
     extraWorkingDays: c.namedDates('extraWorkingDays', false) ?? [],
     notes: c.strings('notes') ?? [],
   };
-  const problems = [...c.problems];
-  noDuplicates(data.holidays, 'holidays', problems);
+  noDuplicates(data.holidays, 'holidays', c);
   const worked = new Set(data.extraWorkingDays.map((d) => d.date));
-  for (const d of data.extraDaysOff) if (worked.has(d.date)) problems.push(`${d.date} is both an extra day off and an extra working day`);
-  if (data.appliesFrom && data.appliesUntil && data.appliesFrom > data.appliesUntil) problems.push('appliesFrom is after appliesUntil');
-  if (problems.length) throw new CalendarDataError(source, problems);
+  for (const d of data.extraDaysOff) {
+    if (worked.has(d.date)) c.add(`${d.date} is both an extra day off and an extra working day`, `${d.date} водночас додатковий вихідний і додатковий робочий день`);
+  }
+  if (data.appliesFrom && data.appliesUntil && data.appliesFrom > data.appliesUntil) c.add('appliesFrom is after appliesUntil', 'appliesFrom пізніше за appliesUntil');
+  if (c.problems.length) throw new CalendarDataError(source, c.problems, c.problemsUk);
   data.holidays = [...data.holidays].sort((a, b) => a.date.localeCompare(b.date));
   return data;
 }
 
 /** Validates raw JSON as a council's calendar override. */
 export function parseCalendarOverride(raw: unknown, source = 'override'): CalendarOverride {
-  if (!isObj(raw)) throw new CalendarDataError(source, ['must be a JSON object']);
+  if (!isObj(raw)) throw new CalendarDataError(source, ['must be a JSON object'], ['має бути обʼєктом JSON']);
   const known = new Set([
     'calendar', 'version', 'title', 'basis', 'covers', 'appliesFrom', 'appliesUntil', 'holidaysAreDaysOff',
     'transferWeekendHolidays', 'addHolidays', 'removeHolidays', 'extraDaysOff', 'extraWorkingDays', 'notes', '$comment',
@@ -216,8 +226,8 @@ export function parseCalendarOverride(raw: unknown, source = 'override'): Calend
   const extraDaysOff = c.namedDates('extraDaysOff', false);
   const extraWorkingDays = c.namedDates('extraWorkingDays', false);
   const notes = c.strings('notes');
-  const problems = [...c.problems, ...Object.keys(raw).filter((k) => !known.has(k)).map((k) => `unknown field ${k}`)];
-  if (problems.length) throw new CalendarDataError(source, problems);
+  for (const k of Object.keys(raw).filter((key) => !known.has(key))) c.add(`unknown field ${k}`, `невідоме поле ${k}`);
+  if (c.problems.length) throw new CalendarDataError(source, c.problems, c.problemsUk);
   return {
     ...override,
     ...(title !== undefined && { title }),
@@ -242,7 +252,7 @@ export function parseCalendarOverride(raw: unknown, source = 'override'): Calend
  */
 export function applyCalendarOverride(base: CalendarData, override: CalendarOverride): CalendarData {
   if (override.calendar !== base.name) {
-    throw new CalendarDataError(override.version, [`override is for calendar "${override.calendar}", not "${base.name}"`]);
+    throw new CalendarDataError(override.version, [`override is for calendar "${override.calendar}", not "${base.name}"`], [`уточнення стосується календаря «${override.calendar}», а не «${base.name}»`]);
   }
   const removed = new Set(override.removeHolidays ?? []);
   const added = override.addHolidays ?? [];

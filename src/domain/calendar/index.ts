@@ -9,6 +9,10 @@ export {
 } from './dates';
 export type { IsoDate } from './dates';
 export { orthodoxEaster, orthodoxTrinity } from './easter';
+export { labourCodeHolidays, FIRST_DERIVED_YEAR, LAST_DERIVED_YEAR, HOLIDAY_RULES } from './labour-code-holidays';
+export type { HolidayRule } from './labour-code-holidays';
+export { AMENDMENTS, inForceUk } from './labour-code-amendments';
+export type { Amendment, AmendmentId } from './labour-code-amendments';
 export {
   parseCalendarData, parseCalendarOverride, applyCalendarOverride, CalendarDataError,
 } from './data';
