@@ -1,5 +1,6 @@
 import Ajv, { type AnySchema, type ErrorObject } from 'ajv';
 import { ConfigError } from '../src/config';
+import { messageUk } from '../src/schemas/messages-uk';
 
 /** How a variable's text becomes the property's value; the schema checks the result. */
 export type Parse = (raw: string) => unknown;
@@ -59,8 +60,8 @@ export function envConfig<T>(spec: EnvConfigSpec<T>): EnvConfig<T> {
     const what = err.keyword === 'enum'
       ? `must be one of ${(err.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
       : err.message ?? err.keyword;
-    const en = `${where ? `${element} ${where}: ` : ''}${what}`;
-    return { en, uk: `некоректне значення (${en})` };
+    // The same schema rule in Ukrainian (messages-uk.ts), not the English wrapped in a Ukrainian word.
+    return { en: `${where ? `${element} ${where}: ` : ''}${what}`, uk: `${where ? `елемент ${where}: ` : ''}${messageUk(err)}` };
   };
 
   return {

@@ -1,8 +1,8 @@
-import { join } from 'node:path';
 import configSchema from './config.schema.json';
 import { envConfig, parse } from '../env-config';
+import { projectPath } from '../../src/paths';
 
-export const CONFIG_SCHEMA_FILE = join(__dirname, 'config.schema.json');
+export const CONFIG_SCHEMA_FILE = projectPath('connectors', 'e-petitions', 'config.schema.json');
 
 /** The connector's settings (config.schema.json); each comes from the variable in its x-env. */
 export interface EPetitionsConfig {

@@ -1,10 +1,10 @@
-import { join } from 'node:path';
 import { ConfigError } from '../../src/config';
 import { DEFAULT_CLASSIFIER, isKnownTopic } from '../../src/domain/appeals';
 import configSchema from './config.schema.json';
 import { envConfig, parse } from '../env-config';
+import { projectPath } from '../../src/paths';
 
-export const CONFIG_SCHEMA_FILE = join(__dirname, 'config.schema.json');
+export const CONFIG_SCHEMA_FILE = projectPath('connectors', 'hotline', 'config.schema.json');
 
 /** The connector's settings (config.schema.json); each comes from a HOTLINE_* variable. */
 export interface HotlineConfig {

@@ -27,7 +27,7 @@ describe('hotline inbound: malformed cards are structured errors (quarantined by
 
   it('an unknown centre → HOTLINE_CARD_INVALID naming /centre and the allowed values', async () => {
     const err = await expectHubError(decode(editedSample(FILE, (c) => { c.centre = 'city-contact-centre'; })), 'HOTLINE_CARD_INVALID');
-    expect(err.details).to.deep.equal({ violations: [{ path: '/centre', message: 'must be one of ukc-1545, oblast-contact-centre' }] });
+    expect(err.details).to.deep.equal({ violations: [{ path: '/centre', message: 'must be one of ukc-1545, oblast-contact-centre', messageUk: 'має бути одним із: ukc-1545, oblast-contact-centre' }] });
     expect(err.status).to.equal(400);
   });
 
@@ -42,11 +42,11 @@ describe('hotline inbound: malformed cards are structured errors (quarantined by
     const err = await expectHubError(decode(payload), 'HOTLINE_CARD_INVALID');
     const violations = (err.details as { violations: { path: string; message: string }[] }).violations;
     expect(violations).to.deep.include.members([
-      { path: '/', message: "must have required property 'cardId'" },
-      { path: '/', message: 'unknown property operatorNote' },
-      { path: '/applicant/email', message: 'must match format "email"' },
-      { path: '/appealType', message: 'must be one of пропозиція, зауваження, заява, клопотання, скарга' },
-      { path: '/term', message: 'must match format "date"' },
+      { path: '/', message: "must have required property 'cardId'", messageUk: "бракує обов'язкового поля «cardId»" },
+      { path: '/', message: 'unknown property operatorNote', messageUk: 'невідоме поле «operatorNote»' },
+      { path: '/applicant/email', message: 'must match format "email"', messageUk: 'має бути адреса електронної пошти' },
+      { path: '/appealType', message: 'must be one of пропозиція, зауваження, заява, клопотання, скарга', messageUk: 'має бути одним із: пропозиція, зауваження, заява, клопотання, скарга' },
+      { path: '/term', message: 'must match format "date"', messageUk: 'має бути дата у форматі РРРР-ММ-ДД' },
     ]);
     expect(JSON.stringify(err.details)).not.to.match(/не-адреса|подяка|24\.03\.2026/);
   });
@@ -54,7 +54,7 @@ describe('hotline inbound: malformed cards are structured errors (quarantined by
   it('a JSON value that is not a card (array, wrong format version) → HOTLINE_CARD_INVALID', async () => {
     await expectHubError(decode(Buffer.from('[]')), 'HOTLINE_CARD_INVALID');
     const err = await expectHubError(decode(editedSample(FILE, (c) => { c.format = 'hotline-card/2'; })), 'HOTLINE_CARD_INVALID');
-    expect(err.details).to.deep.equal({ violations: [{ path: '/format', message: 'must be "hotline-card/1"' }] });
+    expect(err.details).to.deep.equal({ violations: [{ path: '/format', message: 'must be "hotline-card/1"', messageUk: 'має дорівнювати "hotline-card/1"' }] });
   });
 
   it('a card addressed to another ЄДРПОУ → HOTLINE_WRONG_ADDRESSEE (422)', async () => {

@@ -111,7 +111,7 @@ function configOrError(env: Record<string, string | undefined>): HotlineConfig {
   try {
     return loadHotlineConfig(env);
   } catch (err) {
-    if (err instanceof ConfigError) throw hotlineError('HOTLINE_NOT_CONFIGURED', { variable: err.variable, problem: err.message });
+    if (err instanceof ConfigError) throw hotlineError('HOTLINE_NOT_CONFIGURED', { variable: err.variable, problem: err.messageEn, problemUk: err.messageUk });
     throw err;
   }
 }

@@ -99,7 +99,7 @@ describe('hotline end to end: card → pipeline → registered hotline-card appe
     const list = await (await fetch(`${hub.url}/api/v1/quarantine?code=HOTLINE_CARD_INVALID`, { headers: hub.auth })).json() as { items: Record<string, any>[] };
     const item = list.items.find((i) => i.id === res.json.quarantineId);
     expect(item).to.deep.include({ code: 'HOTLINE_CARD_INVALID', channel: 'http', reasonUk: 'Картка «гарячої лінії» не відповідає схемі картки (card.schema.json)' });
-    expect(item?.details.violations).to.deep.include({ path: '/centre', message: 'must be one of ukc-1545, oblast-contact-centre' });
+    expect(item?.details.violations).to.deep.include({ path: '/centre', message: 'must be one of ukc-1545, oblast-contact-centre', messageUk: 'має бути одним із: ukc-1545, oblast-contact-centre' });
     const broken = await postCard(hub, Buffer.from('{"cardId": "1545-x", '));
     expect(broken.json).to.include({ code: 'HOTLINE_CARD_NOT_JSON' });
     expect(hub.logs.text()).not.to.match(/Мельничук|Гребенюк|Соборна|example\.com/);

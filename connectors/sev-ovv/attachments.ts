@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { HubError } from '../../src/errors';
+import { sevOvvError } from './errors';
 import { decodeBase64 } from '../../src/pipeline/attachments';
 import type { Attachment } from '../../src/schemas';
 import type { SevDocTransfer } from './message';
@@ -95,7 +95,7 @@ export function mapAttachments(transfers: SevDocTransfer[], maxBytes: number): M
     const compact = t.base64.replace(/\s+/g, '');
     const size = decodedSize(compact);
     if (size > maxBytes) {
-      throw HubError.of('SEV_OVV_ATTACHMENT_TOO_LARGE', { attachment: name, path: t.path, size, maxBytes });
+      throw sevOvvError('SEV_OVV_ATTACHMENT_TOO_LARGE', { attachment: name, path: t.path, size, maxBytes });
     }
     const content = decodeBase64(t.path, compact);
     attachments.push({

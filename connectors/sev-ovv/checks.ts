@@ -1,9 +1,11 @@
 import { COUNCIL_TIME_ZONE } from '../../src/domain/clock';
 import type { XmlElement } from './xml';
 
+/** As every violation the hub reports (src/schemas SchemaViolation): the clerk reads messageUk. */
 export interface Violation {
   path: string;
   message: string;
+  messageUk: string;
 }
 
 /**
@@ -13,15 +15,15 @@ export interface Violation {
 export class Violations {
   readonly list: Violation[] = [];
 
-  add(path: string, message: string): void {
-    this.list.push({ path, message });
+  add(path: string, message: string, messageUk: string): void {
+    this.list.push({ path, message, messageUk });
   }
 
   /** A required attribute (use="required"); `nonBlank` where the hub relies on it as an id. */
   required(el: XmlElement, name: string, nonBlank = false): string | undefined {
     const value = el.attrs[name];
-    if (value === undefined) this.add(`${el.path}/@${name}`, 'required attribute is missing');
-    else if (nonBlank && value.trim() === '') this.add(`${el.path}/@${name}`, 'must not be empty');
+    if (value === undefined) this.add(`${el.path}/@${name}`, 'required attribute is missing', 'бракує обовʼязкового атрибута');
+    else if (nonBlank && value.trim() === '') this.add(`${el.path}/@${name}`, 'must not be empty', 'не може бути порожнім');
     else return value;
     return undefined;
   }
@@ -31,7 +33,7 @@ export class Violations {
     if (value === undefined) return undefined;
     const v = value.trim();
     if (!allowed.includes(v)) {
-      this.add(`${el.path}/@${name}`, `must be one of ${allowed.join(', ')}, got "${value}"`);
+      this.add(`${el.path}/@${name}`, `must be one of ${allowed.join(', ')}, got "${value}"`, `має бути одним із: ${allowed.join(', ')}; отримано «${value}»`);
       return undefined;
     }
     return v;
@@ -41,7 +43,7 @@ export class Violations {
     const value = el.attrs[name];
     if (value === undefined || value.trim() === '') return undefined;
     if (!/^\s*\+?\d{1,9}\s*$/.test(value)) {
-      this.add(`${el.path}/@${name}`, `must be a non-negative integer, got "${value}"`);
+      this.add(`${el.path}/@${name}`, `must be a non-negative integer, got "${value}"`, `має бути невідʼємним цілим числом; отримано «${value}»`);
       return undefined;
     }
     return Number(value);
@@ -52,21 +54,21 @@ export class Violations {
     const value = required ? this.required(el, name) : el.attrs[name];
     if (value === undefined) return undefined;
     const date = parseXsDate(value);
-    if (!date) this.add(`${el.path}/@${name}`, `must be a date (YYYY-MM-DD), got "${value}"`);
+    if (!date) this.add(`${el.path}/@${name}`, `must be a date (YYYY-MM-DD), got "${value}"`, `має бути датою (РРРР-ММ-ДД); отримано «${value}»`);
     return date;
   }
 
   /** A required child element. */
   child(el: XmlElement, name: string): XmlElement | undefined {
     const found = el.children.find((c) => c.name === name);
-    if (!found) this.add(`${el.path}/${name}`, 'required element is missing');
+    if (!found) this.add(`${el.path}/${name}`, 'required element is missing', 'бракує обовʼязкового елемента');
     return found;
   }
 
   /** Children that must occur at least once (maxOccurs="unbounded" without minOccurs="0"). */
   some(el: XmlElement, name: string): XmlElement[] {
     const found = el.children.filter((c) => c.name === name);
-    if (!found.length) this.add(`${el.path}/${name}`, 'at least one element is required');
+    if (!found.length) this.add(`${el.path}/${name}`, 'at least one element is required', 'потрібен щонайменше один такий елемент');
     return found;
   }
 }

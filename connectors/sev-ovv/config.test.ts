@@ -48,17 +48,22 @@ describe('СЕВ ОВВ settings (SEV_OVV_*)', function () {
     });
   });
 
-  it('a missing required variable is named, in English and Ukrainian', () => {
+  it('a missing required variable is named, in Ukrainian, then English', () => {
     const err = configError({ ...TEST_ENV, SEV_OVV_ALLOWED_SENDERS: '' });
     expect(err.variable).to.equal('SEV_OVV_ALLOWED_SENDERS');
-    expect(err.message).to.equal('SEV_OVV_ALLOWED_SENDERS: is required but not set / SEV_OVV_ALLOWED_SENDERS: обов’язкову змінну не задано');
+    expect(err.message).to.equal('SEV_OVV_ALLOWED_SENDERS: обов’язкову змінну не задано / SEV_OVV_ALLOWED_SENDERS: is required but not set');
   });
 
   it('bad values are named with what is wrong', () => {
     expect(configError({ ...TEST_ENV, SEV_OVV_ORG_ID: '123' }).variable).to.equal('SEV_OVV_ORG_ID');
-    expect(configError({ ...TEST_ENV, SEV_OVV_ALLOWED_SENDERS: '00022533,abc' }).message).to.match(/^SEV_OVV_ALLOWED_SENDERS: item 1: must match pattern/);
-    expect(configError({ ...TEST_ENV, SEV_OVV_KIND_BY_PURPOSE_TYPE: '{"3":"order"}' }).message).to.match(/^SEV_OVV_KIND_BY_PURPOSE_TYPE: item 3: must be one of official-letter, /);
-    expect(configError({ ...TEST_ENV, SEV_OVV_KIND_BY_DOCUMENT_KIND: '{oops' }).message).to.match(/^SEV_OVV_KIND_BY_DOCUMENT_KIND: is not valid JSON/);
+    const sender = configError({ ...TEST_ENV, SEV_OVV_ALLOWED_SENDERS: '00022533,abc' });
+    expect(sender.messageEn).to.match(/^SEV_OVV_ALLOWED_SENDERS: item 1: must match pattern/);
+    // The schema rule itself in Ukrainian, not the English wrapped in a Ukrainian word.
+    expect(sender.messageUk).to.equal('SEV_OVV_ALLOWED_SENDERS: елемент 1: має невідповідний вигляд');
+    const kind = configError({ ...TEST_ENV, SEV_OVV_KIND_BY_PURPOSE_TYPE: '{"3":"order"}' });
+    expect(kind.messageEn).to.match(/^SEV_OVV_KIND_BY_PURPOSE_TYPE: item 3: must be one of official-letter, /);
+    expect(kind.messageUk).to.match(/^SEV_OVV_KIND_BY_PURPOSE_TYPE: елемент 3: має бути одним із: official-letter, /);
+    expect(configError({ ...TEST_ENV, SEV_OVV_KIND_BY_DOCUMENT_KIND: '{oops' }).message).to.match(/^SEV_OVV_KIND_BY_DOCUMENT_KIND: не є коректним JSON \/ SEV_OVV_KIND_BY_DOCUMENT_KIND: is not valid JSON/);
     expect(configError({ ...TEST_ENV, SEV_OVV_MAX_ATTACHMENT_BYTES: '10MB' }).variable).to.equal('SEV_OVV_MAX_ATTACHMENT_BYTES');
     expect(configError({ ...TEST_ENV, SEV_OVV_DEFAULT_KIND: 'letter' }).variable).to.equal('SEV_OVV_DEFAULT_KIND');
   });

@@ -1,10 +1,10 @@
-import { join } from 'node:path';
 import type { DocumentKind } from '../../src/schemas';
 import documentKindSchema from '../../schemas/document-kind.schema.json';
 import configSchema from './config.schema.json';
 import { envConfig, parse } from '../env-config';
+import { projectPath } from '../../src/paths';
 
-export const CONFIG_SCHEMA_FILE = join(__dirname, 'config.schema.json');
+export const CONFIG_SCHEMA_FILE = projectPath('connectors', 'sev-ovv', 'config.schema.json');
 
 /** The connector's settings (config.schema.json); each comes from a SEV_OVV_* variable. */
 export interface SevOvvConfig {

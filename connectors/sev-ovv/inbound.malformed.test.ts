@@ -47,7 +47,7 @@ describe('СЕВ ОВВ inbound: broken and unwanted messages', function () {
 
     it('bytes that are not UTF-8 under a UTF-8 declaration → SEV_OVV_MALFORMED_XML, not mojibake', async () => {
       const err = await expectHubError(decode(Buffer.concat([Buffer.from('<?xml version="1.0" encoding="UTF-8"?><Header a="'), Buffer.from([0xc0, 0xff]), Buffer.from('"/>')])), 'SEV_OVV_MALFORMED_XML');
-      expect(err.details).to.deep.equal({ reason: 'the bytes are not valid utf-8' });
+      expect(err.details).to.deep.equal({ reason: 'the bytes are not valid utf-8', reasonUk: 'вміст не є коректним текстом у кодуванні utf-8' });
     });
 
     it('an entity declared in a DOCTYPE is refused, never expanded', async () => {
@@ -56,7 +56,11 @@ describe('СЕВ ОВВ inbound: broken and unwanted messages', function () {
 
     it('wrong root element → SEV_OVV_INVALID_MESSAGE naming it', async () => {
       const err = await expectHubError(decode('<?xml version="1.0"?><Envelope><Body/></Envelope>'), 'SEV_OVV_INVALID_MESSAGE');
-      expect(err.details).to.deep.equal({ violations: [{ path: '/Envelope', message: 'the root element is <Envelope>; a 1207 message is a <Header>' }] });
+      expect(err.details).to.deep.equal({ violations: [{
+        path: '/Envelope',
+        message: 'the root element is <Envelope>; a 1207 message is a <Header>',
+        messageUk: 'кореневий елемент — <Envelope>, а повідомлення формату 1207 — це <Header>',
+      }] });
     });
 
     it('another version or standard → SEV_OVV_UNSUPPORTED_VERSION with what it was', async () => {
@@ -99,7 +103,11 @@ describe('СЕВ ОВВ inbound: broken and unwanted messages', function () {
     it('a signature over a DocTransfer that is not in the message', async () => {
       const err = await expectHubError(decode(edit((x) => x.replace('docTransfer_idnumber="T1"', 'docTransfer_idnumber="T9"'))), 'SEV_OVV_INVALID_MESSAGE');
       expect(err.details).to.deep.equal({
-        violations: [{ path: '/Header/Expansion/StaticExpansion/SignInfo/@docTransfer_idnumber', message: 'no DocTransfer with idnumber "T9" in the message' }],
+        violations: [{
+          path: '/Header/Expansion/StaticExpansion/SignInfo/@docTransfer_idnumber',
+          message: 'no DocTransfer with idnumber "T9" in the message',
+          messageUk: 'у повідомленні немає DocTransfer з idnumber «T9»',
+        }],
       });
     });
 
@@ -156,6 +164,48 @@ describe('СЕВ ОВВ inbound: broken and unwanted messages', function () {
     });
   });
 
+  describe('in Ukrainian and English (issue 12)', function () {
+    it('the refusal\'s body says it in both languages, and so does each violation', async () => {
+      const err = await expectHubError(decode(edit((x) => x.replace('msg_type="1"', 'msg_type="7"'))), 'SEV_OVV_INVALID_MESSAGE');
+      expect(err.toBody()).to.deep.equal({
+        code: 'SEV_OVV_INVALID_MESSAGE',
+        message: 'The СЕВ ОВВ message lacks required parts or has invalid values',
+        messageUk: 'У повідомленні СЕВ ОВВ бракує обов’язкових частин або є некоректні значення',
+        details: { violations: [{
+          path: '/Header/@msg_type',
+          message: 'must be one of 0, 1, 2, 3, 4, got "7"',
+          messageUk: 'має бути одним із: 0, 1, 2, 3, 4; отримано «7»',
+        }] },
+      });
+    });
+
+    it('every violation of a message broken in many places has its Ukrainian sentence', async () => {
+      const broken = edit((x) => x
+        .replace(/ msg_id="[^"]*"/, '')
+        .replace('purpose_type="3"', 'purpose_type="9"')
+        .replace('time="2026-03-06T07:30:00Z"', 'time="06.03.2026 07:30"')
+        .replace('deadline="2026-03-20"', 'deadline="2026-02-30"')
+        .replace(/<Writer>[\s\S]*?<\/Writer>/, ''));
+      const err = await expectHubError(decode(broken), 'SEV_OVV_INVALID_MESSAGE');
+      const found = (err.details as { violations: { path: string; messageUk: string }[] }).violations;
+      expect(Object.fromEntries(found.map((v) => [v.path, v.messageUk]))).to.deep.equal({
+        '/Header/@msg_id': 'бракує обовʼязкового атрибута',
+        '/Header/@time': 'має бути датою й часом (xs:dateTime); отримано «06.03.2026 07:30»',
+        '/Header/Document/@purpose_type': 'має бути одним із: 0, 1, 2, 3, 4, 5, 6; отримано «9»',
+        '/Header/Document/Writer': 'бракує обовʼязкового елемента',
+        '/Header/TaskList/Task/Executor[1]/@deadline': 'має бути датою (РРРР-ММ-ДД); отримано «2026-02-30»',
+      });
+    });
+
+    it('routing refusals are bilingual at the top, with the data in the details', async () => {
+      const wrong = await expectHubError(decode(ownSample('do-vykonannia.xml'), { orgId: '40000002' }), 'SEV_OVV_WRONG_ADDRESSEE');
+      expect(wrong.toBody()).to.include({ message: 'The СЕВ ОВВ message is addressed to another organisation', messageUk: 'Повідомлення СЕВ ОВВ адресоване іншій організації' });
+      const big = await expectHubError(decode(ownSample('do-vykonannia.xml'), { maxAttachmentBytes: 100 }), 'SEV_OVV_ATTACHMENT_TOO_LARGE');
+      expect(big.toBody().messageUk).to.equal('Вкладення СЕВ ОВВ перевищує встановлений максимальний розмір');
+      expect(big.status).to.equal(413);
+    });
+  });
+
   describe('encodings', function () {
     it('reads a windows-1251 message by its declaration', async () => {
       const utf8 = ownSample('reply.xml').toString('utf8').replace('encoding="UTF-8"', 'encoding="windows-1251"').replace('charset="UTF-8"', 'charset="windows-1251"');
@@ -171,7 +221,7 @@ describe('СЕВ ОВВ inbound: broken and unwanted messages', function () {
 
     it('an encoding Node cannot decode → SEV_OVV_MALFORMED_XML', async () => {
       const err = await expectHubError(decode('<?xml version="1.0" encoding="x-klingon"?><Header/>'), 'SEV_OVV_MALFORMED_XML');
-      expect(err.details).to.deep.equal({ reason: 'unsupported encoding "x-klingon"' });
+      expect(err.details).to.deep.equal({ reason: 'unsupported encoding "x-klingon"', reasonUk: 'непідтримуване кодування «x-klingon»' });
     });
   });
 
@@ -184,8 +234,13 @@ describe('СЕВ ОВВ inbound: broken and unwanted messages', function () {
       try {
         sub = await decodeSevOvvMessage(bytes, testConfig());
       } catch (err) {
-        if (err instanceof HubError) return;
-        throw err;
+        if (!(err instanceof HubError)) throw err;
+        // Whatever the damage, the refusal says what is wrong in Ukrainian too.
+        expect(err.spec.messageUk).to.match(/[а-яіїєґ]/);
+        const d = (err.details ?? {}) as { violations?: { messageUk?: string }[]; reason?: string; reasonUk?: string };
+        for (const v of d.violations ?? []) expect(v.messageUk, JSON.stringify(v)).to.match(/[а-яіїєґ]/);
+        if (d.reason !== undefined) expect(d.reasonUk, d.reason).to.match(/[а-яіїєґ]/);
+        return;
       }
       expect(violations('document-submission.schema.json', sub)).to.deep.equal([]);
     }

@@ -1,11 +1,12 @@
 import { ConfigError } from '../../src/config';
-import { HubError } from '../../src/errors';
 import type { Decoder } from '../../src/pipeline';
 import { decodeBase64 } from '../../src/pipeline/attachments';
+import { plural } from '../../src/domain/plural-uk';
 import type { DocumentSubmission } from '../../src/schemas';
 import { mapAttachments } from './attachments';
 import { loadSevOvvConfig, type SevOvvConfig } from './config';
 import { dueDateFor, sameOrganization } from './due-date';
+import { sevOvvError } from './errors';
 import { externalIdOf, MAX_EXTERNAL_ID_LENGTH } from './external-id';
 import { ACK_TYPE, MSG_TYPE, PURPOSE_TYPES } from './format';
 import { chooseKind } from './kind';
@@ -32,10 +33,10 @@ function edrpouOf(code: string | undefined): string | undefined {
 /** Only messages for us, from senders we accept. */
 function checkRouting(header: SevHeader, config: SevOvvConfig): void {
   if (header.toOrgId !== config.orgId) {
-    throw HubError.of('SEV_OVV_WRONG_ADDRESSEE', { toOrgId: header.toOrgId, toOrganization: header.toOrganization, ourOrgId: config.orgId, msgId: header.msgId });
+    throw sevOvvError('SEV_OVV_WRONG_ADDRESSEE', { toOrgId: header.toOrgId, toOrganization: header.toOrganization, ourOrgId: config.orgId, msgId: header.msgId });
   }
   if (config.allowedSenders !== '*' && !config.allowedSenders.includes(header.fromOrgId)) {
-    throw HubError.of('SEV_OVV_SENDER_NOT_ALLOWED', { fromOrgId: header.fromOrgId, fromOrganization: header.fromOrganization, msgId: header.msgId });
+    throw sevOvvError('SEV_OVV_SENDER_NOT_ALLOWED', { fromOrgId: header.fromOrgId, fromOrganization: header.fromOrganization, msgId: header.msgId });
   }
 }
 
@@ -48,7 +49,7 @@ function checkRouting(header: SevHeader, config: SevOvvConfig): void {
 function rejectNonDocuments(message: SevMessage): void {
   const { header, acknowledgement: ack, document } = message;
   if (header.msgType === MSG_TYPE.acknowledgement && ack) {
-    throw HubError.of('SEV_OVV_NOT_A_DOCUMENT', {
+    throw sevOvvError('SEV_OVV_NOT_A_DOCUMENT', {
       msgType: header.msgType,
       what: 'acknowledgement',
       msgId: header.msgId,
@@ -61,7 +62,7 @@ function rejectNonDocuments(message: SevMessage): void {
     });
   }
   if (header.msgType === MSG_TYPE.documentAddition || header.msgType === MSG_TYPE.replyAddition) {
-    throw HubError.of('SEV_OVV_NOT_A_DOCUMENT', {
+    throw sevOvvError('SEV_OVV_NOT_A_DOCUMENT', {
       msgType: header.msgType,
       what: header.msgType === MSG_TYPE.documentAddition ? 'document-addition' : 'reply-addition',
       msgId: header.msgId,
@@ -131,8 +132,12 @@ function toSubmission(message: SevMessage, config: SevOvvConfig): DocumentSubmis
   const doc = message.document as SevDocument;
   const externalId = externalIdOf({ orgId: header.fromOrgId, sysId: header.fromSysId, msgId: header.msgId });
   if (externalId.length > MAX_EXTERNAL_ID_LENGTH) {
-    throw HubError.of('SEV_OVV_INVALID_MESSAGE', {
-      violations: [{ path: '/Header/@msg_id', message: `from_org_id, from_sys_id and msg_id together exceed ${MAX_EXTERNAL_ID_LENGTH} characters` }],
+    throw sevOvvError('SEV_OVV_INVALID_MESSAGE', {
+      violations: [{
+        path: '/Header/@msg_id',
+        message: `from_org_id, from_sys_id and msg_id together exceed ${MAX_EXTERNAL_ID_LENGTH} characters`,
+        messageUk: `from_org_id, from_sys_id і msg_id разом довші за ${plural(MAX_EXTERNAL_ID_LENGTH, { one: 'символ', few: 'символи', many: 'символів' })}`,
+      }],
     });
   }
   const { kind, rule } = chooseKind(header, doc, config);
@@ -182,7 +187,7 @@ function configOrError(env: Record<string, string | undefined>): SevOvvConfig {
   try {
     return loadSevOvvConfig(env);
   } catch (err) {
-    if (err instanceof ConfigError) throw HubError.of('SEV_OVV_NOT_CONFIGURED', { variable: err.variable, problem: err.message });
+    if (err instanceof ConfigError) throw sevOvvError('SEV_OVV_NOT_CONFIGURED', { variable: err.variable, problem: err.messageEn, problemUk: err.messageUk });
     throw err;
   }
 }

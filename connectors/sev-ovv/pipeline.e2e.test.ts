@@ -81,6 +81,22 @@ describe('СЕВ ОВВ end to end: AMQP envelope → pipeline → registered ca
     expect(row?.reason_uk).to.match(/не є новим документом/);
   });
 
+  it('an invalid message is quarantined saying what is wrong in Ukrainian and English (body and details)', async () => {
+    const payload = Buffer.from(ownSample('do-vykonannia.xml').toString('utf8').replace('msg_type="1"', 'msg_type="7"'));
+    const result = await acceptInput(hub.deps, envelope(payload));
+    expect(result.status).to.equal('rejected');
+    if (result.status !== 'rejected') return;
+    expect(result.error.toBody()).to.deep.include({
+      code: 'SEV_OVV_INVALID_MESSAGE',
+      messageUk: 'У повідомленні СЕВ ОВВ бракує обов’язкових частин або є некоректні значення',
+    });
+    const [row] = await hub.db.query<{ reason_uk: string; details: unknown }>('SELECT reason_uk, details FROM quarantine WHERE id = $1', [result.quarantineId]);
+    expect(row?.reason_uk).to.equal('У повідомленні СЕВ ОВВ бракує обов’язкових частин або є некоректні значення');
+    expect(row?.details).to.deep.equal({
+      violations: [{ path: '/Header/@msg_type', message: 'must be one of 0, 1, 2, 3, 4, got "7"', messageUk: 'має бути одним із: 0, 1, 2, 3, 4; отримано «7»' }],
+    });
+  });
+
   it('broken XML is quarantined with its code, never thrown', async () => {
     const result = await acceptInput(hub.deps, envelope(Buffer.from('<Header standart="1207"')));
     expect(result.status).to.equal('rejected');

@@ -1,5 +1,5 @@
-import { HubError } from '../../src/errors';
 import { parseXsDateTime, Violations } from './checks';
+import { sevOvvError } from './errors';
 import { STANDART, VERSION } from './format';
 import type {
   SevAcknowledgement,
@@ -31,7 +31,7 @@ function readRegNumber(el: XmlElement, v: Violations): SevRegNumber {
 /** TypeOrganization: ogrn (xs:integer, required) is the ЄДРПОУ code; kept as text to keep leading zeros. */
 function readOrganization(el: XmlElement, v: Violations): SevOrganization {
   const ogrn = v.required(el, 'ogrn', true)?.trim() ?? '';
-  if (ogrn && !/^[+-]?\d+$/.test(ogrn)) v.add(`${el.path}/@ogrn`, `must be an integer (ЄДРПОУ), got "${ogrn}"`);
+  if (ogrn && !/^[+-]?\d+$/.test(ogrn)) v.add(`${el.path}/@ogrn`, `must be an integer (ЄДРПОУ), got "${ogrn}"`, `має бути цілим числом (код ЄДРПОУ); отримано «${ogrn}»`);
   return {
     ogrn,
     fullname: nonEmpty(el.attrs.fullname),
@@ -52,7 +52,7 @@ function readHeader(root: XmlElement, v: Violations): SevHeader {
   v.required(root, 'charset');
   const rawTime = v.required(root, 'time');
   const time = rawTime === undefined ? undefined : parseXsDateTime(rawTime);
-  if (rawTime !== undefined && !time) v.add('/Header/@time', `must be a date and time (xs:dateTime), got "${rawTime}"`);
+  if (rawTime !== undefined && !time) v.add('/Header/@time', `must be a date and time (xs:dateTime), got "${rawTime}"`, `має бути датою й часом (xs:dateTime); отримано «${rawTime}»`);
   const msgType = v.oneOf(root, 'msg_type', ['0', '1', '2', '3', '4'], true);
   const msgAcknow = v.oneOf(root, 'msg_acknow', ['0', '1', '2'], false) ?? '0';
   const header: SevHeader = {
@@ -101,7 +101,7 @@ function readReferred(el: XmlElement, v: Violations, addresseeOgrn?: string): Se
   const reg = childOf(el, 'RegNumber');
   const task = childOf(el, 'TaskNumber');
   if (!reg && !task) {
-    v.add(`${el.path}/RegNumber`, 'a RegNumber or a TaskNumber is required');
+    v.add(`${el.path}/RegNumber`, 'a RegNumber or a TaskNumber is required', 'потрібен елемент RegNumber або TaskNumber');
     return undefined;
   }
   const number = (reg ?? task)?.text.trim() ?? '';
@@ -220,8 +220,8 @@ function readSignatures(expansion: XmlElement, v: Violations): SevSignInfo[] {
     const signData = v.child(si, 'SignData');
     const timeEl = childOf(si, 'SigningTime');
     const signingTime = timeEl ? parseXsDateTime(timeEl.text) : undefined;
-    if (timeEl && !signingTime) v.add(timeEl.path, `must be a date and time (xs:dateTime), got "${timeEl.text}"`);
-    if (signData && !signData.text.trim()) v.add(signData.path, 'must not be empty');
+    if (timeEl && !signingTime) v.add(timeEl.path, `must be a date and time (xs:dateTime), got "${timeEl.text}"`, `має бути датою й часом (xs:dateTime); отримано «${timeEl.text}»`);
+    if (signData && !signData.text.trim()) v.add(signData.path, 'must not be empty', 'не може бути порожнім');
     return {
       docTransferId: v.required(si, 'docTransfer_idnumber', true)?.trim() ?? '',
       signData: signData?.text ?? '',
@@ -240,7 +240,7 @@ function readAcknowledgement(el: XmlElement, v: Violations): SevAcknowledgement 
     ...(reg ? { regNumber: readRegNumber(reg, v) } : {}),
     results: v.some(el, 'AckResult').map((r) => {
       const errorcode = v.required(r, 'errorcode')?.trim() ?? '';
-      if (errorcode && !/^[+-]?\d+$/.test(errorcode)) v.add(`${r.path}/@errorcode`, `must be an integer, got "${errorcode}"`);
+      if (errorcode && !/^[+-]?\d+$/.test(errorcode)) v.add(`${r.path}/@errorcode`, `must be an integer, got "${errorcode}"`, `має бути цілим числом; отримано «${errorcode}»`);
       return { errorcode, errortext: v.required(r, 'errortext') ?? '' };
     }),
   };
@@ -249,12 +249,12 @@ function readAcknowledgement(el: XmlElement, v: Violations): SevAcknowledgement 
 function checkTransfersAndSignatures(transfers: SevDocTransfer[], signatures: SevSignInfo[], v: Violations): void {
   const seen = new Set<string>();
   for (const t of transfers) {
-    if (t.idnumber && seen.has(t.idnumber)) v.add(`${t.path}/@idnumber`, `duplicate DocTransfer idnumber "${t.idnumber}"`);
+    if (t.idnumber && seen.has(t.idnumber)) v.add(`${t.path}/@idnumber`, `duplicate DocTransfer idnumber "${t.idnumber}"`, `idnumber «${t.idnumber}» уже має інший DocTransfer`);
     seen.add(t.idnumber);
   }
   for (const s of signatures) {
     if (s.docTransferId && !seen.has(s.docTransferId)) {
-      v.add(`${s.path}/@docTransfer_idnumber`, `no DocTransfer with idnumber "${s.docTransferId}" in the message`);
+      v.add(`${s.path}/@docTransfer_idnumber`, `no DocTransfer with idnumber "${s.docTransferId}" in the message`, `у повідомленні немає DocTransfer з idnumber «${s.docTransferId}»`);
     }
   }
 }
@@ -267,14 +267,18 @@ function checkTransfersAndSignatures(transfers: SevDocTransfer[], signatures: Se
  */
 export function readSevMessage(root: XmlElement): SevMessage {
   if (root.name !== 'Header') {
-    throw HubError.of('SEV_OVV_INVALID_MESSAGE', {
-      violations: [{ path: root.path, message: `the root element is <${root.name}>; a 1207 message is a <Header>` }],
+    throw sevOvvError('SEV_OVV_INVALID_MESSAGE', {
+      violations: [{
+        path: root.path,
+        message: `the root element is <${root.name}>; a 1207 message is a <Header>`,
+        messageUk: `кореневий елемент — <${root.name}>, а повідомлення формату 1207 — це <Header>`,
+      }],
     });
   }
   const standart = root.attrs.standart?.trim();
   const version = root.attrs.version?.trim();
   if (standart !== STANDART || version !== VERSION) {
-    throw HubError.of('SEV_OVV_UNSUPPORTED_VERSION', {
+    throw sevOvvError('SEV_OVV_UNSUPPORTED_VERSION', {
       standart: standart ?? null,
       version: version ?? null,
       supported: { standart: STANDART, version: VERSION },
@@ -298,12 +302,12 @@ export function readSevMessage(root: XmlElement): SevMessage {
   const acknowledgement = ackEl ? readAcknowledgement(ackEl, v) : undefined;
 
   if ((header.msgType === 1 || header.msgType === 3) && !docEl) {
-    v.add('/Header/Document', `required element is missing: msg_type ${header.msgType} carries a document`);
+    v.add('/Header/Document', `required element is missing: msg_type ${header.msgType} carries a document`, `бракує обовʼязкового елемента: повідомлення з msg_type ${header.msgType} містить документ`);
   }
   if (header.msgType === 0 && !ackEl) {
-    v.add('/Header/Acknowledgement', 'required element is missing: msg_type 0 is an acknowledgement');
+    v.add('/Header/Acknowledgement', 'required element is missing: msg_type 0 is an acknowledgement', 'бракує обовʼязкового елемента: повідомлення з msg_type 0 є квитанцією');
   }
   checkTransfersAndSignatures(transfers, signatures, v);
-  if (v.list.length) throw HubError.of('SEV_OVV_INVALID_MESSAGE', { violations: v.list });
+  if (v.list.length) throw sevOvvError('SEV_OVV_INVALID_MESSAGE', { violations: v.list });
   return { header, document, tasks, transfers, signatures, acknowledgement };
 }

@@ -1,6 +1,7 @@
 import { TextDecoder } from 'node:util';
 import { Parser } from 'xml2js';
-import { HubError } from '../../src/errors';
+import type { HubError } from '../../src/errors';
+import { sevOvvError } from './errors';
 
 /**
  * One XML element with its path, e.g. /Header/TaskList/Task[2]/Executor. Built from xml2js's
@@ -23,8 +24,9 @@ export function childOf(el: XmlElement, name: string): XmlElement | undefined {
   return el.children.find((c) => c.name === name);
 }
 
-function malformed(reason: string): HubError {
-  return HubError.of('SEV_OVV_MALFORMED_XML', { reason });
+/** Why the bytes are not a message, in English and Ukrainian (the parser's own words stay in the English). */
+function malformed(reason: string, reasonUk: string): HubError {
+  return sevOvvError('SEV_OVV_MALFORMED_XML', { reason, reasonUk });
 }
 
 /** The XML declaration's encoding="…", read from the ASCII-compatible start of the bytes. */
@@ -39,7 +41,7 @@ function declaredEncoding(payload: Buffer): string | undefined {
  * from an older system is still read correctly instead of being garbled.
  */
 export function decodeXmlText(payload: Buffer): string {
-  if (payload.length === 0) throw malformed('the message is empty');
+  if (payload.length === 0) throw malformed('the message is empty', 'повідомлення порожнє');
   let label = 'utf-8';
   if (payload[0] === 0xff && payload[1] === 0xfe) label = 'utf-16le';
   else if (payload[0] === 0xfe && payload[1] === 0xff) label = 'utf-16be';
@@ -48,12 +50,12 @@ export function decodeXmlText(payload: Buffer): string {
   try {
     decoder = new TextDecoder(label, { fatal: true });
   } catch {
-    throw malformed(`unsupported encoding "${label}"`);
+    throw malformed(`unsupported encoding "${label}"`, `непідтримуване кодування «${label}»`);
   }
   try {
     return decoder.decode(payload);
   } catch {
-    throw malformed(`the bytes are not valid ${decoder.encoding}`);
+    throw malformed(`the bytes are not valid ${decoder.encoding}`, `вміст не є коректним текстом у кодуванні ${decoder.encoding}`);
   }
 }
 
@@ -95,11 +97,12 @@ export async function parseXml(payload: Buffer): Promise<XmlElement> {
       async: false,
     }).parseStringPromise(text);
   } catch (err) {
-    throw malformed(String((err as Error).message ?? err).split('\n').join('; '));
+    const reason = String((err as Error).message ?? err).split('\n').join('; ');
+    throw malformed(reason, `XML не вдається розібрати (${reason})`);
   }
-  if (!isRawElement(result)) throw malformed('no root element');
+  if (!isRawElement(result)) throw malformed('no root element', 'немає кореневого елемента');
   const [rootName] = Object.keys(result);
   const root = rootName === undefined ? undefined : own<unknown>(result, rootName);
-  if (rootName === undefined || !isRawElement(root)) throw malformed('no root element');
+  if (rootName === undefined || !isRawElement(root)) throw malformed('no root element', 'немає кореневого елемента');
   return toElement(rootName, root, `/${rootName}`);
 }

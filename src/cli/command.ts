@@ -1,8 +1,13 @@
 /** One `dilovod <name> …` subcommand. Each lives in its own file under ./commands. */
 export interface CliCommand {
   name: string;
-  /** One line, shown by `dilovod help`. */
+  /** One line in Ukrainian, shown by `dilovod help` and above the command's own `--help`. */
   summary: string;
+  /**
+   * How to call it, one `dilovod …` line per form: shown by `dilovod <name> --help` and after a
+   * usage error. Flags stay English (they are identifiers); placeholders are Ukrainian (ФАЙЛ, РРРР).
+   */
+  usage: string[];
   /** Returns the process exit code. 64 = bad usage (sysexits EX_USAGE). */
   run(args: string[]): Promise<number>;
 }
@@ -29,7 +34,7 @@ export function parseArgs(args: string[], booleanFlags: string[] = []): {
     else if (booleanFlags.includes(name)) value = 'true';
     else {
       const next = args[i + 1];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`параметру --${name} потрібне значення`);
       value = next;
       i++;
     }
@@ -38,7 +43,13 @@ export function parseArgs(args: string[], booleanFlags: string[] = []): {
   return { flags, positional };
 }
 
-export class UsageError extends Error {}
+/** Bad usage (exit 64): main prints `dilovod <name>: <message>` in Ukrainian, then the command's usage. */
+export class UsageError extends Error {
+  constructor(message = 'неправильний виклик') {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
 
 /** Who acts when an operator runs a command on the server (trusted as the database's owner is): the control log names `cli`. */
 export const CLI_ACTOR = { actor: 'cli', via: { method: 'cli', principalKind: 'system' as const } };

@@ -61,9 +61,20 @@ export interface ConfiguredSubscription {
   secret: string;
 }
 
+/**
+ * A setting that stops start-up. The message names the variable in a Ukrainian sentence first
+ * (the council's IT person reads it), then in English (what one searches for), as the other
+ * start-up failures do.
+ */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string, problemUk: string) {
-    super(`${variable}: ${problem} / ${variable}: ${problemUk}`);
+  /** PORT: має бути цілим числом від 0 до 65535, отримано «eighty» */
+  readonly messageUk: string;
+  /** PORT: must be an integer from 0 to 65535, got "eighty" */
+  readonly messageEn: string;
+  constructor(readonly variable: string, readonly problem: string, readonly problemUk: string) {
+    super(`${variable}: ${problemUk} / ${variable}: ${problem}`);
+    this.messageUk = `${variable}: ${problemUk}`;
+    this.messageEn = `${variable}: ${problem}`;
     this.name = 'ConfigError';
   }
 }
@@ -75,7 +86,7 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new ConfigError(name, `must be an integer from ${min} to ${max}, got "${raw}"`, `має бути цілим числом від ${min} до ${max}, отримано "${raw}"`);
+    throw new ConfigError(name, `must be an integer from ${min} to ${max}, got "${raw}"`, `має бути цілим числом від ${min} до ${max}, отримано «${raw}»`);
   }
   return n;
 }
@@ -100,14 +111,14 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (raw === undefined || raw === '') return fallback;
   if (/^(1|true|yes)$/i.test(raw)) return true;
   if (/^(0|false|no)$/i.test(raw)) return false;
-  throw new ConfigError(name, `must be true or false, got "${raw}"`, `має бути true або false, отримано "${raw}"`);
+  throw new ConfigError(name, `must be true or false, got "${raw}"`, `має бути true або false, отримано «${raw}»`);
 }
 
 function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!values.includes(raw as T)) {
-    throw new ConfigError(name, `must be one of ${values.join(', ')}, got "${raw}"`, `має бути одним із ${values.join(', ')}, отримано "${raw}"`);
+    throw new ConfigError(name, `must be one of ${values.join(', ')}, got "${raw}"`, `має бути одним із ${values.join(', ')}, отримано «${raw}»`);
   }
   return raw as T;
 }
@@ -133,7 +144,7 @@ function paths(env: Env, name: string, want: 'file' | 'directory'): string[] {
 function names(env: Env, name: string): string[] {
   const list = (env[name] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
   const bad = list.find((n) => !/^[a-z0-9-]+$/.test(n));
-  if (bad !== undefined) throw new ConfigError(name, `"${bad}" is not a connector name`, `"${bad}" не є назвою конектора`);
+  if (bad !== undefined) throw new ConfigError(name, `"${bad}" is not a connector name`, `«${bad}» не є назвою конектора`);
   return [...new Set(list)];
 }
 
@@ -157,7 +168,7 @@ function oidc(env: Env): OidcConfig | undefined {
   if (!audience) throw new ConfigError('OIDC_AUDIENCE', 'is required with OIDC_ISSUER (the client id the tokens are issued for)', "обов'язкова разом з OIDC_ISSUER (ідентифікатор клієнта, для якого видано токени)");
   const algorithms = (env.OIDC_ALGORITHMS || 'RS256,PS256,ES256,EdDSA').split(',').map((a) => a.trim()).filter(Boolean);
   const badAlg = algorithms.find((a) => !ALLOWED_JWT_ALGS.includes(a));
-  if (badAlg) throw new ConfigError('OIDC_ALGORITHMS', `"${badAlg}" is not allowed; use ${ALLOWED_JWT_ALGS.join(', ')}`, `"${badAlg}" не дозволено; допустимі ${ALLOWED_JWT_ALGS.join(', ')}`);
+  if (badAlg) throw new ConfigError('OIDC_ALGORITHMS', `"${badAlg}" is not allowed; use ${ALLOWED_JWT_ALGS.join(', ')}`, `«${badAlg}» не дозволено; допустимі ${ALLOWED_JWT_ALGS.join(', ')}`);
   const map = jsonOf(env, 'OIDC_ROLE_MAP');
   let roleMap: Record<string, string[]> | undefined;
   if (map !== undefined) {
@@ -201,7 +212,7 @@ function configuredSubscriptions(env: Env): ConfiguredSubscription[] {
   return given.map((item, i) => {
     const { secret, ...rest } = (item ?? {}) as Record<string, unknown>;
     const found = violations('subscription-create.schema.json', rest);
-    if (found.length) throw bad(`item ${i}: ${found.map((v) => `${v.path} ${v.message}`).join('; ')}`, `елемент ${i}: ${found.map((v) => `${v.path} ${v.message}`).join('; ')}`);
+    if (found.length) throw bad(`item ${i}: ${found.map((v) => `${v.path} ${v.message}`).join('; ')}`, `елемент ${i}: ${found.map((v) => `${v.path} ${v.messageUk}`).join('; ')}`);
     if (typeof secret !== 'string' || !/^whsec_[A-Za-z0-9+/]{32,}={0,2}$/.test(secret)) {
       throw bad(`item ${i}: secret must be whsec_ and at least 24 bytes of base64`, `елемент ${i}: secret має бути whsec_ і щонайменше 24 байти в base64`);
     }
@@ -220,7 +231,7 @@ export function loadConfig(env: Env = process.env): Config {
   const amqpUrl = url(env, 'AMQP_URL', ['amqp:', 'amqps:']);
   const dataDir = env.DATA_DIR || './data';
   const host = env.HOST || '127.0.0.1';
-  if (!/^[A-Za-z0-9.:%-]+$/.test(host)) throw new ConfigError('HOST', `"${host}" is not an interface address`, `"${host}" не є адресою інтерфейсу`);
+  if (!/^[A-Za-z0-9.:%-]+$/.test(host)) throw new ConfigError('HOST', `"${host}" is not an interface address`, `«${host}» не є адресою інтерфейсу`);
   return {
     port: integer(env, 'PORT', 8080, 0, 65535),
     host,

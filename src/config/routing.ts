@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { checkIndexTemplate, type RegistryRouting } from '../domain/registry';
 import { violations } from '../schemas';
 import { ConfigError } from './index';
+import { projectPath } from '../paths';
 
-export const DEFAULT_ROUTING_FILE = join(__dirname, '..', '..', 'reference-data', 'registry-routing.json');
+export const DEFAULT_ROUTING_FILE = projectPath('reference-data', 'registry-routing.json');
 
 /** Which journal and case each kind goes to; a council overrides it with REGISTRY_ROUTING_FILE. */
 export function loadRouting(file?: string): RegistryRouting {
@@ -19,7 +19,8 @@ export function loadRouting(file?: string): RegistryRouting {
   const found = violations('registry-routing.schema.json', data);
   if (found.length) {
     const list = found.map((v) => `${v.path} ${v.message}`).join('; ');
-    throw new ConfigError(variable, `${path} is not valid: ${list}`, `${path} містить помилки: ${list}`);
+    const listUk = found.map((v) => `${v.path} ${v.messageUk}`).join('; ');
+    throw new ConfigError(variable, `${path} is not valid: ${list}`, `${path} містить помилки: ${listUk}`);
   }
   const routing = data as RegistryRouting;
   const problem = checkIndexTemplate(routing.indexTemplate);

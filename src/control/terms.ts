@@ -59,7 +59,8 @@ export function configuredCalendar(config: Pick<Config, 'calendar' | 'calendarOv
     try {
       overrides = [parseCalendarOverride(JSON.parse(readFileSync(config.calendarOverrideFile, 'utf8')), config.calendarOverrideFile)];
     } catch (err) {
-      throw new ConfigError('CALENDAR_FILE', (err as Error).message, `не вдається застосувати файл календаря: ${(err as Error).message}`);
+      const uk = (err as { messageUk?: string }).messageUk ?? (err as Error).message;
+      throw new ConfigError('CALENDAR_FILE', (err as Error).message, `не вдається застосувати файл календаря: ${uk}`);
     }
   }
   return createCalendars(overrides).byName(config.calendar);

@@ -65,20 +65,20 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const delivering = deliveringConnectors(config.deliverConnectors);
   const log = createLogger({ level: config.logLevel, destination: opts.logDestination });
   const clock = opts.clock ?? systemClock;
-  if (delivering.length && !config.amqpUrl) log.warn({ connectors: config.deliverConnectors }, 'DELIVER_CONNECTORS is set but AMQP_URL is not: nothing is delivered until a broker is configured');
+  if (delivering.length && !config.amqpUrl) log.warn({ connectors: config.deliverConnectors }, 'задано DELIVER_CONNECTORS, але не AMQP_URL: нічого не доставляється, доки не налаштовано брокер / DELIVER_CONNECTORS is set but AMQP_URL is not: nothing is delivered until a broker is configured');
   const signatures = await loadSignatureSettings(config);
-  for (const warning of signatures.trust.warnings) log.warn({ warning }, 'trust store: a source was skipped');
-  if (!signatures.trust.size) log.warn('no trust anchors configured (TRUST_FILES, TRUST_DIRS): no signature can be confirmed');
+  for (const warning of signatures.trust.warnings) log.warn({ warning }, 'сховище довірених сертифікатів: джерело пропущено / trust store: a source was skipped');
+  if (!signatures.trust.size) log.warn('не налаштовано довірених сертифікатів (TRUST_FILES, TRUST_DIRS): жоден підпис не буде підтверджено / no trust anchors configured (TRUST_FILES, TRUST_DIRS): no signature can be confirmed');
   const db = await openDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
-    onError: (err) => log.warn({ err: err.message }, 'database connection error'),
+    onError: (err) => log.warn({ err: err.message }, 'помилка зʼєднання з базою даних / database connection error'),
   });
   const applied = await migrate(db);
-  if (applied.length) log.info({ applied }, 'migrations applied');
+  if (applied.length) log.info({ applied }, 'застосовано міграції бази даних / migrations applied');
   if (config.sampleNomenclature) {
     const year = Number(kyivDate(clock.now()).slice(0, 4));
-    if (await ensureSampleNomenclature(db, year)) log.warn({ year }, 'loaded the SAMPLE nomenclature of files; import your own');
+    if (await ensureSampleNomenclature(db, year)) log.warn({ year }, 'завантажено ЗРАЗКОВУ номенклатуру справ; імпортуйте власну / loaded the SAMPLE nomenclature of files; import your own');
   }
 
   const nudge = () => {
@@ -102,7 +102,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const hub: Hub = { config, db, log, deps, signatures, control, petitions, close: async () => undefined };
   if (opts.adminToken !== false) {
     const boot = await ensureAdminToken(db, config.adminTokenFile, clock.now());
-    if (boot.created) log.warn({ file: boot.file }, 'first start: an administrator token was created and written to this file (readable by its owner only)');
+    if (boot.created) log.warn({ file: boot.file }, 'перший запуск: створено токен адміністратора й записано в цей файл (читати може лише власник) / first start: an administrator token was created and written to this file (readable by its owner only)');
   }
   if (config.webhookSubscriptions.length) await ensureConfiguredSubscriptions(db, config.webhookSubscriptions, clock.now());
   hub.webhooks = new WebhookDispatcher(db, clock, log, config.webhooks);
@@ -173,7 +173,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     hub.url = `http://${shown === '0.0.0.0' ? '127.0.0.1' : shown === '[::]' ? '[::1]' : shown}:${address.port}`;
     log.info(
       { listening: `${shown}:${address.port}`, url: hub.url, database: db.backend, broker: config.amqpUrl ? 'configured' : 'none', identityProvider: config.oidc ? config.oidc.issuer : 'none' },
-      'dilovod is listening',
+      'dilovod готовий приймати запити / dilovod is listening',
     );
   }
 

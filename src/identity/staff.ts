@@ -78,16 +78,27 @@ export function parseStaffDirectory(data: unknown): StaffDirectory {
   if (found.length) throw identityError('STAFF_FILE_INVALID', { violations: found });
   const dir = data as StaffDirectory;
   const seen = new Set<string>();
+  // Each problem in English and Ukrainian (the clerk who imports the file reads problemsUk).
   const problems: string[] = [];
+  const problemsUk: string[] = [];
   for (const p of dir.staff) {
-    if (seen.has(p.id)) problems.push(`${p.id}: appears twice`);
+    if (seen.has(p.id)) {
+      problems.push(`${p.id}: appears twice`);
+      problemsUk.push(`${p.id}: трапляється двічі`);
+    }
     seen.add(p.id);
     for (const s of p.standsInFor ?? []) {
-      if (s.staffId === p.id) problems.push(`${p.id}: stands in for themselves`);
-      if (s.to && s.to < s.from) problems.push(`${p.id}: stand-in for ${s.staffId} ends before it starts`);
+      if (s.staffId === p.id) {
+        problems.push(`${p.id}: stands in for themselves`);
+        problemsUk.push(`${p.id}: заміщує сам себе`);
+      }
+      if (s.to && s.to < s.from) {
+        problems.push(`${p.id}: stand-in for ${s.staffId} ends before it starts`);
+        problemsUk.push(`${p.id}: заміщення ${s.staffId} закінчується раніше, ніж починається`);
+      }
     }
   }
-  if (problems.length) throw identityError('STAFF_FILE_INVALID', { problems });
+  if (problems.length) throw identityError('STAFF_FILE_INVALID', { problems, problemsUk });
   return dir;
 }
 
@@ -104,8 +115,13 @@ export async function importStaff(q: Queryable, dir: StaffDirectory, now: Date):
     if (rows[0]?.inserted) added++;
   }
   const known = new Set((await q.query<{ id: string }>('SELECT id FROM staff WHERE id = ANY($1)', [dir.staff.flatMap((p) => (p.standsInFor ?? []).map((s) => s.staffId))])).map((r) => r.id));
-  const unknown = dir.staff.flatMap((p) => (p.standsInFor ?? []).filter((s) => !known.has(s.staffId)).map((s) => `${p.id}: stands in for ${s.staffId}, who is not in the directory`));
-  if (unknown.length) throw identityError('STAFF_FILE_INVALID', { problems: unknown });
+  const unknown = dir.staff.flatMap((p) => (p.standsInFor ?? []).filter((s) => !known.has(s.staffId)).map((s) => ({ deputy: p.id, principal: s.staffId })));
+  if (unknown.length) {
+    throw identityError('STAFF_FILE_INVALID', {
+      problems: unknown.map((u) => `${u.deputy}: stands in for ${u.principal}, who is not in the directory`),
+      problemsUk: unknown.map((u) => `${u.deputy}: заміщує ${u.principal}, якого немає в довіднику`),
+    });
+  }
   for (const p of dir.staff) {
     await q.query('DELETE FROM staff_stand_ins WHERE deputy_id = $1', [p.id]);
     for (const s of p.standsInFor ?? []) {

@@ -82,15 +82,18 @@ export function looksLikeApiToken(token: string): boolean {
 
 /** Checks what a token may be before one is made: roles known, an integrator bound to sources. */
 export function checkSpec(spec: TokenSpec): void {
-  const problems: string[] = [];
-  if (!spec.name.trim() || spec.name.length > 200) problems.push('name: 1-200 characters');
-  if (!spec.roles.length) problems.push('roles: at least one');
-  if (spec.roles.includes('integrator') && !spec.sources?.length) problems.push('sources: an integrator needs the sources it submits for');
-  if (spec.sources?.some((s) => !/^[a-z0-9][a-z0-9._-]{0,63}$/.test(s))) problems.push('sources: lower-case names');
-  if (spec.actFor?.length && !spec.roles.includes('integrator')) problems.push('actFor: only an integrator acts on behalf of people');
-  if (spec.actFor?.length && spec.staffId) problems.push('actFor: a personal token acts for its person only');
-  if (spec.expiresAt && Number.isNaN(spec.expiresAt.getTime())) problems.push('expiresAt: not a date');
-  if (problems.length) throw identityError('TOKEN_SPEC_INVALID', { problems });
+  // [English, Ukrainian]: the API answers both; the CLI prints the Ukrainian.
+  const found: Array<[string, string]> = [];
+  if (!spec.name.trim() || spec.name.length > 200) found.push(['name: 1-200 characters', 'name: від 1 до 200 символів']);
+  if (!spec.roles.length) found.push(['roles: at least one', 'roles: потрібна щонайменше одна роль']);
+  if (spec.roles.includes('integrator') && !spec.sources?.length) {
+    found.push(['sources: an integrator needs the sources it submits for', 'sources: інтегратору потрібні джерела, від імені яких він подає документи']);
+  }
+  if (spec.sources?.some((s) => !/^[a-z0-9][a-z0-9._-]{0,63}$/.test(s))) found.push(['sources: lower-case names', 'sources: назви малими латинськими літерами']);
+  if (spec.actFor?.length && !spec.roles.includes('integrator')) found.push(['actFor: only an integrator acts on behalf of people', 'actFor: діяти від імені людей може лише інтегратор']);
+  if (spec.actFor?.length && spec.staffId) found.push(['actFor: a personal token acts for its person only', 'actFor: особистий токен діє лише від імені своєї особи']);
+  if (spec.expiresAt && Number.isNaN(spec.expiresAt.getTime())) found.push(['expiresAt: not a date', 'expiresAt: не є датою']);
+  if (found.length) throw identityError('TOKEN_SPEC_INVALID', { problems: found.map(([en]) => en), problemsUk: found.map(([, uk]) => uk) });
 }
 
 /** Creates a token; the returned `token` is the only time its secret exists outside the caller. */

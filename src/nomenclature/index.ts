@@ -1,11 +1,12 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { HubError } from '../errors';
 import { assertValid, violations, type Nomenclature, type NomenclatureCase } from '../schemas';
 import { nomenclature as store, type Db } from '../store';
+import { projectPath } from '../paths';
 
-export const SAMPLE_NOMENCLATURE_FILE = join(__dirname, '..', '..', 'reference-data', 'nomenclature', 'sample-general-department.json');
+export const SAMPLE_NOMENCLATURE_FILE = projectPath('reference-data', 'nomenclature', 'sample-general-department.json');
 
 /** Column names as an English file or a Ukrainian spreadsheet has them (lower case, trimmed). */
 const COLUMNS: Record<string, keyof NomenclatureCase> = {
@@ -83,7 +84,9 @@ export function parseNomenclature(data: unknown, origin: string): Nomenclature {
   const nom = assertValid<Nomenclature>('nomenclature.schema.json', data);
   const seen = new Set<string>();
   for (const c of nom.cases) {
-    if (seen.has(c.index)) throw HubError.of('VALIDATION_FAILED', { problem: `case index ${c.index} appears twice in ${origin}`, index: c.index });
+    if (seen.has(c.index)) {
+      throw HubError.of('VALIDATION_FAILED', { problem: `case index ${c.index} appears twice in ${origin}`, problemUk: `індекс справи ${c.index} повторюється в ${origin}`, index: c.index });
+    }
     seen.add(c.index);
   }
   return nom;
@@ -91,7 +94,9 @@ export function parseNomenclature(data: unknown, origin: string): Nomenclature {
 
 export async function importNomenclatureFile(db: Db, file: string, year: number): Promise<NomenclatureCase[]> {
   const nom = readNomenclatureFile(file);
-  if (nom.year !== undefined && nom.year !== year) throw new Error(`${file} is the nomenclature for ${nom.year}, not ${year}`);
+  if (nom.year !== undefined && nom.year !== year) {
+    throw HubError.of('VALIDATION_FAILED', { problem: `${file} is the nomenclature for ${nom.year}, not ${year}`, problemUk: `${file} — номенклатура на ${nom.year} рік, а не на ${year}`, year: nom.year });
+  }
   await db.tx((q) => store.importNomenclature(q, year, nom.cases));
   return nom.cases;
 }

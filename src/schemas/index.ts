@@ -4,10 +4,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HubError } from '../errors';
 import { messageUk } from './messages-uk';
+import { projectPath } from '../paths';
 
 export * from './generated';
 
-const SCHEMAS_DIR = join(__dirname, '..', '..', 'schemas');
+const SCHEMAS_DIR = projectPath('schemas');
 const ID_PREFIX = 'https://dilovod.local/schemas/';
 
 /** One ajv instance, every schema in schemas/ added once; validators compiled lazily, once each. */

@@ -1,10 +1,10 @@
 import type { ErrorObject } from 'ajv';
 
-/** Ukrainian plural forms (Intl.PluralRules('uk')): «1 символ», «2 символи», «5 символів». */
-const plurals = new Intl.PluralRules('uk');
+import { plural } from '../domain/plural-uk';
+
+/** «1 символ», «2 символи», «5 символів» (the hub's one plural helper). */
 function count(n: number, one: string, few: string, many: string): string {
-  const c = plurals.select(n);
-  return `${n} ${c === 'one' ? one : c === 'few' ? few : many}`;
+  return plural(n, { one, few, many });
 }
 
 const FORMATS: Record<string, string> = {

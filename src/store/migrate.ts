@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Db } from './db';
+import { projectPath } from '../paths';
 
-const MIGRATIONS_DIR = join(__dirname, 'migrations');
+const MIGRATIONS_DIR = projectPath('src', 'store', 'migrations');
 /** Arbitrary constant: the advisory lock that serialises migrations across hub processes. */
 const MIGRATION_LOCK = 704_117_001;
 

@@ -27,9 +27,10 @@ describe('CLI: dilovod migrate | nomenclature | start', function () {
   it('migrate applies the migrations to DATABASE_URL once, then reports up to date', async () => {
     const first = await runCli(['migrate'], { DATABASE_URL: testDb.url });
     expect(first.code).to.equal(0);
-    expect(first.stdout).to.match(/applied: 001_backbone/);
+    // In Ukrainian, with the count's plural form («Застосовано 12 міграцій: 001_backbone, …»).
+    expect(first.stdout).to.match(/^Застосовано (\d*1 міграцію|\d*[2-4] міграції|\d+ міграцій): 001_backbone/);
     const second = await runCli(['migrate'], { DATABASE_URL: testDb.url });
-    expect(second.stdout).to.contain('database is up to date');
+    expect(second.stdout).to.contain('База даних актуальна: нових міграцій немає');
     const client = new pg.Client({ connectionString: testDb.url });
     await client.connect();
     const { rows } = await client.query('SELECT version FROM schema_migrations');
@@ -70,12 +71,13 @@ describe('CLI: dilovod migrate | nomenclature | start', function () {
     writeFileSync(bad, JSON.stringify({ cases: [{ index: '01-01', title: 'Без журналу', subdivision: '01', storageTerm: '5 р.' }] }));
     const res = await runCli(['nomenclature', 'import', bad, '--year', '2027'], { DATABASE_URL: testDb.url });
     expect(res.code).to.equal(65);
-    expect(res.stderr).to.contain("must have required property 'journal'");
+    expect(res.stderr).to.contain('Повідомлення не відповідає схемі').and.to.contain("/cases/0: бракує обов'язкового поля «journal»");
+    expect(res.stderr).not.to.contain('must have required property');
     const dup = join(tmp, 'dup.csv');
     writeFileSync(dup, 'index,title,subdivision,storageTerm,journal\n01-01,A,01,1 р.,incoming\n01-01,B,01,1 р.,incoming\n');
     const dupRes = await runCli(['nomenclature', 'import', dup, '--year', '2027'], { DATABASE_URL: testDb.url });
     expect(dupRes.code).to.equal(65);
-    expect(dupRes.stderr).to.contain('01-01 appears twice');
+    expect(dupRes.stderr).to.contain('індекс справи 01-01 повторюється');
   });
 
   it('bad usage exits 64 with the usage line', async () => {
@@ -89,8 +91,11 @@ describe('CLI: dilovod migrate | nomenclature | start', function () {
     it(`start refuses a bad ${variable} with a message naming it, before opening anything (exit 78)`, async () => {
       const res = await runCli(['start'], { [variable]: value, DATA_DIR: join(tmp, 'never') });
       expect(res.code).to.equal(78);
-      expect(res.stderr).to.contain(variable);
-      expect(res.stderr).to.match(/[а-яіїє]/i);
+      // A Ukrainian sentence naming the variable first, then the same in English.
+      const lines = res.stderr.split('\n');
+      const at = lines.findIndex((l) => l.startsWith('dilovod: помилка в налаштуваннях: '));
+      expect(lines[at], res.stderr).to.match(new RegExp(`^dilovod: помилка в налаштуваннях: ${variable}: [а-яіїєґ]`));
+      expect(lines[at + 1], res.stderr).to.match(new RegExp(`^dilovod: bad configuration: ${variable}: [a-z]`));
     });
   }
 
@@ -144,6 +149,10 @@ describe('CLI: dilovod migrate | nomenclature | start', function () {
       expect(refused.code, refused.stderr).to.equal(75);
       expect(refused.stderr).to.contain('використовує інший процес dilovod').and.to.contain('in use by another dilovod process');
       expect(refused.stdout).not.to.contain('імпортовано');
+      // A second hub on the same directory says so as the other start-up failures do: Ukrainian, then English.
+      const second = await runCli(['start'], { DATA_DIR: dataDir, DATABASE_URL: '', AMQP_URL: '', PORT: '0' });
+      expect(second.code, second.stderr).to.equal(75);
+      expect(second.stderr).to.match(/^dilovod: вбудовану базу даних у .* використовує інший процес dilovod.*\ndilovod: the embedded database in .* is in use by another dilovod process/m);
       // The way that works while it runs: through the hub.
       const admin = { authorization: `Bearer ${readFileSync(join(dataDir, 'admin-token'), 'utf8').trim()}`, 'content-type': 'application/json' };
       const cases = [{ index: '01-07', title: 'Листи установ', subdivision: '01', storageTerm: '5 р.', journal: 'incoming' }];

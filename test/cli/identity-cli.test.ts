@@ -66,7 +66,7 @@ describe('CLI: dilovod token | staff (real PostgreSQL)', function () {
     const env = { DATABASE_URL: testDb.url };
     const noSource = await runCli(['token', 'create', '--name', 'x', '--role', 'integrator'], env);
     expect(noSource.code).to.equal(65);
-    expect(noSource.stderr).to.contain('an integrator needs the sources');
+    expect(noSource.stderr).to.contain('Токен неможливо створити з такими параметрами').and.to.contain('sources: інтегратору потрібні джерела');
     const badRole = await runCli(['token', 'create', '--name', 'x', '--role', 'mayor'], env);
     expect(badRole.code).to.equal(64);
     expect(badRole.stderr).to.contain('невідома роль');
@@ -89,7 +89,7 @@ describe('CLI: dilovod token | staff (real PostgreSQL)', function () {
     writeFileSync(bad, 'id;fullName;position;standsInFor;from\nclerk;Тест;діловод;nobody;2026-03-01\n');
     const refused = await runCli(['staff', 'import', bad], { DATABASE_URL: testDb.url });
     expect(refused.code).to.equal(65);
-    expect(refused.stderr).to.contain('clerk: stands in for nobody, who is not in the directory');
+    expect(refused.stderr).to.contain('clerk: заміщує nobody, якого немає в довіднику');
     expect(await getStaff(db, 'clerk')).to.equal(undefined);
   });
 });

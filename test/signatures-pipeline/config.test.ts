@@ -76,6 +76,9 @@ describe('signature settings: TRUST_FILES, TRUST_DIRS, CRL_FILES, CRL_DIRS, SIGN
     const e = await startError({ signaturePolicyFile: bad });
     expect(e.variable).to.equal('SIGNATURE_POLICY_FILE');
     expect(e.message).to.contain('level').and.contain('/rules/0/kinds/0');
+    // The IT person reads the schema's violations in Ukrainian too, not English inside a Ukrainian sentence.
+    expect(e.messageUk).to.match(/^SIGNATURE_POLICY_FILE: .* містить помилки: /).and.contain("бракує обов'язкового поля «level»");
+    expect(e.messageUk).not.to.contain('must');
     writeFileSync(bad, JSON.stringify({ rules: [{ id: 'x', sources: [], signature: 'required', level: 'valid', onFailure: 'flag' }] }));
     expect((await startError({ signaturePolicyFile: bad })).message).to.contain('must not be empty');
     expect((await startError({ signaturePolicyFile: join(tmp, 'missing.json') })).variable).to.equal('SIGNATURE_POLICY_FILE');
@@ -84,6 +87,6 @@ describe('signature settings: TRUST_FILES, TRUST_DIRS, CRL_FILES, CRL_DIRS, SIGN
   it('`dilovod start` with a bad TRUST_FILES path exits 78 and names the variable', async () => {
     const res = await runCli(['start'], { TRUST_FILES: join(tmp, 'missing.pem'), PORT: '0', DATA_DIR: tmp });
     expect(res.code).to.equal(78);
-    expect(res.stderr).to.contain('bad configuration: TRUST_FILES:');
+    expect(res.stderr).to.contain('помилка в налаштуваннях: TRUST_FILES:').and.to.contain('bad configuration: TRUST_FILES:');
   });
 });

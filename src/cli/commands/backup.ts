@@ -4,13 +4,13 @@ import { loadConfig } from '../../config';
 import { PgliteDb } from '../../store';
 import { UsageError, type CliCommand } from '../command';
 
-const PG_ADVICE = 'on PostgreSQL use its own tools: pg_dump -Fc (and pg_restore), or the server\'s continuous archiving / на PostgreSQL користуйтеся його засобами: pg_dump -Fc (і pg_restore) або безперервним архівуванням сервера';
-
 /** `dilovod backup FILE` and `dilovod restore FILE`: the embedded database (DATA_DIR) whole, to and from one file. */
 function embeddedOnly(name: string): string | undefined {
   const config = loadConfig();
   if (config.databaseUrl) {
-    console.error(`dilovod ${name}: DATABASE_URL is set: ${PG_ADVICE}`);
+    // Ukrainian for the clerk or IT person, then English: what they would search for.
+    console.error(`dilovod ${name}: задано DATABASE_URL: на PostgreSQL користуйтеся його засобами: pg_dump -Fc (і pg_restore) або безперервним архівуванням сервера`);
+    console.error(`dilovod ${name}: DATABASE_URL is set: on PostgreSQL use its own tools: pg_dump -Fc (and pg_restore), or the server's continuous archiving`);
     return undefined;
   }
   return join(config.dataDir, 'pglite');
@@ -18,9 +18,10 @@ function embeddedOnly(name: string): string | undefined {
 
 export const command: CliCommand = {
   name: 'backup',
-  summary: 'backup FILE: copy the embedded database to one file (stop the hub first)',
+  summary: 'записати вбудовану базу даних в один файл (спершу зупиніть хаб)',
+  usage: ['dilovod backup ФАЙЛ'],
   async run(args) {
-    if (args.length !== 1) throw new UsageError('dilovod backup FILE');
+    if (args.length !== 1) throw new UsageError();
     const dir = embeddedOnly('backup');
     if (!dir) return 64;
     const db = await PgliteDb.open(dir);

@@ -1,23 +1,24 @@
 import { reconcile } from '../../../connectors/edms';
 import { parseArgs, UsageError, type CliCommand } from '../command';
 import { withDatabase } from '../database';
-import { plural } from '../plural';
+import { plural } from '../../domain/plural-uk';
 
-const USAGE = 'dilovod edms reconcile --subscription ID';
 const CARDS = { one: 'картку', few: 'картки', many: 'карток' };
 
 export const command: CliCommand = {
   name: 'edms',
-  summary: 'reconcile --subscription ID: re-send the EDMS what it has not acknowledged',
+  summary: 'звірити підписку СЕД: надіслати заново те, чого СЕД не підтвердила',
+  usage: ['dilovod edms reconcile --subscription ID'],
   async run(args) {
     const [sub, ...rest] = args;
     const { flags } = parseArgs(rest);
     const id = flags.get('subscription')?.[0];
-    if (sub !== 'reconcile' || !id || !/^[0-9a-f-]{36}$/i.test(id)) throw new UsageError(USAGE);
+    if (sub !== 'reconcile') throw new UsageError();
+    if (!id || !/^[0-9a-f-]{36}$/i.test(id)) throw new UsageError('--subscription: потрібен ідентифікатор підписки (UUID)');
     return withDatabase(async (db) => {
       const report = await reconcile(db, id, new Date());
       if (!report) {
-        console.error(`dilovod edms: підписки ${id} немає / no subscription ${id}`);
+        console.error(`dilovod edms: підписки ${id} немає`);
         return 65;
       }
       console.log(`Звірено ${plural(report.cards, CARDS)}: узгоджено ${report.inStep}, ще в черзі ${report.pending}, надіслано стан заново ${report.snapshots}; повернуто в чергу відкладених доставок: ${report.replayed}.`);

@@ -6,13 +6,7 @@ import { dismissQuarantined, replayAll, replayQuarantined, type ReplayOutcome } 
 import { quarantine, type Db } from '../../store';
 import { CLI_ACTOR, parseArgs, UsageError, type CliCommand } from '../command';
 import { withDatabase } from '../database';
-import { plural } from '../plural';
-
-const USAGE = [
-  'dilovod quarantine list [--code CODE] [--source SOURCE] [--status open|replayed|dismissed]',
-  'dilovod quarantine replay ID | --code CODE | --source SOURCE',
-  'dilovod quarantine dismiss ID --reason TEXT',
-].join('\n       ');
+import { plural } from '../../domain/plural-uk';
 
 const ITEMS = { one: 'запис', few: 'записи', many: 'записів' };
 
@@ -41,14 +35,19 @@ async function replay(db: Db, target: { id?: string; code?: string; source?: str
 
 export const command: CliCommand = {
   name: 'quarantine',
-  summary: 'list, replay (after a fix) or dismiss (with a reason) what the hub could not accept',
+  summary: 'переглянути, повторно обробити (після виправлення) чи відхилити (з причиною) те, чого хаб не прийняв',
+  usage: [
+    'dilovod quarantine list [--code КОД] [--source ДЖЕРЕЛО] [--status open|replayed|dismissed]',
+    'dilovod quarantine replay ID | --code КОД | --source ДЖЕРЕЛО',
+    'dilovod quarantine dismiss ID --reason ТЕКСТ',
+  ],
   async run(args) {
     const [sub, ...rest] = args;
     const { flags, positional } = parseArgs(rest);
     const one = (name: string) => flags.get(name)?.[0];
-    if (sub !== 'list' && sub !== 'replay' && sub !== 'dismiss') throw new UsageError(USAGE);
-    if (sub === 'replay' && !positional[0] && !one('code') && !one('source')) throw new UsageError(USAGE);
-    if (sub === 'dismiss' && (!positional[0] || !one('reason'))) throw new UsageError(USAGE);
+    if (sub !== 'list' && sub !== 'replay' && sub !== 'dismiss') throw new UsageError();
+    if (sub === 'replay' && !positional[0] && !one('code') && !one('source')) throw new UsageError('вкажіть запис (ID) або --code чи --source');
+    if (sub === 'dismiss' && (!positional[0] || !one('reason'))) throw new UsageError('вкажіть запис (ID) і причину (--reason)');
     return withDatabase(async (db) => {
       if (sub === 'replay') return replay(db, { id: positional[0], code: one('code'), source: one('source') });
       if (sub === 'dismiss') {
@@ -57,7 +56,7 @@ export const command: CliCommand = {
         return done ? 0 : 65;
       }
       const status = one('status') ?? 'open';
-      if (!/^(open|replayed|dismissed)$/.test(status)) throw new UsageError(USAGE);
+      if (!/^(open|replayed|dismissed)$/.test(status)) throw new UsageError(`--status: має бути open, replayed або dismissed, отримано «${status}»`);
       const rows = await quarantine.listQuarantine(db, { limit: 1000, code: one('code'), source: one('source'), status: status as quarantine.QuarantineStatus });
       for (const r of rows) console.log([r.id, r.received_at.toISOString(), r.code, r.source ?? '-', r.channel, r.attempts, r.reason_uk].join('\t'));
       console.error(plural(rows.length, ITEMS));

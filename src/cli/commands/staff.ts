@@ -3,17 +3,20 @@ import { HubError } from '../../errors';
 import { importStaff, listStaff, readStaffFile } from '../../identity';
 import { withDatabase } from '../database';
 import { CLI_ACTOR, parseArgs, UsageError, type CliCommand } from '../command';
-import { plural } from '../plural';
+import { plural } from '../../domain/plural-uk';
+import { hubErrorLines } from '../hub-error';
 
-const USAGE = 'dilovod staff import FILE (CSV or JSON) | dilovod staff list';
+/** «додано 1 особу», «3 особи», «5 осіб». */
+const PEOPLE = { one: 'особу', few: 'особи', many: 'осіб' };
 
 export const command: CliCommand = {
   name: 'staff',
-  summary: 'import (CSV or JSON) or list the staff directory: people, positions, stand-ins',
+  summary: 'імпортувати (CSV або JSON) чи переглянути довідник працівників: особи, посади, заміщення',
+  usage: ['dilovod staff import ФАЙЛ (CSV або JSON)', 'dilovod staff list'],
   async run(args) {
     const [sub, ...rest] = args;
     const { positional } = parseArgs(rest);
-    if (!(sub === 'import' && positional.length === 1) && sub !== 'list') throw new UsageError(USAGE);
+    if (!(sub === 'import' && positional.length === 1) && sub !== 'list') throw new UsageError();
     return withDatabase(async (db) => {
       if (sub === 'list') {
         for (const p of await listStaff(db)) {
@@ -30,13 +33,14 @@ export const command: CliCommand = {
           await appendAudit(q, { at: now.toISOString(), ...CLI_ACTOR, action: 'staff.imported', documentId: null, before: null, after: { ...c, ids: dir.staff.map((p) => p.id) }, reason: null });
           return c;
         });
-        const people = { one: 'особу', few: 'особи', many: 'осіб' };
-        console.log(`Довідник працівників: додано ${plural(counts.added, people)}, оновлено ${plural(counts.updated, people)}.`);
+        console.log(`Довідник працівників: додано ${plural(counts.added, PEOPLE)}, оновлено ${plural(counts.updated, PEOPLE)}.`);
         return 0;
       } catch (err) {
         if (err instanceof HubError || err instanceof SyntaxError || (err as NodeJS.ErrnoException).code === 'ENOENT') {
-          const details = (err as HubError).details;
-          console.error(`dilovod staff: ${err instanceof HubError ? err.spec.messageUk : (err as Error).message}${details ? `\n${JSON.stringify(details, null, 2)}` : ''}`);
+          const text = err instanceof HubError ? hubErrorLines(err).join('\n')
+            : err instanceof SyntaxError ? `файл ${positional[0]} не є коректним JSON (${err.message})`
+            : `файлу ${positional[0]} немає`;
+          console.error(`dilovod staff: ${text}`);
           return 65;
         }
         throw err;

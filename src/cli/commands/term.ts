@@ -9,40 +9,36 @@ import {
   weekdayShortUk, type CalendarName, type CalendarOverride, type IsoDate,
 } from '../../domain/calendar';
 import { computeTerm, listRules, TermError, type RollPolicy, type TermResult, type TermRule } from '../../domain/terms';
+import { plural, type UkForms } from '../../domain/plural-uk';
 import { parseArgs, UsageError, type CliCommand } from '../command';
 
-const USAGE =
-  'dilovod term --rule RULE --from YYYY-MM-DD [--term YYYY-MM-DD] [--calendar law-in-force|peacetime|martial-law] ' +
-  '[--roll next|previous] [--calendar-file FILE.json] [--json]\n' +
-  '       dilovod term --list [--json]';
-
 const VALUE_FLAGS = ['rule', 'from', 'term', 'calendar', 'roll', 'calendar-file'];
-const BOOLEAN_FLAGS = ['json', 'list', 'help'];
+const BOOLEAN_FLAGS = ['json', 'list'];
 const EX_DATAERR = 65;
 
 function single(flags: Map<string, string[]>, name: string): string | undefined {
   const values = flags.get(name);
   if (!values) return undefined;
-  if (values.length > 1) throw new UsageError(`прапорець --${name} вказано ${values.length} рази; потрібен один`);
+  if (values.length > 1) throw new UsageError(`параметр --${name} вказано ${plural(values.length, { one: 'раз', few: 'рази', many: 'разів' })}; потрібен один`);
   return values[0];
 }
 
 function dateFlag(flags: Map<string, string[]>, name: string): IsoDate | undefined {
   const value = single(flags, name);
-  if (value !== undefined && !isIsoDate(value)) throw new UsageError(`--${name}: потрібна дата РРРР-ММ-ДД, отримано "${value}"`);
+  if (value !== undefined && !isIsoDate(value)) throw new UsageError(`--${name}: потрібна дата РРРР-ММ-ДД, отримано «${value}»`);
   return value;
 }
 
 function calendarName(flags: Map<string, string[]>): CalendarName {
   const raw = single(flags, 'calendar') ?? 'law-in-force';
   const name = raw === 'auto' ? 'law-in-force' : raw;
-  if (!isCalendarName(name)) throw new UsageError(`--calendar: невідомий календар "${raw}"; доступні: law-in-force (або auto), peacetime, martial-law`);
+  if (!isCalendarName(name)) throw new UsageError(`--calendar: невідомий календар «${raw}»; доступні: law-in-force (або auto), peacetime, martial-law`);
   return name;
 }
 
 function rollPolicy(flags: Map<string, string[]>): RollPolicy {
   const raw = single(flags, 'roll') ?? 'next';
-  if (raw !== 'next' && raw !== 'previous') throw new UsageError(`--roll: має бути next або previous, отримано "${raw}"`);
+  if (raw !== 'next' && raw !== 'previous') throw new UsageError(`--roll: має бути next або previous, отримано «${raw}»`);
   return raw;
 }
 
@@ -52,17 +48,18 @@ function readOverrides(flags: Map<string, string[]>): CalendarOverride[] {
     try {
       text = readFileSync(file, 'utf8');
     } catch (err) {
-      throw new UsageError(`--calendar-file: не вдалося прочитати "${file}": ${(err as Error).message}`);
+      throw new UsageError(`--calendar-file: не вдалося прочитати «${file}» (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
     return parseCalendarOverride(JSON.parse(text) as unknown, file);
   });
 }
 
-const UNIT_UK: Record<TermRule['unit'], string> = {
-  'calendar-days': 'календ. днів',
-  'working-days': 'робочих днів',
-  months: 'міс.',
-  hours: 'годин',
+/** «1 робочий день», «3 робочі дні», «10 робочих днів» (календарні дні shortened for the column). */
+const UNIT_UK: Record<TermRule['unit'], UkForms> = {
+  'calendar-days': { one: 'календ. день', few: 'календ. дні', many: 'календ. днів' },
+  'working-days': { one: 'робочий день', few: 'робочі дні', many: 'робочих днів' },
+  months: { one: 'місяць', few: 'місяці', many: 'місяців' },
+  hours: { one: 'година', few: 'години', many: 'годин' },
 };
 
 function printRules(rules: TermRule[], json: boolean): void {
@@ -71,7 +68,7 @@ function printRules(rules: TermRule[], json: boolean): void {
     return;
   }
   for (const r of rules) {
-    const amount = r.requiresExplicitTerm ? 'строк з акта' : `${r.amount} ${UNIT_UK[r.unit]}`;
+    const amount = r.requiresExplicitTerm ? 'строк з акта' : plural(r.amount, UNIT_UK[r.unit]);
     console.log(`${r.id.padEnd(22)} ${amount.padEnd(16)} ${r.title}`);
     console.log(`${''.padEnd(22)} Підстава: ${r.basis}`);
     if (r.note) console.log(`${''.padEnd(22)} Примітка: ${r.note}`);
@@ -106,16 +103,17 @@ function printResult(r: TermResult, json: boolean, calendarTitle: string): void 
 
 export const command: CliCommand = {
   name: 'term',
-  summary: 'control term for a rule and an event date (--list: every rule with its legal source)',
+  summary: 'контрольний строк за правилом і датою події (--list: усі правила з підставами)',
+  usage: [
+    'dilovod term --rule ПРАВИЛО --from РРРР-ММ-ДД [--term РРРР-ММ-ДД] [--calendar law-in-force|peacetime|martial-law] '
+      + '[--roll next|previous] [--calendar-file ФАЙЛ.json] [--json]',
+    'dilovod term --list [--json]',
+  ],
   async run(args) {
     const { flags, positional } = parseArgs(args, BOOLEAN_FLAGS);
     const unknown = [...flags.keys()].filter((f) => !VALUE_FLAGS.includes(f) && !BOOLEAN_FLAGS.includes(f));
-    if (unknown.length) throw new UsageError(`невідомий прапорець --${unknown[0]}\n${USAGE}`);
-    if (positional.length) throw new UsageError(`зайвий аргумент "${positional[0]}"\n${USAGE}`);
-    if (flags.has('help')) {
-      console.log(USAGE);
-      return 0;
-    }
+    if (unknown.length) throw new UsageError(`невідомий параметр --${unknown[0]}`);
+    if (positional.length) throw new UsageError(`зайвий аргумент «${positional[0]}»`);
     const json = flags.has('json');
     if (flags.has('list')) {
       printRules(listRules(), json);
@@ -123,11 +121,11 @@ export const command: CliCommand = {
     }
 
     const rule = single(flags, 'rule');
-    if (!rule) throw new UsageError(`потрібен прапорець --rule (див. dilovod term --list)\n${USAGE}`);
+    if (!rule) throw new UsageError('потрібен параметр --rule (перелік правил: dilovod term --list)');
     const known = listRules().map((r) => r.id);
-    if (!known.includes(rule)) throw new UsageError(`--rule: невідоме правило "${rule}"; доступні: ${known.join(', ')}`);
+    if (!known.includes(rule)) throw new UsageError(`--rule: невідоме правило «${rule}»; доступні: ${known.join(', ')}`);
     const from = dateFlag(flags, 'from');
-    if (!from) throw new UsageError(`потрібен прапорець --from РРРР-ММ-ДД (дата події)\n${USAGE}`);
+    if (!from) throw new UsageError('потрібен параметр --from РРРР-ММ-ДД (дата події)');
     const explicitTerm = dateFlag(flags, 'term');
     const name = calendarName(flags);
     const roll = rollPolicy(flags);
@@ -136,8 +134,12 @@ export const command: CliCommand = {
     try {
       overrides = readOverrides(flags);
     } catch (err) {
-      if (err instanceof CalendarDataError || err instanceof SyntaxError) {
-        console.error(`dilovod term: --calendar-file: ${err.message}`);
+      if (err instanceof CalendarDataError) {
+        console.error(`dilovod term: --calendar-file: ${err.messageUk}`);
+        return EX_DATAERR;
+      }
+      if (err instanceof SyntaxError) {
+        console.error(`dilovod term: --calendar-file: файл не є коректним JSON (${err.message})`);
         return EX_DATAERR;
       }
       throw err;
@@ -146,7 +148,7 @@ export const command: CliCommand = {
     try {
       calendars = createCalendars(overrides);
     } catch (err) {
-      console.error(`dilovod term: --calendar-file: ${(err as Error).message}`);
+      console.error(`dilovod term: --calendar-file: ${(err as { messageUk?: string }).messageUk ?? (err as Error).message}`);
       return EX_DATAERR;
     }
     const calendar = calendars.byName(name);

@@ -1,34 +1,33 @@
 import { appendAudit } from '../../audit';
 import { HubError } from '../../errors';
-import { createToken, isRole, listTokens, revokeToken, type Role } from '../../identity';
+import { createToken, isRole, listTokens, revokeToken, ROLES, type Role } from '../../identity';
 import { withDatabase } from '../database';
 import { CLI_ACTOR, parseArgs, UsageError, type CliCommand } from '../command';
-import { plural } from '../plural';
-
-const USAGE = [
-  'dilovod token create --name NAME --role ROLE [--role ROLE…] [--source SRC…] [--staff ID] [--act-for ID…] [--expires YYYY-MM-DD]',
-  'dilovod token list',
-  'dilovod token revoke ID',
-].join('\n       ');
-
+import { plural } from '../../domain/plural-uk';
+import { hubErrorLines } from '../hub-error';
 
 export const command: CliCommand = {
   name: 'token',
-  summary: 'create (shown once), list or revoke API tokens for systems and people',
+  summary: 'створити (показується один раз), переглянути чи відкликати API-токени систем і людей',
+  usage: [
+    'dilovod token create --name НАЗВА --role РОЛЬ [--role РОЛЬ…] [--source ДЖЕРЕЛО…] [--staff ID] [--act-for ID…] [--expires РРРР-ММ-ДД]',
+    'dilovod token list',
+    'dilovod token revoke ID',
+  ],
   async run(args) {
     const [sub, ...rest] = args;
     const { flags, positional } = parseArgs(rest);
-    if (sub !== 'create' && sub !== 'list' && sub !== 'revoke') throw new UsageError(USAGE);
+    if (sub !== 'create' && sub !== 'list' && sub !== 'revoke') throw new UsageError();
     return withDatabase(async (db) => {
       const now = new Date();
       if (sub === 'create') {
         const name = flags.get('name')?.[0];
         const roles = flags.get('role') ?? [];
-        if (!name || !roles.length) throw new UsageError(USAGE);
+        if (!name || !roles.length) throw new UsageError('потрібні --name і щонайменше одна --role');
         const bad = roles.find((r) => !isRole(r));
-        if (bad) throw new UsageError(`невідома роль «${bad}» / unknown role "${bad}"`);
+        if (bad) throw new UsageError(`невідома роль «${bad}»; ролі: ${ROLES.join(', ')}`);
         const expires = flags.get('expires')?.[0];
-        if (expires && !/^\d{4}-\d{2}-\d{2}$/.test(expires)) throw new UsageError('--expires: YYYY-MM-DD');
+        if (expires && !/^\d{4}-\d{2}-\d{2}$/.test(expires)) throw new UsageError(`--expires: потрібна дата РРРР-ММ-ДД, отримано «${expires}»`);
         try {
           const { token, info } = await db.tx(async (q) => {
             const made = await createToken(q, {
@@ -43,7 +42,7 @@ export const command: CliCommand = {
           console.error(`Токен «${info.name}» (${info.id}) створено. Збережіть його зараз: хаб зберігає лише його хеш і більше його не покаже.`);
         } catch (err) {
           if (err instanceof HubError) {
-            console.error(`dilovod token: ${err.spec.messageUk}: ${JSON.stringify(err.details)}`);
+            console.error(`dilovod token: ${hubErrorLines(err).join('\n')}`);
             return 65;
           }
           throw err;
@@ -56,7 +55,7 @@ export const command: CliCommand = {
         }
         console.error(plural(tokens.length, { one: 'токен', few: 'токени', many: 'токенів' }));
       } else {
-        if (positional.length !== 1) throw new UsageError(USAGE);
+        if (positional.length !== 1) throw new UsageError();
         const id = positional[0] as string;
         const revoked = await db.tx(async (q) => {
           const info = await revokeToken(q, id, 'cli', now);
@@ -64,7 +63,7 @@ export const command: CliCommand = {
           return info;
         });
         if (!revoked) {
-          console.error(`dilovod token: чинного токена ${id} немає / no live token ${id}`);
+          console.error(`dilovod token: чинного токена ${id} немає`);
           return 65;
         }
         console.log(`Токен ${id} («${revoked.name}») відкликано: його більше не приймають.`);

@@ -10,6 +10,7 @@ import { formatDateUk, isIsoDate, addWorkingDays, maxDate, type IsoDate, type Wo
 import { isRolled, rawTermEnd, rollToWorkingDay, type RollPolicy } from './count';
 import { explicitTermBeforeEvent, explicitTermRequired, invalidDate, unknownRule } from './errors';
 import { resolveRules, type RuleOverrides, type TermKind, type TermRule, type TermUnit } from './rules';
+import { plural } from '../plural-uk';
 
 export interface TermOptions {
   /** ЦК ст. 254 ч. 5: 'next' (default); some councils use 'previous'. */
@@ -68,11 +69,12 @@ export interface TermResult {
   calendarVersion: string;
 }
 
+/** «1 робочий день», «3 робочі дні», «10 робочих днів»: a rule overridden to any amount still reads right. */
 const UNIT_UK: Record<TermUnit, (n: number) => string> = {
-  'calendar-days': (n) => `${n} календарних днів`,
-  'working-days': (n) => `${n} робочих днів`,
-  months: (n) => (n === 1 ? '1 місяць' : `${n} місяців`),
-  hours: (n) => `${n} годин`,
+  'calendar-days': (n) => plural(n, { one: 'календарний день', few: 'календарні дні', many: 'календарних днів' }),
+  'working-days': (n) => plural(n, { one: 'робочий день', few: 'робочі дні', many: 'робочих днів' }),
+  months: (n) => plural(n, { one: 'місяць', few: 'місяці', many: 'місяців' }),
+  hours: (n) => plural(n, { one: 'година', few: 'години', many: 'годин' }),
 };
 
 function describeAmount(rule: TermRule): string {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ConfigError } from '../../config';
 import type { ErrorCode } from '../../errors';
 import { violations, type DocumentKind, type SignaturePolicy, type SignatureSummary } from '../../schemas';
 import type { DocumentFlag } from '../../store/documents';
+import { projectPath } from '../../paths';
 
 /**
  * Which e-signatures a document needs before registration, as data (reference-data/signature-policy.json,
@@ -15,7 +15,7 @@ import type { DocumentFlag } from '../../store/documents';
  */
 export type SignatureRule = SignaturePolicy['rules'][number];
 
-export const DEFAULT_SIGNATURE_POLICY_FILE = join(__dirname, '..', '..', '..', 'reference-data', 'signature-policy.json');
+export const DEFAULT_SIGNATURE_POLICY_FILE = projectPath('reference-data', 'signature-policy.json');
 
 /** A document no rule matches: verify what came, flag what does not hold. */
 export const FALLBACK_RULE: SignatureRule = { id: 'fallback', signature: 'optional', level: 'qualified', onFailure: 'flag' };
@@ -30,19 +30,26 @@ export function loadSignaturePolicy(file?: string): SignaturePolicy {
   } catch (err) {
     throw new ConfigError(VARIABLE, `cannot read ${path}: ${(err as Error).message}`, `не вдається прочитати ${path}`);
   }
-  const found = violations('signature-policy.schema.json', data).map((v) => `${v.path} ${v.message}`);
+  const violated = violations('signature-policy.schema.json', data);
+  const found = violated.map((v) => `${v.path} ${v.message}`);
+  const foundUk = violated.map((v) => `${v.path} ${v.messageUk}`);
   const policy = data as SignaturePolicy;
   if (!found.length) {
     const ids = new Set<string>();
     policy.rules.forEach((rule, i) => {
-      if (ids.has(rule.id)) found.push(`/rules/${i}/id ${rule.id} appears twice`);
+      if (ids.has(rule.id)) {
+        found.push(`/rules/${i}/id ${rule.id} appears twice`);
+        foundUk.push(`/rules/${i}/id ${rule.id} повторюється`);
+      }
       ids.add(rule.id);
-      if (rule.kinds?.length === 0 || rule.sources?.length === 0) found.push(`/rules/${i} kinds and sources must not be empty lists`);
+      if (rule.kinds?.length === 0 || rule.sources?.length === 0) {
+        found.push(`/rules/${i} kinds and sources must not be empty lists`);
+        foundUk.push(`/rules/${i} kinds і sources не можуть бути порожніми списками`);
+      }
     });
   }
   if (found.length) {
-    const list = found.join('; ');
-    throw new ConfigError(VARIABLE, `${path} is not valid: ${list}`, `${path} містить помилки: ${list}`);
+    throw new ConfigError(VARIABLE, `${path} is not valid: ${found.join('; ')}`, `${path} містить помилки: ${foundUk.join('; ')}`);
   }
   return policy;
 }
