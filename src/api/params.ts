@@ -1,4 +1,5 @@
 import { HubError } from '../errors';
+import { XLSX_MEDIA_TYPE } from '../exports';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -11,7 +12,16 @@ export function queryParam(query: Record<string, unknown>, name: string, pattern
   return v;
 }
 
-/** CSV when asked for by ?format=csv or Accept: text/csv. */
-export function wantsCsv(req: { query: Record<string, unknown>; accepts(types: string[]): string | false }): boolean {
-  return req.query.format === 'csv' || req.accepts(['application/json', 'text/csv']) === 'text/csv';
+export type ExportFormat = 'json' | 'csv' | 'xlsx';
+
+/**
+ * What a list or report is answered in: ?format=json|csv|xlsx wins (another value is
+ * INVALID_QUERY), else Accept (text/csv, the XLSX media type), else JSON — also for a browser,
+ * whose Accept takes anything.
+ */
+export function exportFormat(req: { query: Record<string, unknown>; accepts(types: string[]): string | false }): ExportFormat {
+  const asked = queryParam(req.query, 'format', /^(json|csv|xlsx)$/);
+  if (asked) return asked as ExportFormat;
+  const accepted = req.accepts(['application/json', 'text/csv', XLSX_MEDIA_TYPE]);
+  return accepted === 'text/csv' ? 'csv' : accepted === XLSX_MEDIA_TYPE ? 'xlsx' : 'json';
 }

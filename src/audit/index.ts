@@ -1,7 +1,9 @@
-import { dateTimeUk, excelCsv } from '../domain/csv';
 import { ChainVerifier, type AuditEntry, type ChainVerdict } from '../domain/audit';
 import type { Queryable } from '../store';
 import { readAuditBatch } from '../store/audit';
+
+/** The control log as CSV or XLSX for auditors (src/exports). */
+export { AUDIT_LOG_TABLE } from './log-table';
 
 export { appendAudit, queryAudit } from '../store/audit';
 export type { AuditQuery } from '../store/audit';
@@ -19,16 +21,4 @@ export async function verifyAuditLog(q: Queryable): Promise<ChainVerdict> {
     if (batch.length < BATCH) break;
   }
   return verifier.verdict();
-}
-
-const CSV_COLUMNS = [
-  'Номер запису', 'Час (Київ)', 'Час (UTC, як у хеші)', 'Хто', 'Як автентифіковано', 'Дія', 'Документ', 'До', 'Після', 'Причина', 'Хеш попереднього', 'Хеш',
-] as const;
-
-/** CSV for auditors' spreadsheets (src/domain/csv.ts): one row per entry, before/after as JSON text, the UTC time too so a row can be re-hashed. */
-export function auditCsv(entries: AuditEntry[]): string {
-  return excelCsv(CSV_COLUMNS, entries.map((e) => [
-    e.seq, dateTimeUk(e.at), e.at, e.actor, e.via ? JSON.stringify(e.via) : '', e.action, e.documentId ?? '',
-    JSON.stringify(e.before), JSON.stringify(e.after), e.reason ?? '', e.prevHash, e.hash,
-  ]));
 }

@@ -18,13 +18,21 @@ export function dateUk(isoDate: string | null | undefined): string {
   return `${d}.${m}.${y}`;
 }
 
+const kyivWallClockFormat = new Intl.DateTimeFormat('uk-UA', {
+  timeZone: COUNCIL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+});
+
+/** An instant's Kyiv wall-clock fields, two digits each (four for the year): what a clerk's clock showed. */
+export function kyivWallClock(iso: string): { year: string; month: string; day: string; hour: string; minute: string; second: string } {
+  const p = Object.fromEntries(kyivWallClockFormat.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! };
+}
+
 /** An instant as a Kyiv clerk reads it: '09.03.2026 10:15:00'. */
 export function dateTimeUk(iso: string | null | undefined): string {
   if (!iso) return '';
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('uk-UA', {
-    timeZone: COUNCIL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
-  }).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
+  const t = kyivWallClock(iso);
+  return `${t.day}.${t.month}.${t.year} ${t.hour}:${t.minute}:${t.second}`;
 }
 
 /** 83.3 → '83,3'. */

@@ -16,6 +16,7 @@ import { TestBroker } from '../support/broker';
 import { startTestHub, submission, type LogCapture , type TestHub } from '../support/hub';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { waitFor } from '../support/wait';
+import { downloadXlsx, expectDateCell, expectIntegerCell, expectLayout, expectTextCell, records } from '../support/xlsx';
 import { appealSubmission, call, cardFor, headersFor, OFFICER, registerAppeal, type Json } from './support';
 
 describe('appeals: personal data by role, in logs and in open data (real PostgreSQL, RabbitMQ)', function () {
@@ -267,6 +268,39 @@ describe('appeals: personal data by role, in logs and in open data (real Postgre
     }]);
     for (const out of outputs) {
       for (const s of [...secrets(), 'Про облаштування велодоріжки', 'Щодо ремонту покрівлі']) expect(out, s).not.to.contain(s);
+    }
+  });
+
+  it('open data as XLSX for people: the same rows as the JSON, real dates and counts, still no name, address, contact or summary', async () => {
+    const auth = await headersFor(hub);
+    const appeals = JSON.parse((await call(hub, 'GET', '/api/v1/open-data/appeals')).text) as Json[];
+    const a = await downloadXlsx(hub, '/api/v1/open-data/appeals?format=xlsx', auth);
+    expect(a.headers.get('content-disposition')).to.equal('attachment; filename="open-data-appeals.xlsx"');
+    expectLayout(a.sheet, { title: 'Відкриті дані: звернення громадян', caption: 'Усі записи, без відбору', headers: [...OPEN_APPEALS_COLUMNS] });
+    const rows = records(a.sheet);
+    expect(rows).to.have.length(appeals.length);
+    appeals.forEach((x, i) => {
+      expectTextCell(rows[i]!['Реєстраційний індекс'], x.registrationIndex);
+      expectDateCell(rows[i]!['Дата надходження'], x.receivedOn);
+      expectTextCell(rows[i]!['Канал надходження'], x.channelTitle);
+      expectTextCell(rows[i]!['Результат розгляду'], x.resultTitle);
+      expectIntegerCell(rows[i]!['Кількість заявників'], x.citizens);
+      expectDateCell(rows[i]!['Дата відповіді'], x.answeredOn);
+    });
+    const petitions = JSON.parse((await call(hub, 'GET', '/api/v1/open-data/petitions?from=2026-03-01&to=2026-03-31')).text) as Json[];
+    const p = await downloadXlsx(hub, '/api/v1/open-data/petitions?from=2026-03-01&to=2026-03-31&format=xlsx', auth);
+    expectLayout(p.sheet, { title: 'Відкриті дані: електронні петиції', caption: 'Період реєстрації: з 01.03.2026 по 31.03.2026', headers: [...OPEN_PETITIONS_COLUMNS] });
+    const [petition] = records(p.sheet);
+    expect(petitions).to.have.length(1);
+    expectTextCell(petition!['Номер петиції'], 'ЕП-2026-17');
+    expectIntegerCell(petition!['Кількість голосів'], 83);
+    expectIntegerCell(petition!['Необхідна кількість голосів'], 250);
+    expectDateCell(petition!['Завершення збору підписів'], '2026-03-01');
+    expectTextCell(petition!['Розглянуто як'], 'колективне звернення');
+    for (const sheet of [a.sheet, p.sheet]) {
+      const cells: string[] = [];
+      sheet.eachRow((r) => r.eachCell((c) => { cells.push(String(c.value)); }));
+      for (const s of [...secrets(), 'Про облаштування велодоріжки', 'Щодо ремонту покрівлі']) expect(cells.join('\n'), s).not.to.contain(s);
     }
   });
 

@@ -6,11 +6,13 @@
  */
 import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
+import { appealReportRows } from '../../src/domain/appeals';
 import { violations } from '../../src/schemas';
 import { startTestHub, submission , type TestHub } from '../support/hub';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { seed002, type SeedSubmission } from './seed-002';
 import { call, type Json } from './support';
+import { downloadXlsx, expectIntegerCell, expectLayout, expectTextCell, records, XLSX_TYPE } from '../support/xlsx';
 
 const CONCURRENCY = 8;
 
@@ -131,6 +133,31 @@ describe('appeals report over stored records: reproduces seed 002 (I quarter of 
       expect(row('Зареєстровано звернень')['Кількість']).to.equal('4906');
       expect(row('009 Комунальне господарство')).to.include({ 'Кількість': '3658', 'Частка, %': '71' });
       expect(row('з них через урядову «гарячу лінію» та обласний контактний центр')).to.include({ 'Кількість': '3773', 'Частка, %': '99,3' });
+    }
+  });
+
+  it('XLSX for staff (format=xlsx and Accept): title, period, frozen header, counts as whole numbers, shares as numbers, as the JSON', async () => {
+    const figures = appealReportRows(report);
+    for (const [path, headers] of [
+      ['/api/v1/reports/appeals?from=2021-01-01&to=2021-03-31&format=xlsx', {}],
+      ['/api/v1/reports/appeals?from=2021-01-01&to=2021-03-31', { accept: XLSX_TYPE }],
+    ] as const) {
+      const { sheet, headers: got } = await downloadXlsx(hub, path, headers);
+      expect(got.get('content-disposition')).to.equal('attachment; filename="appeals-report_2021-01-01_2021-03-31.xlsx"');
+      expectLayout(sheet, { title: 'Звіт про звернення громадян', caption: 'Період: з 01.01.2021 по 31.03.2021', headers: ['Розділ', 'Показник', 'Кількість', 'Частка, %'] });
+      const rows = records(sheet);
+      expect(rows).to.have.length(figures.length);
+      figures.forEach((f, i) => {
+        expectTextCell(rows[i]!['Розділ'], f.section);
+        expectTextCell(rows[i]!['Показник'], f.title);
+        expectIntegerCell(rows[i]!['Кількість'], f.count);
+        expect(rows[i]!['Частка, %']!.value ?? null).to.equal(f.share);
+      });
+      const row = (title: string) => rows.find((r) => r['Показник']!.value === title)!;
+      expect(row('Зареєстровано звернень')['Кількість']!.value).to.equal(4906);
+      expect([row('009 Комунальне господарство')['Кількість']!.value, row('009 Комунальне господарство')['Частка, %']!.value]).to.deep.equal([3658, 71]);
+      const hotlines = row('з них через урядову «гарячу лінію» та обласний контактний центр')['Частка, %']!;
+      expect([hotlines.value, hotlines.numFmt]).to.deep.equal([99.3, '0.0']);
     }
   });
 

@@ -8,6 +8,7 @@ import { forEachBackend } from '../support/backends';
 import { runCli } from '../support/cli';
 import { startTestHub } from '../support/hub';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
+import { downloadXlsx, expectIntegerCell, expectLayout, expectTextCell, records, XLSX_TYPE } from '../support/xlsx';
 
 const doc = randomUUID();
 
@@ -141,6 +142,13 @@ describe('control log tampered with by a superuser (real PostgreSQL)', function 
     expect(cli.stdout).to.contain('перевірено 6 записів');
   });
 
+  it('the CLI counts the entries with their Ukrainian plural form: «21 запис», «22 записи»', async () => {
+    await seed(db, 15);
+    expect((await runCli(['audit', 'verify'], { DATABASE_URL: testDb.url })).stdout).to.contain('перевірено 21 запис.');
+    await seed(db, 1);
+    expect((await runCli(['audit', 'verify'], { DATABASE_URL: testDb.url })).stdout).to.contain('перевірено 22 записи.');
+  });
+
   it('the log is queried by document, actor, action and dates, paginated, and exported as CSV', async () => {
     const hub = await startTestHub({ databaseUrl: testDb.url });
     try {
@@ -159,6 +167,46 @@ describe('control log tampered with by a superuser (real PostgreSQL)', function 
       expect(lines).to.have.length(2);
       expect(lines[1]).to.contain('Відділ освіти');
       expect((await fetch(`${hub.url}/api/v1/audit/log?documentId=nope`, { headers: hub.auth })).status).to.equal(400);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('the log as XLSX (format=xlsx or Accept): the filters in the caption, the Kyiv time as a date, the UTC text the hash covers, as the JSON', async () => {
+    const hub = await startTestHub({ databaseUrl: testDb.url });
+    try {
+      const query = `documentId=${doc}&from=2026-03-12&to=2026-03-13`;
+      const json = (await (await fetch(`${hub.url}/api/v1/audit/log?${query}`, { headers: hub.auth })).json()) as { items: Array<Record<string, any>> };
+      expect(json.items.map((e) => e.seq)).to.deep.equal([3, 4]);
+      for (const [path, headers] of [[`/api/v1/audit/log?${query}&format=xlsx`, {}], [`/api/v1/audit/log?${query}`, { accept: XLSX_TYPE }]] as const) {
+        const { sheet, headers: got } = await downloadXlsx(hub, path, headers);
+        expect(got.get('content-disposition')).to.equal('attachment; filename="audit-log_2026-03-12_2026-03-13.xlsx"');
+        expectLayout(sheet, {
+          title: 'Журнал контролю дій',
+          caption: `Період: з 12.03.2026 по 13.03.2026; документ: ${doc}`,
+          headers: ['Номер запису', 'Час (Київ)', 'Час (UTC, як у хеші)', 'Хто', 'Як автентифіковано', 'Дія', 'Документ', 'До', 'Після', 'Причина', 'Хеш попереднього', 'Хеш'],
+        });
+        const rows = records(sheet);
+        expect(rows).to.have.length(2);
+        json.items.forEach((e, i) => {
+          const row = rows[i]!;
+          expectIntegerCell(row['Номер запису'], e.seq);
+          // 09:00 UTC in March is 11:00 in Kyiv (UTC+2): the cell holds the Kyiv wall clock, as a date-time.
+          expect(row['Час (Київ)']!.value).to.deep.equal(new Date(Date.UTC(2026, 2, 12 + i, 11, 0, 0)));
+          expect(row['Час (Київ)']!.numFmt).to.equal('dd.mm.yyyy hh:mm:ss');
+          expectTextCell(row['Час (UTC, як у хеші)'], e.at);
+          expectTextCell(row['Хто'], e.actor);
+          expectTextCell(row['Дія'], e.action);
+          expectTextCell(row['Документ'], e.documentId);
+          expectTextCell(row['До'], JSON.stringify(e.before));
+          expectTextCell(row['Після'], JSON.stringify(e.after));
+          expectTextCell(row['Причина'], e.reason);
+          expectTextCell(row['Хеш попереднього'], e.prevHash);
+          expectTextCell(row['Хеш'], e.hash);
+        });
+      }
+      const bad = await fetch(`${hub.url}/api/v1/audit/log?format=pdf`, { headers: hub.auth });
+      expect([bad.status, ((await bad.json()) as { code: string }).code]).to.deep.equal([400, 'INVALID_QUERY']);
     } finally {
       await hub.close();
     }

@@ -5,6 +5,7 @@ import { startTestHub, submission, type TestHub } from '../support/hub';
 import { call } from '../support/http';
 import { ensureStaff } from '../support/identity';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
+import { downloadXlsx, expectDateCell, expectIntegerCell, expectLayout, expectTextCell, records, XLSX_TYPE } from '../support/xlsx';
 
 type Json = any;
 
@@ -167,5 +168,77 @@ describe('control of execution over HTTP (real PostgreSQL, fixed dates)', functi
     const listCsv = await call(hub, 'GET', '/api/v1/control?overdue=true&format=csv');
     expect(listCsv.json).to.contain('Прострочено');
     expect(listCsv.json).to.match(/;\d{2}\.\d{2}\.2026;на контролі;так/);
+  });
+
+  it('XLSX of the control list and of executive discipline (format=xlsx or Accept): title, period, frozen header, real dates and counts, as the JSON', async () => {
+    await ensureStaff(hub.db, ['xlsx-a', 'xlsx-b']);
+    clock.set('2026-08-03T09:00:00Z');
+    const make = async (executor: string, summary: string) => {
+      const doc = await registered({ receivedAt: '2026-08-03T07:00:00Z', summary });
+      return (await call(hub, 'POST', `/api/v1/documents/${doc.id}/resolutions`, { actor: 'mayor', executors: [executor], task: 'Підготувати довідку', term: '2026-08-14' })).json;
+    };
+    const done = await make('xlsx-a', 'Щодо графіка прийому громадян');
+    await make('xlsx-a', 'Щодо ремонту; покрівлі школи № 3');
+    await make('xlsx-b', 'Щодо благоустрою скверу');
+    clock.set('2026-08-12T09:00:00Z');
+    await call(hub, 'POST', `/api/v1/documents/${done.documentId}/control/${done.id}/execution`, { actor: 'xlsx-a', onMerits: true, answer: { summary: 'Виконано' } });
+    clock.set('2026-08-17T09:00:00Z'); // Monday after the term: the open card is overdue
+
+    const report = await call(hub, 'GET', '/api/v1/reports/discipline?from=2026-08-01&to=2026-08-31');
+    const disciplineXlsx = await downloadXlsx(hub, '/api/v1/reports/discipline?from=2026-08-01&to=2026-08-31&format=xlsx');
+    expect(disciplineXlsx.headers.get('content-disposition')).to.equal('attachment; filename="discipline_2026-08-01_2026-08-31.xlsx"');
+    expectLayout(disciplineXlsx.sheet, {
+      title: 'Стан виконавської дисципліни',
+      caption: 'Строки виконання: з 01.08.2026 по 31.08.2026; станом на 17.08.2026',
+      headers: ['Виконавець', 'Усього на контролі', 'Виконано вчасно', 'Виконано із запізненням', 'Прострочено', 'На виконанні', 'Частка вчасно, %'],
+    });
+    const disciplineRows = records(disciplineXlsx.sheet);
+    expect(disciplineRows.map((r) => r['Виконавець']!.value)).to.deep.equal(report.json.executors.map((e: Json) => e.executor));
+    report.json.executors.forEach((e: Json, i: number) => {
+      const row = disciplineRows[i]!;
+      expectIntegerCell(row['Усього на контролі'], e.total);
+      expectIntegerCell(row['Виконано вчасно'], e.onTime);
+      expectIntegerCell(row['Виконано із запізненням'], e.late);
+      expectIntegerCell(row['Прострочено'], e.overdue);
+      expectIntegerCell(row['На виконанні'], e.open);
+      expect(row['Частка вчасно, %']!.value ?? null).to.equal(e.shareOnTime);
+    });
+    const a = disciplineRows.find((r) => r['Виконавець']!.value === 'xlsx-a')!;
+    expect([a['Усього на контролі']!.value, a['Виконано вчасно']!.value, a['Прострочено']!.value]).to.deep.equal([2, 1, 1]);
+    expect([a['Частка вчасно, %']!.value, a['Частка вчасно, %']!.numFmt]).to.deep.equal([0.5, '0.0%']);
+
+    // The list by Accept, with its filters in the caption; the same cards, in the same order, as the JSON.
+    const list = await call(hub, 'GET', '/api/v1/control?executor=xlsx-a&dueBefore=2026-08-31');
+    expect(list.json.items).to.have.length(2);
+    const listXlsx = await downloadXlsx(hub, '/api/v1/control?executor=xlsx-a&dueBefore=2026-08-31', { accept: XLSX_TYPE });
+    expect(listXlsx.headers.get('content-disposition')).to.equal('attachment; filename="control-list_2026-08-17.xlsx"');
+    expectLayout(listXlsx.sheet, {
+      title: 'Перелік документів і завдань на контролі',
+      caption: 'Станом на 17.08.2026; виконавець: xlsx-a; строк не пізніше: 31.08.2026',
+      headers: ['Реєстраційний індекс', 'Короткий зміст', 'Завдання', 'Виконавці', 'Строк', 'Стан', 'Прострочено'],
+    });
+    const listRows = records(listXlsx.sheet);
+    expect(listRows).to.have.length(2);
+    list.json.items.forEach((c: Json, i: number) => {
+      const row = listRows[i]!;
+      expectTextCell(row['Реєстраційний індекс'], c.documentIndex);
+      expectTextCell(row['Короткий зміст'], c.documentSummary);
+      expectTextCell(row['Завдання'], c.task);
+      expectTextCell(row['Виконавці'], c.executors.join(', '));
+      expectDateCell(row['Строк'], c.term);
+      expectTextCell(row['Стан'], { 'under-control': 'на контролі', executed: 'виконано' }[c.status as string]);
+      expectTextCell(row['Прострочено'], c.overdue ? 'так' : 'ні');
+    });
+    expect(listRows.map((r) => [r['Стан']!.value, r['Прострочено']!.value]).sort()).to.deep.equal([['виконано', 'ні'], ['на контролі', 'так']]);
+
+    // A page of a longer list says so, in the headers and in the file.
+    const firstPage = await call(hub, 'GET', '/api/v1/control?executor=xlsx-a&limit=1');
+    const pageXlsx = await downloadXlsx(hub, '/api/v1/control?executor=xlsx-a&limit=1&format=xlsx');
+    expect(pageXlsx.headers.get('x-next-cursor')).to.be.a('string').and.equal(firstPage.json.nextCursor);
+    expect(pageXlsx.sheet.getCell('A2').value).to.equal('Станом на 17.08.2026; виконавець: xlsx-a; неповний перелік: 1 запис на цій сторінці, наступна — за курсором X-Next-Cursor');
+    expect(records(pageXlsx.sheet)).to.have.length(1);
+
+    const unknown = await call(hub, 'GET', '/api/v1/control?format=pdf');
+    expect([unknown.status, unknown.json.code]).to.deep.equal([400, 'INVALID_QUERY']);
   });
 });

@@ -7,10 +7,11 @@
  */
 import { expect } from 'chai';
 import { fakePerson, officialAddress, officialName, seededRng } from '../../src/domain/appeals/testing/fake-people';
-import { call, OFFICER, type Json } from '../appeals/support';
+import { call, headersFor, OFFICER, type Json } from '../appeals/support';
 import { ManualClock } from '../support/clock';
 import { startTestHub, submission , type TestHub } from '../support/hub';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
+import { downloadXlsx, expectDateCell, expectLayout, expectTextCell, records } from '../support/xlsx';
 
 describe('public-information requests over HTTP (real PostgreSQL, fixed dates)', function () {
   this.timeout(60_000);
@@ -209,5 +210,57 @@ describe('public-information requests over HTTP (real PostgreSQL, fixed dates)',
     expect(notInfo.json).to.include({ code: 'NOT_AN_INFO_REQUEST' });
     expect(notInfo.json.messageUk).to.equal('Документ не є запитом на публічну інформацію');
     expect((await call(hub, 'GET', '/api/v1/info-requests?from=2026-03-10')).json).to.include({ code: 'INVALID_QUERY' });
+  });
+
+  it('the journal as XLSX: title, period, frozen header, real dates, Ukrainian values, the requester masked as in the JSON', async () => {
+    clock.set('2026-03-04T10:00:00Z'); // Wednesday: received and registered that morning, answered on Friday
+    const req = await registerRequest({ receivedAt: '2026-03-04T09:30:00Z' });
+    clock.set('2026-03-06T10:00:00Z');
+    const answer = await call(hub, 'POST', `/api/v1/documents/${req.id}/info-request/answer`, { actor: 'secretary', result: 'provided', outgoingIndex: '02-17/377' });
+    expect(answer.status, JSON.stringify(answer.json)).to.equal(200);
+    const path = '/api/v1/info-requests?from=2026-03-04&to=2026-03-04';
+    const headers = [
+      'Реєстраційний індекс', 'Дата реєстрації', 'Дата отримання', 'Форма запиту', 'Запитувач', 'Запитувана інформація',
+      'Терміновий (48 годин)', 'Підстава терміновості', 'Строк відповіді', 'Правило строку', 'Підстава строку',
+      'Строк продовжено до', 'Обґрунтування продовження', 'Повідомити запитувача до', 'Запитувача повідомлено',
+      'Дата відповіді', 'Результат', 'Підстава відмови', 'Направлено розпоряднику', 'Відповідь після строку', 'Прострочено',
+      'Ідентифікатор документа',
+    ];
+    for (const job of ['clerk', 'appeals-officer']) {
+      const auth = await headersFor(hub, job);
+      const journal = (await call(hub, 'GET', path, undefined, { 'x-test-role': job })).json;
+      const { sheet, headers: got } = await downloadXlsx(hub, `${path}&format=xlsx`, auth);
+      expect(got.get('content-disposition')).to.equal('attachment; filename="info-requests_2026-03-04_2026-03-04.xlsx"');
+      const masked = journal.personalData === 'masked';
+      expect(masked).to.equal(job === 'clerk');
+      expectLayout(sheet, {
+        title: 'Журнал реєстрації запитів на публічну інформацію',
+        caption: `Період надходження: з 04.03.2026 по 04.03.2026; станом на 06.03.2026${masked ? '; персональні дані запитувачів приховано' : ''}`,
+        headers,
+      });
+      const rows = records(sheet);
+      expect(rows.map((r) => r['Ідентифікатор документа']!.value)).to.deep.equal(journal.entries.map((e: Json) => e.documentId));
+      const e = journal.entries.find((x: Json) => x.documentId === req.id);
+      const row = rows.find((r) => r['Ідентифікатор документа']!.value === req.id)!;
+      expectTextCell(row['Реєстраційний індекс'], req.index);
+      expectDateCell(row['Дата реєстрації'], '2026-03-04');
+      expectDateCell(row['Дата отримання'], '2026-03-04');
+      expectTextCell(row['Форма запиту'], 'електронною поштою');
+      expectTextCell(row['Запитувач'], e.requester.name);
+      expect(row['Запитувач']!.value === req.name).to.equal(!masked);
+      expectTextCell(row['Запитувана інформація'], e.requested);
+      expectTextCell(row['Терміновий (48 годин)'], 'ні');
+      expectDateCell(row['Строк відповіді'], e.term.term);
+      expectTextCell(row['Правило строку'], e.term.rule);
+      expectDateCell(row['Строк продовжено до'], null);
+      expectDateCell(row['Дата відповіді'], '2026-03-06');
+      expectTextCell(row['Результат'], 'надано');
+      expectTextCell(row['Відповідь після строку'], 'ні');
+      expectTextCell(row['Прострочено'], 'ні');
+      // Masked means masked in every cell: neither the name nor the e-mail anywhere in the file.
+      const everything: string[] = [];
+      sheet.eachRow((r) => r.eachCell((c) => { everything.push(String(c.value)); }));
+      if (masked) expect(everything.join('\n')).to.not.contain(req.name).and.not.contain(req.email);
+    }
   });
 });

@@ -1,9 +1,11 @@
 import express, { type Request } from 'express';
 import { AppealService } from '../../appeals';
-import { openAppealsCsv, openAppealsJson, openPetitionsCsv, openPetitionsJson, renderAppealReportCsv } from '../../domain/appeals';
+import { APPEAL_REPORT_TABLE, appealReportRows, OPEN_APPEALS_TABLE, OPEN_PETITIONS_TABLE, openAppealsJson, openPetitionsJson } from '../../domain/appeals';
+import { periodUk } from '../../exports';
 import { HubError } from '../../errors';
 import type { PipelineDeps } from '../../pipeline';
-import { DATE, queryParam as str, UUID, wantsCsv } from '../params';
+import { sendExport } from '../export-response';
+import { DATE, exportFormat, queryParam as str, UUID } from '../params';
 import { personalDataShown } from '../personal-data';
 import { assertDocumentInScope } from '../scope';
 import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
@@ -45,25 +47,28 @@ export function appealsRouter(deps: Pick<PipelineDeps, 'db' | 'clock' | 'log' | 
 
   r.get('/reports/appeals', 'reports:read', async (req, res) => {
     const { from, to } = period(req, true) as { from: string; to: string };
+    const format = exportFormat(req);
     const report = await service.report(from, to);
-    if (wantsCsv(req)) res.type('text/csv; charset=utf-8').send(renderAppealReportCsv(report));
-    else res.json(report);
+    if (format === 'json') res.json(report);
+    else await sendExport(res, format, APPEAL_REPORT_TABLE, appealReportRows(report), { caption: [periodUk(from, to)], fileQualifiers: [from, to], createdAt: deps.clock.now() });
   });
 
   // Open data: no names, addresses, contacts or free text, so any signed-in caller may have it
   // (001 §2.2.13); the council publishes it on its open-data portal, not the hub.
   r.get('/open-data/appeals', 'authenticated', async (req, res) => {
     const { from, to } = period(req, false);
+    const format = exportFormat(req);
     const rows = await service.openAppeals(from, to);
-    if (wantsCsv(req)) res.type('text/csv; charset=utf-8').send(openAppealsCsv(rows));
-    else res.type('application/json; charset=utf-8').send(openAppealsJson(rows));
+    if (format === 'json') res.type('application/json; charset=utf-8').send(openAppealsJson(rows));
+    else await sendExport(res, format, OPEN_APPEALS_TABLE, rows, { caption: [periodUk(from, to, 'Період надходження')], fileQualifiers: [from, to], dialect: 'open-data', createdAt: deps.clock.now() });
   });
 
   r.get('/open-data/petitions', 'authenticated', async (req, res) => {
     const { from, to } = period(req, false);
+    const format = exportFormat(req);
     const rows = await service.openPetitions(from, to);
-    if (wantsCsv(req)) res.type('text/csv; charset=utf-8').send(openPetitionsCsv(rows));
-    else res.type('application/json; charset=utf-8').send(openPetitionsJson(rows));
+    if (format === 'json') res.type('application/json; charset=utf-8').send(openPetitionsJson(rows));
+    else await sendExport(res, format, OPEN_PETITIONS_TABLE, rows, { caption: [periodUk(from, to, 'Період реєстрації')], fileQualifiers: [from, to], dialect: 'open-data', createdAt: deps.clock.now() });
   });
   return r;
 }

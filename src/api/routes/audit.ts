@@ -1,12 +1,14 @@
 import { queryPersonalDataReads } from '../../identity';
 import { secureRouter, type SecureRouter } from '../secure-router';
-import { auditCsv, queryAudit, verifyAuditLog } from '../../audit';
+import { AUDIT_LOG_TABLE, queryAudit, verifyAuditLog } from '../../audit';
 import { addDays, kyivDayStart } from '../../domain/clock';
 import type { Db } from '../../store';
-import { DATE, queryParam, UUID, wantsCsv } from '../params';
+import { filterUk, periodUk } from '../../exports';
+import { sendExport } from '../export-response';
+import { DATE, exportFormat, queryParam, UUID } from '../params';
 
 /**
- * For auditors: the control log with filters (JSON or CSV), the hash chain's check, and the
+ * For auditors: the control log with filters (JSON, CSV or XLSX), the hash chain's check, and the
  * record of who read citizens' personal data (Law «Про захист персональних даних», art. 14).
  */
 export function auditRouter(db: Db): SecureRouter {
@@ -17,10 +19,14 @@ export function auditRouter(db: Db): SecureRouter {
     const cursor = queryParam(req.query as Record<string, unknown>, 'cursor', /^\d+$/);
     const from = queryParam(req.query as Record<string, unknown>, 'from', DATE);
     const to = queryParam(req.query as Record<string, unknown>, 'to', DATE);
+    const documentId = queryParam(req.query as Record<string, unknown>, 'documentId', UUID);
+    const actor = queryParam(req.query as Record<string, unknown>, 'actor');
+    const action = queryParam(req.query as Record<string, unknown>, 'action');
+    const format = exportFormat(req);
     const entries = await queryAudit(db, {
-      documentId: queryParam(req.query as Record<string, unknown>, 'documentId', UUID),
-      actor: queryParam(req.query as Record<string, unknown>, 'actor'),
-      action: queryParam(req.query as Record<string, unknown>, 'action'),
+      documentId,
+      actor,
+      action,
       from: from ? kyivDayStart(from) : undefined,
       before: to ? kyivDayStart(addDays(to, 1)) : undefined,
       afterSeq: cursor ? Number(cursor) : undefined,
@@ -28,10 +34,12 @@ export function auditRouter(db: Db): SecureRouter {
     });
     const items = entries.slice(0, limit);
     const nextCursor = entries.length > limit ? String(items[items.length - 1]!.seq) : null;
-    if (wantsCsv(req)) {
-      if (nextCursor) res.setHeader('X-Next-Cursor', nextCursor);
-      res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="audit-log.csv"');
-      res.send(auditCsv(items));
+    if (format !== 'json') {
+      await sendExport(res, format, AUDIT_LOG_TABLE, items, {
+        caption: [periodUk(from, to), filterUk('хто', actor), filterUk('дія', action), filterUk('документ', documentId), cursor && `після запису № ${cursor}`],
+        fileQualifiers: [from, to],
+        nextCursor,
+      });
       return;
     }
     res.json({ items, nextCursor });

@@ -1,14 +1,14 @@
 import express from 'express';
-import { dateUk, decimalUk, excelCsv } from '../../domain/csv';
-
-const CONTROL_STATUS_UK: Record<string, string> = { 'under-control': 'на контролі', executed: 'виконано', released: 'знято з контролю' };
 import type { ControlAction, ControlService } from '../../control/service';
 import { kyivDate, type Clock } from '../../domain/clock';
-import { isOverdue } from '../../domain/control';
+import { CONTROL_LIST_TABLE, CONTROL_STATUS_UK, DISCIPLINE_TABLE, isOverdue } from '../../domain/control';
+import { dateUk } from '../../domain/csv';
+import { asOfUk, filterUk, periodUk } from '../../exports';
 import { HubError } from '../../errors';
 import type { Db } from '../../store';
 import * as controlStore from '../../store/control';
-import { DATE, queryParam as str, UUID, wantsCsv } from '../params';
+import { DATE, exportFormat, queryParam as str, UUID } from '../params';
+import { sendExport } from '../export-response';
 import { assertDocumentInScope } from '../scope';
 import { idempotent, ifMatchVersion } from '../idempotency';
 import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
@@ -50,7 +50,7 @@ export function documentControlRouter(control: ControlService, db: Db): SecureRo
 
 /**
  * The daily list of unexecuted items and the weekly plan (003 §165): GET /api/v1/control, and
- * executive discipline per executor (003 §117): GET /api/v1/reports/discipline. JSON or CSV.
+ * executive discipline per executor (003 §117): GET /api/v1/reports/discipline. JSON, CSV or XLSX.
  */
 export function controlListsRouter(db: Db, clock: Clock, control: ControlService): SecureRouter {
   const r = secureRouter();
@@ -65,29 +65,36 @@ export function controlListsRouter(db: Db, clock: Clock, control: ControlService
       if (!term || !DATE.test(term) || !id || !UUID.test(id)) throw HubError.of('INVALID_CURSOR');
       after = { term, id };
     }
+    const format = exportFormat(req);
     const status = str(q, 'status', /^(under-control|executed|released)$/);
     // An executor with no wider role sees the list of their own cards only.
     const scope = documentScope(principalOf(req));
     // A system reads documents of its sources, not the council's control lists.
     if ('sources' in scope) throw identityError('NOT_IN_SCOPE');
     const executor = 'executor' in scope ? scope.executor : str(q, 'executor');
+    const dueBefore = str(q, 'dueBefore', DATE);
+    const overdueOnly = str(q, 'overdue', /^(true|false)$/) === 'true';
     const rows = await controlStore.listCards(db, {
       executor,
       status,
-      dueBefore: str(q, 'dueBefore', DATE),
-      overdueOn: str(q, 'overdue', /^(true|false)$/) === 'true' ? today : undefined,
+      dueBefore,
+      overdueOn: overdueOnly ? today : undefined,
       limit: limit + 1,
       after,
     });
     const items = rows.slice(0, limit).map((c) => ({ ...c, overdue: isOverdue(c, today) }));
     const last = items[items.length - 1];
     const nextCursor = rows.length > limit && last ? Buffer.from(`${last.term}|${last.id}`).toString('base64url') : null;
-    if (wantsCsv(req)) {
-      const csv = excelCsv(
-        ['Реєстраційний індекс', 'Короткий зміст', 'Завдання', 'Виконавці', 'Строк', 'Стан', 'Прострочено'],
-        items.map((c) => [c.documentIndex ?? '', c.documentSummary, c.task, c.executors.join(', '), dateUk(c.term), CONTROL_STATUS_UK[c.status], c.overdue ? 'так' : 'ні']),
-      );
-      res.type('text/csv; charset=utf-8').send(csv);
+    if (format !== 'json') {
+      await sendExport(res, format, CONTROL_LIST_TABLE, items, {
+        caption: [
+          asOfUk(today), overdueOnly && 'лише прострочені', filterUk('стан', status && CONTROL_STATUS_UK[status as keyof typeof CONTROL_STATUS_UK]),
+          filterUk('виконавець', executor), filterUk('строк не пізніше', dueBefore && dateUk(dueBefore)),
+        ],
+        fileQualifiers: [today],
+        nextCursor,
+        createdAt: clock.now(),
+      });
       return;
     }
     res.json({ today, items, nextCursor });
@@ -123,17 +130,14 @@ export function controlListsRouter(db: Db, clock: Clock, control: ControlService
     const from = str(q, 'from', DATE);
     const to = str(q, 'to', DATE);
     if (!from || !to || from > to) throw HubError.of('INVALID_QUERY', { parameter: 'from/to', problem: 'both dates are required, from ≤ to' });
+    const format = exportFormat(req);
     const today = kyivDate(clock.now());
     const rows = (await controlStore.discipline(db, from, to, today)).map((r) => {
       const counted = r.onTime + r.late + r.overdue;
       return { ...r, shareOnTime: counted ? Math.round((r.onTime / counted) * 10000) / 10000 : null };
     });
-    if (wantsCsv(req)) {
-      const csv = excelCsv(
-        ['Виконавець', 'Усього на контролі', 'Виконано вчасно', 'Виконано із запізненням', 'Прострочено', 'На виконанні', 'Частка вчасно, %'],
-        rows.map((r) => [r.executor, r.total, r.onTime, r.late, r.overdue, r.open, r.shareOnTime === null ? '' : decimalUk(r.shareOnTime * 100, 1)]),
-      );
-      res.type('text/csv; charset=utf-8').send(csv);
+    if (format !== 'json') {
+      await sendExport(res, format, DISCIPLINE_TABLE, rows, { caption: [periodUk(from, to, 'Строки виконання'), asOfUk(today)], fileQualifiers: [from, to], createdAt: clock.now() });
       return;
     }
     res.json({ from, to, today, executors: rows });

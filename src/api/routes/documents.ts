@@ -1,12 +1,15 @@
 import express from 'express';
 import { APPEAL_KINDS, appealError, documentCardFor, holdsApplicantData, maySeePersonalData } from '../../appeals';
 import { addDays, kyivDayStart } from '../../domain/clock';
+import { DOCUMENT_KIND_UK, DOCUMENT_STATUS_UK, DOCUMENTS_TABLE } from '../../domain/registry';
+import { filterUk, periodUk } from '../../exports';
 import { HubError } from '../../errors';
 import { acceptInput, type PipelineDeps } from '../../pipeline';
 import { assertValid, type DocumentCard, type DocumentQuery } from '../../schemas';
 import { documents } from '../../store';
 import { decodeCursor, page } from '../cursor';
-import { UUID } from '../params';
+import { sendExport } from '../export-response';
+import { exportFormat, UUID } from '../params';
 import { personalDataShown } from '../personal-data';
 import { assertInScope, scopeFilter } from '../scope';
 import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
@@ -56,9 +59,11 @@ export function documentsRouter(deps: PipelineDeps): SecureRouter {
 
   // Applicants' personal data by permission (src/appeals/privacy.ts): the card and the list mask a
   // citizen's correspondent for a caller without it, and the text search does not match a
-  // citizen's name for it either (else the search would tell who wrote).
+  // citizen's name for it either (else the search would tell who wrote). CSV and XLSX are the
+  // same page of the same masked cards (src/domain/registry/document-table.ts).
   r.get('/', 'documents:read', async (req, res) => {
     const q = parseQuery(req.query as Record<string, unknown>);
+    const format = exportFormat(req);
     const limit = q.limit ?? 50;
     const who = principalOf(req);
     const rows = await documents.searchDocuments(deps.db, {
@@ -75,7 +80,21 @@ export function documentsRouter(deps: PipelineDeps): SecureRouter {
     });
     const body = page(rows, limit, (c) => [c.receivedAt, c.id]);
     await personalDataShown(deps.db, deps.clock, req, shownRecords(body.items));
-    res.json({ ...body, items: body.items.map((c) => documentCardFor(c, who)) });
+    const items = body.items.map((c) => documentCardFor(c, who));
+    if (format === 'json') {
+      res.json({ ...body, items });
+      return;
+    }
+    await sendExport(res, format, DOCUMENTS_TABLE, items, {
+      caption: [
+        periodUk(q.from, q.to, 'Період надходження'), filterUk('вид', q.kind && DOCUMENT_KIND_UK[q.kind]), filterUk('стан', q.status && DOCUMENT_STATUS_UK[q.status]),
+        filterUk('джерело', q.source), filterUk('пошук', q.q && `«${q.q}»`),
+        !maySeePersonalData(who) && body.items.some(holdsApplicantData) && 'персональні дані громадян приховано',
+      ],
+      fileQualifiers: [q.from, q.to],
+      nextCursor: body.nextCursor,
+      createdAt: deps.clock.now(),
+    });
   });
 
   r.get('/:id', 'documents:read', async (req, res) => {

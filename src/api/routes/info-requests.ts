@@ -1,16 +1,18 @@
 import express from 'express';
 import type { ControlService } from '../../control';
-import { journalCsv } from '../../domain/info-requests';
+import { JOURNAL_TABLE } from '../../domain/info-requests';
+import { asOfUk, periodUk } from '../../exports';
 import { HubError } from '../../errors';
 import { InfoRequestService } from '../../info-requests';
 import type { PipelineDeps } from '../../pipeline';
-import { DATE, queryParam as str, UUID, wantsCsv } from '../params';
+import { sendExport } from '../export-response';
+import { DATE, exportFormat, queryParam as str, UUID } from '../params';
 import { personalDataShown } from '../personal-data';
 import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
 
 /**
  * Public-information requests (Закон «Про доступ до публічної інформації» № 2939-VI): the journal
- * (JSON or CSV), the extension to 20 working days (ст. 20 ч. 4), the answer (ст. 20, 22).
+ * (JSON, CSV or XLSX), the extension to 20 working days (ст. 20 ч. 4), the answer (ст. 20, 22).
  * Mounted at /api/v1.
  */
 export function infoRequestsRouter(deps: Pick<PipelineDeps, 'db' | 'clock' | 'log' | 'onEventsCommitted'> & { control: ControlService }): SecureRouter {
@@ -23,10 +25,17 @@ export function infoRequestsRouter(deps: Pick<PipelineDeps, 'db' | 'clock' | 'lo
     const from = str(q, 'from', DATE);
     const to = str(q, 'to', DATE);
     if (!from || !to || from > to) throw HubError.of('INVALID_QUERY', { parameter: 'from/to', problem: 'both dates are required, from ≤ to' });
+    const format = exportFormat(req);
     const journal = await service.journal(from, to, principalOf(req));
     await shown(req, journal.entries.map((e) => e.documentId));
-    if (wantsCsv(req)) res.type('text/csv; charset=utf-8').send(journalCsv(journal.entries));
-    else res.json(journal);
+    if (format === 'json') res.json(journal);
+    else {
+      await sendExport(res, format, JOURNAL_TABLE, journal.entries, {
+        caption: [periodUk(from, to, 'Період надходження'), asOfUk(journal.today), journal.personalData === 'masked' && 'персональні дані запитувачів приховано'],
+        fileQualifiers: [from, to],
+        createdAt: deps.clock.now(),
+      });
+    }
   });
 
   r.post('/documents/:id/info-request/extension', 'info-requests:act', express.json({ limit: '1mb' }), async (req, res) => {

@@ -33,10 +33,11 @@ export { appealRecord } from './records';
 export type { AnswerOutcome } from './records';
 export { buildAppealReport, reportSource, reportResult, wholePercent, percentOneDecimal } from './report';
 export type { ReportOptions } from './report';
-export { renderAppealReportCsv, appealReportRows, REPORT_CSV_COLUMNS } from './report-csv';
+export { appealReportRows, APPEAL_REPORT_TABLE } from './report-table';
+export type { AppealReportRow } from './report-table';
 export { CHANNEL_UK, SOURCE_UK, TYPE_UK, FORM_UK, RECURRENCE_UK, RESULT_UK } from './labels-uk';
 export {
   openAppealRows, openPetitionRows, openAppealsCsv, openPetitionsCsv, openAppealsJson, openPetitionsJson,
-  OPEN_APPEALS_COLUMNS, OPEN_PETITIONS_COLUMNS,
+  OPEN_APPEALS_COLUMNS, OPEN_PETITIONS_COLUMNS, OPEN_APPEALS_TABLE, OPEN_PETITIONS_TABLE,
 } from './open-data';
 export type { OpenAppealRow, OpenPetitionRow, OpenDataOptions } from './open-data';

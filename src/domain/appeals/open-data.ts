@@ -2,9 +2,10 @@
  * The open data sets a council publishes about appeals and e-petitions (001 §2.2.11: «готує …
  * інформацію у формі відкритих даних»), as CSV and JSON. No personal data (001 §2.2.13): no names,
  * addresses, e-mails, phones, and no free text (a summary may name people) — only the
- * registration index, dates, classifier values and results.
+ * registration index, dates, classifier values and results. The CSV is for machines (`,`, ISO
+ * dates); the same tables as XLSX are for people (src/exports).
  */
-import { stringify } from 'csv-stringify/sync';
+import { date, headersOf, integer, text, toCsv, type Table } from '../../exports';
 import { DEFAULT_CLASSIFIER, topicTitle, type AppealClassifier } from './classifier';
 import { CHANNEL_UK, FORM_UK, RECURRENCE_UK, RESULT_UK, SOURCE_UK, TYPE_UK } from './labels-uk';
 import { reportResult, reportSource } from './report';
@@ -99,35 +100,53 @@ export function openPetitionRows(records: Iterable<AppealRecord>, options: OpenD
 const codes = (t: OpenAppealRow['topics']) => t.map((x) => x.code).join('; ');
 const titles = (t: OpenAppealRow['topics']) => t.map((x) => x.title).join('; ');
 
-export const OPEN_APPEALS_COLUMNS = [
-  'Реєстраційний індекс', 'Дата надходження', 'Канал надходження', 'Звідки надійшло', 'Вид звернення', 'Форма звернення',
-  'Ознака надходження', 'Коди питань', 'Тематика питань', 'Кількість заявників', 'Результат розгляду', 'Дата відповіді',
-] as const;
+export const OPEN_APPEALS_TABLE: Table<OpenAppealRow> = {
+  title: 'Відкриті дані: звернення громадян',
+  fileName: 'open-data-appeals',
+  columns: [
+    text('Реєстраційний індекс', (r) => r.registrationIndex),
+    date('Дата надходження', (r) => r.receivedOn),
+    text('Канал надходження', (r) => CHANNEL_UK[r.channel]),
+    text('Звідки надійшло', (r) => SOURCE_UK[r.source]),
+    text('Вид звернення', (r) => TYPE_UK[r.type]),
+    text('Форма звернення', (r) => FORM_UK[r.form]),
+    text('Ознака надходження', (r) => RECURRENCE_UK[r.recurrence]),
+    text('Коди питань', (r) => codes(r.topics)),
+    text('Тематика питань', (r) => titles(r.topics)),
+    integer('Кількість заявників', (r) => r.citizens),
+    text('Результат розгляду', (r) => RESULT_UK[r.result]),
+    date('Дата відповіді', (r) => r.answeredOn),
+  ],
+};
+
+export const OPEN_APPEALS_COLUMNS = headersOf(OPEN_APPEALS_TABLE);
 
 export function openAppealsCsv(rows: readonly OpenAppealRow[]): string {
-  return stringify(
-    rows.map((r) => [
-      r.registrationIndex, r.receivedOn, CHANNEL_UK[r.channel], SOURCE_UK[r.source], TYPE_UK[r.type], FORM_UK[r.form],
-      RECURRENCE_UK[r.recurrence], codes(r.topics), titles(r.topics), r.citizens, RESULT_UK[r.result], r.answeredOn ?? '',
-    ]),
-    { header: true, bom: true, columns: [...OPEN_APPEALS_COLUMNS] },
-  );
+  return toCsv(OPEN_APPEALS_TABLE, rows, 'open-data');
 }
 
-export const OPEN_PETITIONS_COLUMNS = [
-  'Номер петиції', 'Реєстраційний індекс', 'Дата реєстрації', 'Кількість голосів', 'Необхідна кількість голосів',
-  'Завершення збору підписів', 'Розглянуто як', 'Коди питань', 'Тематика питань', 'Результат розгляду', 'Дата відповіді',
-] as const;
+export const OPEN_PETITIONS_TABLE: Table<OpenPetitionRow> = {
+  title: 'Відкриті дані: електронні петиції',
+  fileName: 'open-data-petitions',
+  columns: [
+    text('Номер петиції', (r) => r.petitionNumber),
+    text('Реєстраційний індекс', (r) => r.registrationIndex),
+    date('Дата реєстрації', (r) => r.receivedOn),
+    integer('Кількість голосів', (r) => r.votes),
+    integer('Необхідна кількість голосів', (r) => r.threshold),
+    date('Завершення збору підписів', (r) => r.collectionEndsOn),
+    text('Розглянуто як', (r) => (r.consideredAs === 'petition' ? 'електронна петиція' : 'колективне звернення')),
+    text('Коди питань', (r) => codes(r.topics)),
+    text('Тематика питань', (r) => titles(r.topics)),
+    text('Результат розгляду', (r) => RESULT_UK[r.result]),
+    date('Дата відповіді', (r) => r.answeredOn),
+  ],
+};
+
+export const OPEN_PETITIONS_COLUMNS = headersOf(OPEN_PETITIONS_TABLE);
 
 export function openPetitionsCsv(rows: readonly OpenPetitionRow[]): string {
-  return stringify(
-    rows.map((r) => [
-      r.petitionNumber, r.registrationIndex, r.receivedOn, r.votes, r.threshold, r.collectionEndsOn,
-      r.consideredAs === 'petition' ? 'електронна петиція' : 'колективне звернення', codes(r.topics), titles(r.topics),
-      RESULT_UK[r.result], r.answeredOn ?? '',
-    ]),
-    { header: true, bom: true, columns: [...OPEN_PETITIONS_COLUMNS] },
-  );
+  return toCsv(OPEN_PETITIONS_TABLE, rows, 'open-data');
 }
 
 /** JSON data set: the rows with codes and their Ukrainian titles side by side. */

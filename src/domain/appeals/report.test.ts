@@ -13,7 +13,8 @@ import { DEFAULT_CLASSIFIER } from './classifier';
 import { decideIntake } from './intake';
 import { appealRecord } from './records';
 import { buildAppealReport } from './report';
-import { renderAppealReportCsv } from './report-csv';
+import { toCsv } from '../../exports';
+import { APPEAL_REPORT_TABLE, appealReportRows } from './report-table';
 import { composedCard, exactly, SEED_002_SLICES, type Slice } from './testing/compose';
 import { addressVariant, fakePerson, nameVariant, seededRng, type Rng } from './testing/fake-people';
 import { applicantOf } from './testing/fake-cards';
@@ -228,7 +229,7 @@ describe('appeals report: reproduces seed 002 (I quarter of 2021), from cards th
   });
 
   it('CSV for staff: Ukrainian column titles, one figure a row, the seed figures readable', () => {
-    const csv = renderAppealReportCsv(r);
+    const csv = toCsv(APPEAL_REPORT_TABLE, appealReportRows(r));
     expect(csv.charCodeAt(0)).to.equal(0xfeff);
     const rows = parse(csv.slice(1), { columns: true, delimiter: ';' }) as Array<Record<string, string>>;
     expect(Object.keys(rows[0]!)).to.deep.equal(['Розділ', 'Показник', 'Кількість', 'Частка, %']);

@@ -6,3 +6,5 @@ export {
   isOverdue, wasLate, moveTermByLaw,
 } from './lifecycle';
 export type { ControlContext, DerivedDates, AssignInput, InfoRequestCap } from './lifecycle';
+export { CONTROL_LIST_TABLE, CONTROL_STATUS_UK, DISCIPLINE_TABLE } from './export-tables';
+export type { ControlListRow, DisciplineReportRow } from './export-tables';

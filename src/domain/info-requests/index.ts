@@ -11,5 +11,5 @@ export { calendarTerms, baseTerm, termInForce, fiveWorkingDays, termCap, planExt
 export type { TermFn, TermInForce, RequestFacts, RecordedExtension, PlannedExtension, InfoRequestRuleId } from './terms';
 export { REFUSAL_GROUNDS_UK, RESULTS_UK, answerDeadline, checkAnswer } from './answer';
 export type { InfoRequestResult, RefusalGround } from './answer';
-export { factsOf, journalEntry, journalCsv, JOURNAL_CSV_COLUMNS } from './journal';
+export { factsOf, journalEntry, JOURNAL_TABLE } from './journal';
 export type { ExtensionEntry, JournalSource, Requester, StoredAnswer } from './journal';

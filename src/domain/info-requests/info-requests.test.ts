@@ -4,9 +4,10 @@
  * P = peacetime (КЗпП ст. 67, 73), M = martial law (Закон № 2136-IX ст. 6: holidays are working days).
  */
 import { expect } from 'chai';
+import { toCsv } from '../../exports';
 import { MARTIAL_LAW, PEACETIME } from '../calendar';
 import {
-  answerDeadline, calendarTerms, checkAnswer, formOf, InfoRequestRuleError, journalCsv, journalEntry, planExtension, requestedOf,
+  answerDeadline, calendarTerms, checkAnswer, formOf, InfoRequestRuleError, JOURNAL_TABLE, journalEntry, planExtension, requestedOf,
   termCap, termInForce, urgencyOf, type JournalSource, type RequestFacts,
 } from './index';
 
@@ -167,7 +168,7 @@ describe('public-information requests: the journal entry and CSV', () => {
   it('ст. 20, 22: an answer after the term shows as late; the CSV has Ukrainian headers and labels', () => {
     const answered = journalEntry({ ...source, answer: { result: 'refused', answeredOn: '2026-01-05', refusal: { ground: 'not-held', motives: 'Не є розпорядником', howToAppeal: 'ст. 23' } } }, '2026-01-06', M);
     expect(answered).to.include({ late: true, overdue: false, result: 'refused', refusalGround: 'not-held' });
-    const csv = journalCsv([answered]);
+    const csv = toCsv(JOURNAL_TABLE, [answered]);
     const [header, row = ''] = csv.replace(/^\uFEFF/, '').trim().split('\n');
     expect(header).to.match(/^Реєстраційний індекс;Дата реєстрації;Дата отримання;Форма запиту;Запитувач/);
     expect(row).to.contain('електронною поштою').and.contain('відмовлено').and.contain('ст. 22 ч. 1 п. 1').and.contain(';05.01.2026;');

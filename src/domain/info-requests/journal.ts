@@ -1,10 +1,10 @@
 /**
  * The journal of public-information requests: one entry per registered request with its term in
  * force and basis (from registration on, before any resolution), the extension and the notice to
- * the requester, the answer, late and overdue flags. CSV with Ukrainian headers for staff.
+ * the requester, the answer, late and overdue flags. CSV or XLSX with Ukrainian headers for staff.
  */
 import { kyivDate } from '../clock';
-import { dateUk, excelCsv } from '../csv';
+import { date, text, yesNoUk, type Table } from '../../exports';
 import type { InfoRequestAnswerBody, InfoRequestJournalEntry } from '../../schemas';
 import { answerDeadline, REFUSAL_GROUNDS_UK, RESULTS_UK } from './answer';
 import { formOf, FORMS_UK, requestedOf, urgencyOf, type RequestDocument } from './request';
@@ -72,24 +72,32 @@ export function journalEntry(s: JournalSource, today: string, terms: TermFn): In
   return entry;
 }
 
-export const JOURNAL_CSV_COLUMNS = [
-  'Реєстраційний індекс', 'Дата реєстрації', 'Дата отримання', 'Форма запиту', 'Запитувач', 'Запитувана інформація',
-  'Терміновий (48 годин)', 'Підстава терміновості', 'Строк відповіді', 'Правило строку', 'Підстава строку',
-  'Строк продовжено до', 'Обґрунтування продовження', 'Повідомити запитувача до', 'Запитувача повідомлено',
-  'Дата відповіді', 'Результат', 'Підстава відмови', 'Направлено розпоряднику', 'Відповідь після строку', 'Прострочено',
-  'Ідентифікатор документа',
-] as const;
-
-const yesNo = (v: boolean | null): string => (v === null ? '' : v ? 'так' : 'ні');
-
-export function journalCsv(entries: readonly InfoRequestJournalEntry[]): string {
-  const rows = entries.map((e) => [
-    e.registrationIndex, dateUk(e.registrationDate), dateUk(e.receivedOn), FORMS_UK[e.form], e.requester.name, e.requested,
-    yesNo(e.urgent), e.urgentReason?.labelUk ?? '', dateUk(e.term.term), e.term.rule, e.term.basis,
-    dateUk(e.extension?.term), e.extension?.reason ?? '', dateUk(e.extension?.noticeDueBy), dateUk(e.extension?.noticeSentOn),
-    dateUk(e.answeredOn), e.result ? RESULTS_UK[e.result] : '',
-    e.refusalGround ? REFUSAL_GROUNDS_UK[e.refusalGround as keyof typeof REFUSAL_GROUNDS_UK] ?? e.refusalGround : '',
-    e.forwardedTo ?? '', yesNo(e.late), yesNo(e.overdue), e.documentId,
-  ]);
-  return excelCsv(JOURNAL_CSV_COLUMNS, rows);
-}
+/** The journal staff open in Excel: one definition for CSV and XLSX (src/exports). */
+export const JOURNAL_TABLE: Table<InfoRequestJournalEntry> = {
+  title: 'Журнал реєстрації запитів на публічну інформацію',
+  fileName: 'info-requests',
+  columns: [
+    text('Реєстраційний індекс', (e) => e.registrationIndex),
+    date('Дата реєстрації', (e) => e.registrationDate),
+    date('Дата отримання', (e) => e.receivedOn),
+    text('Форма запиту', (e) => FORMS_UK[e.form]),
+    text('Запитувач', (e) => e.requester.name),
+    text('Запитувана інформація', (e) => e.requested),
+    text('Терміновий (48 годин)', (e) => yesNoUk(e.urgent)),
+    text('Підстава терміновості', (e) => e.urgentReason?.labelUk),
+    date('Строк відповіді', (e) => e.term.term),
+    text('Правило строку', (e) => e.term.rule),
+    text('Підстава строку', (e) => e.term.basis),
+    date('Строк продовжено до', (e) => e.extension?.term),
+    text('Обґрунтування продовження', (e) => e.extension?.reason),
+    date('Повідомити запитувача до', (e) => e.extension?.noticeDueBy),
+    date('Запитувача повідомлено', (e) => e.extension?.noticeSentOn),
+    date('Дата відповіді', (e) => e.answeredOn),
+    text('Результат', (e) => (e.result ? RESULTS_UK[e.result] : '')),
+    text('Підстава відмови', (e) => (e.refusalGround ? REFUSAL_GROUNDS_UK[e.refusalGround as keyof typeof REFUSAL_GROUNDS_UK] ?? e.refusalGround : '')),
+    text('Направлено розпоряднику', (e) => e.forwardedTo),
+    text('Відповідь після строку', (e) => yesNoUk(e.late)),
+    text('Прострочено', (e) => yesNoUk(e.overdue)),
+    text('Ідентифікатор документа', (e) => e.documentId),
+  ],
+};

@@ -4,3 +4,4 @@ export { renderIndex, checkIndexTemplate } from './index-template';
 export type { IndexParts } from './index-template';
 export { planRegistration, RoutingError } from './routing';
 export type { RegistrationPlan, PlanInput, RegistryRouting } from './routing';
+export { DOCUMENT_KIND_UK, DOCUMENT_STATUS_UK, DOCUMENTS_TABLE, URGENCY_UK } from './document-table';
