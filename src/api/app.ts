@@ -13,6 +13,7 @@ import { appealsRouter } from './routes/appeals';
 import { auditRouter } from './routes/audit';
 import { changesRouter } from './routes/changes';
 import { configRouter } from './routes/config';
+import { contractRouter } from './routes/contract';
 import { controlListsRouter, documentControlRouter } from './routes/control';
 import { documentsRouter } from './routes/documents';
 import { healthRouter } from './routes/health';
@@ -69,6 +70,7 @@ export function createApp(deps: ApiDeps): Express {
   table.mount(app, '/api/v1', changesRouter(deps.db));
   if (deps.metrics) table.mount(app, '', metricsRouter(deps.metrics));
   table.mount(app, '/api/v1', subscriptionsRouter(deps.db, deps.clock, deps.config?.webhooks.secretGraceHours ?? 24));
+  table.mount(app, '/api/v1', contractRouter());
   app.use(notFound);
   app.use(errorHandler(deps.log));
   return app;

@@ -8,6 +8,7 @@ import { applicantOf } from '../../src/domain/appeals/testing/fake-cards';
 import type { FakePerson } from '../../src/domain/appeals/testing/fake-people';
 import type { Hub } from '../../src/hub';
 import type { Role } from '../../src/identity';
+import { assertConforms } from '../support/contract';
 import { submission, type TestHub } from '../support/hub';
 import { bearer, ensureStaff, personToken } from '../support/identity';
 
@@ -62,7 +63,10 @@ export async function call(hub: TestHub, method: string, path: string, body?: un
   });
   const text = await res.text();
   const type = res.headers.get('content-type') ?? '';
-  return { status: res.status, json: text && type.includes('json') ? JSON.parse(text) : text, text, type };
+  const json = text && type.includes('json') ? JSON.parse(text) : text;
+  // Like test/support/http.ts: every answer is checked against the published contract.
+  assertConforms(hub, method, path, { status: res.status, contentType: res.headers.get('content-type'), json, text });
+  return { status: res.status, json, text, type };
 }
 
 export type CardInput = Omit<AppealCard, 'id' | 'receivedOn'>;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { signCms } from '../signatures/support/cms';
 import { pki } from '../signatures/support/fixture';
 import { toPem, type TestCert } from '../signatures/support/test-pki';
+import { assertConforms } from '../support/contract';
 import { submission, type TestHub } from '../support/hub';
 
 /** The test PKI's root (and the CRLs) written to files, as a council would configure TRUST_FILES / CRL_FILES. */
@@ -51,12 +52,20 @@ export async function post(hub: TestHub, path: string, body: unknown): Promise<A
     headers: { ...hub.auth, 'content-type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.status, json: await res.json() };
+  return conforming(hub, 'POST', path, res);
 }
 
 export async function get(hub: TestHub, path: string): Promise<Answer> {
   const res = await fetch(`${hub.url}${path}`, { headers: hub.auth });
-  return { status: res.status, json: await res.json() };
+  return conforming(hub, 'GET', path, res);
+}
+
+/** The answer, checked against the published contract (test/support/contract.ts). */
+async function conforming(hub: TestHub, method: string, path: string, res: Response): Promise<Answer> {
+  const text = await res.text();
+  const json = JSON.parse(text);
+  assertConforms(hub, method, path, { status: res.status, contentType: res.headers.get('content-type'), json, text });
+  return { status: res.status, json };
 }
 
 export const DOCUMENT_PDF = Buffer.from('%PDF-1.4\nДоручення обласної військової адміністрації № 01-14/2214\n', 'utf8');

@@ -23,7 +23,7 @@ export function nomenclatureRouter(deps: PipelineDeps): SecureRouter {
     const year = Number(req.params.year);
     if (!/^\d{4}$/.test(req.params.year) || year < 1991 || year > 2100) throw HubError.of('INVALID_QUERY', { parameter: 'year' });
     const nom = parseNomenclature(req.body ?? null, 'the body');
-    if (nom.year !== undefined && nom.year !== year) throw HubError.of('VALIDATION_FAILED', { problem: `the body is the nomenclature for ${nom.year}, not ${year}` });
+    if (nom.year !== undefined && nom.year !== year) throw HubError.of('VALIDATION_FAILED', { problem: `the body is the nomenclature for ${nom.year}, not ${year}`, problemUk: `у тілі запиту номенклатура на ${nom.year} рік, а не на ${year}` });
     const now = deps.clock.now();
     const done = await deps.db.tx(async (q) => {
       const result = await nomenclature.importNomenclature(q, year, nom.cases);
