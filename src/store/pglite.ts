@@ -2,6 +2,11 @@ import { PGlite } from '@electric-sql/pglite';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import lockfile from 'proper-lockfile';
 import { Db, Queryable, TYPE_PARSERS } from './db';
+import { DatabaseLockedError } from './errors';
+import { initialiseApart, isInitialised } from './pglite-init';
+import { EMBEDDED_START_PARAMS } from './pglite-settings';
+
+export { DatabaseLockedError };
 
 function normalise<R>(rows: unknown[]): R[] {
   // PGlite returns bytea as Uint8Array; pg returns Buffer. Hand back Buffers from both.
@@ -13,19 +18,6 @@ function normalise<R>(rows: unknown[]): R[] {
   return rows as R[];
 }
 
-/**
- * Another process holds the embedded database's directory. Two PGlite instances on one directory
- * do not share it: each writes over the other, and what one wrote is lost (issue 12: a CLI import
- * while the hub ran printed «імпортовано 11 справ» and the cases were gone after a restart).
- */
-export class DatabaseLockedError extends Error {
-  readonly messageUk: string;
-  constructor(readonly dataDir: string) {
-    super(`the embedded database in ${dataDir} is in use by another dilovod process (a running hub?): stop it, or do this through its HTTP API`);
-    this.messageUk = `вбудовану базу даних у ${dataDir} використовує інший процес dilovod (запущений хаб?): зупиніть його або виконайте це через його HTTP API`;
-    this.name = 'DatabaseLockedError';
-  }
-}
 
 /** Embedded PostgreSQL (WASM) for a zero-configuration start; dataDir undefined = in memory. */
 export class PgliteDb implements Db {
@@ -35,10 +27,12 @@ export class PgliteDb implements Db {
   /**
    * Opens the directory for this process alone (proper-lockfile: a `.lock` beside it, kept fresh
    * while we run, taken over only once stale after a crash); another process gets DatabaseLockedError.
+   * A new directory is created and migrated in a child process (./pglite-init), which opens it
+   * with `lockHeldByParent` while this process holds the lock.
    */
-  static async open(dataDir?: string): Promise<PgliteDb> {
+  static async open(dataDir?: string, options: { lockHeldByParent?: boolean } = {}): Promise<PgliteDb> {
     let unlock: (() => Promise<void>) | undefined;
-    if (dataDir) {
+    if (dataDir && !options.lockHeldByParent) {
       mkdirSync(dataDir, { recursive: true });
       try {
         unlock = await lockfile.lock(dataDir, {
@@ -52,7 +46,8 @@ export class PgliteDb implements Db {
       }
     }
     try {
-      const pg = await PGlite.create(dataDir ?? 'memory://', { parsers: TYPE_PARSERS });
+      if (dataDir && !options.lockHeldByParent && !isInitialised(dataDir)) await initialiseApart(dataDir);
+      const pg = await PGlite.create(dataDir ?? 'memory://', { parsers: TYPE_PARSERS, startParams: EMBEDDED_START_PARAMS });
       return new PgliteDb(pg, unlock);
     } catch (err) {
       await unlock?.().catch(() => undefined);
@@ -104,7 +99,7 @@ export class PgliteDb implements Db {
       throw err.code === 'ELOCKED' ? new DatabaseLockedError(dataDir) : err;
     });
     try {
-      const pg = await PGlite.create(dataDir, { loadDataDir: new Blob([backup]) });
+      const pg = await PGlite.create(dataDir, { loadDataDir: new Blob([backup]), startParams: EMBEDDED_START_PARAMS });
       await pg.close();
     } finally {
       await unlock();
