@@ -55,3 +55,10 @@ export async function principalFor(db: Db, staffId: string, roles: Role[] = OPER
   await addIfAbsent(db, staffId);
   return makePrincipal({ kind: 'person', id: staffId, displayName: `Працівник ${staffId}`, roles, method: 'api-token' });
 }
+
+/** The secret part of `dlv_<12-character id>_<secret>` (the secret is base64url: it may hold `_`). */
+export function secretOf(token: string): string {
+  const m = /^dlv_[A-Za-z0-9]{12}_(.+)$/.exec(token);
+  if (!m) throw new Error('not an API token');
+  return m[1]!;
+}
