@@ -104,6 +104,6 @@ export class WebhookDispatcher {
     // Ids, codes and timings only: the body may name an applicant.
     const line = { subscriptionId: d.subscriptionId, deliveryId: d.id, eventId: d.eventId, status: outcome.status, ms: outcome.latencyMs, result };
     if (result === 'delivered') this.log.debug(line, 'webhook delivered');
-    else this.log.warn({ ...line, error: outcome.error }, result === 'failed' ? 'webhook parked as failed after its retry window' : 'webhook not accepted');
+    else this.log.warn({ ...line, error: outcome.error }, result === 'failed' ? 'вебхук не доставлено за весь час повторів; відкладено / webhook parked as failed after its retry window' : 'вебхук не прийнято / webhook not accepted');
   }
 }

@@ -20,8 +20,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     else if (err?.type === 'entity.parse.failed') hubError = HubError.of('INVALID_JSON');
     else if (isTransient(err)) hubError = HubError.of('STORE_UNAVAILABLE');
     else {
-      (req as { log?: Logger }).log?.error({ err: err?.message, stack: err?.stack }, 'unhandled error') ??
-        log.error({ err: err?.message }, 'unhandled error');
+      (req as { log?: Logger }).log?.error({ err: err?.message, stack: err?.stack }, 'неочікувана помилка / unhandled error') ??
+        log.error({ err: err?.message }, 'неочікувана помилка / unhandled error');
       hubError = HubError.of('INTERNAL_ERROR');
     }
     // RFC 6750 §3: a 401 says how to authenticate.

@@ -34,7 +34,7 @@ export class BusConnection {
           await declareTopology(ch);
           await ch.close();
           const publisher = await model.createConfirmChannel();
-          publisher.on('error', (err) => this.log.warn({ err: err.message }, 'publisher channel error'));
+          publisher.on('error', (err) => this.log.warn({ err: err.message }, 'помилка каналу надсилання до брокера / publisher channel error'));
           publisher.on('close', () => {
             if (this.publisher === publisher) this.publisher = undefined;
           });
@@ -44,13 +44,13 @@ export class BusConnection {
         },
       },
     });
-    this.model.on('connect', () => this.log.info('broker connected'));
+    this.model.on('connect', () => this.log.info('зʼєднання з брокером встановлено / broker connected'));
     this.model.on('disconnect', (err: Error) => {
       this.connected = false;
       this.publisher = undefined;
-      this.log.warn({ err: err?.message }, 'broker disconnected; recovering');
+      this.log.warn({ err: err?.message }, 'зʼєднання з брокером втрачено; відновлюємо / broker disconnected; recovering');
     });
-    this.model.on('error', (err: Error) => this.log.warn({ err: err.message }, 'broker connection error'));
+    this.model.on('error', (err: Error) => this.log.warn({ err: err.message }, 'помилка зʼєднання з брокером / broker connection error'));
   }
 
   isConnected(): boolean {

@@ -73,7 +73,7 @@ export class InboundConsumer {
 
   private async attach(model: ChannelModel): Promise<void> {
     const ch = await model.createChannel();
-    ch.on('error', (err) => this.deps.log.warn({ err: err.message }, 'consumer channel error'));
+    ch.on('error', (err) => this.deps.log.warn({ err: err.message }, 'помилка каналу приймання / consumer channel error'));
     await ch.prefetch(this.opts.prefetch);
     const { consumerTag } = await ch.consume(TOPOLOGY.inboundQueue, (msg) => {
       if (!msg) return;
@@ -107,12 +107,12 @@ export class InboundConsumer {
         return;
       } catch (err) {
         if (isTransient(err)) {
-          log.warn({ err: (err as Error).message, attempt }, 'transient failure; retrying with back-off');
+          log.warn({ err: (err as Error).message, attempt }, 'тимчасовий збій; повторюємо з паузою / transient failure; retrying with back-off');
           await sleep(backoffMs(attempt));
           continue;
         }
         unexpected++;
-        log.error({ err: (err as Error).message, attempt: unexpected }, 'unexpected failure processing message');
+        log.error({ err: (err as Error).message, attempt: unexpected }, 'неочікуваний збій під час обробки повідомлення / unexpected failure processing message');
         if (unexpected < maxUnexpected) {
           await sleep(backoffMs(attempt));
           continue;
@@ -122,7 +122,7 @@ export class InboundConsumer {
           this.settle(ch, msg, false);
         } catch (qErr) {
           // Even the quarantine write failed (database gone): leave the message unacked for redelivery.
-          log.error({ err: (qErr as Error).message }, 'could not quarantine; message stays on the queue');
+          log.error({ err: (qErr as Error).message }, 'не вдалося покласти в карантин; повідомлення лишається в черзі / could not quarantine; message stays on the queue');
         }
         return;
       }
@@ -135,7 +135,7 @@ export class InboundConsumer {
       else ch.nack(msg, false, false);
     } catch (err) {
       // The channel died after the commit: the broker will redeliver and the repeat registers once.
-      this.deps.log.warn({ err: (err as Error).message }, 'could not settle message; it will be redelivered');
+      this.deps.log.warn({ err: (err as Error).message }, 'не вдалося підтвердити повідомлення; його буде доставлено повторно / could not settle message; it will be redelivered');
     }
   }
 

@@ -42,7 +42,7 @@ export class ConnectorDelivery {
 
   private async attach(model: ChannelModel): Promise<void> {
     const ch = await model.createConfirmChannel();
-    ch.on('error', (err) => this.log.warn({ err: err.message }, 'delivery channel error'));
+    ch.on('error', (err) => this.log.warn({ err: err.message }, 'помилка каналу доставки / delivery channel error'));
     await ch.prefetch(this.prefetch);
     for (const connector of this.connectors) {
       const queue = deliveryQueue(connector.name);
@@ -61,7 +61,7 @@ export class ConnectorDelivery {
     try {
       messages = connector.outbound(JSON.parse(msg.content.toString('utf8')) as HubEvent);
     } catch (err) {
-      log.error({ err: (err as Error).message }, 'outbound mapping failed; event dead-lettered');
+      log.error({ err: (err as Error).message }, 'не вдалося перетворити подію для конектора; її відкладено в dead-letter / outbound mapping failed; event dead-lettered');
       try {
         ch.nack(msg, false, false);
       } catch {
@@ -80,10 +80,10 @@ export class ConnectorDelivery {
       }
       if (messages.length) await ch.waitForConfirms();
       ch.ack(msg);
-      if (messages.length) log.info({ messages: messages.length }, 'delivered');
+      if (messages.length) log.info({ messages: messages.length }, 'доставлено конектору / delivered');
     } catch (err) {
       // The channel or the broker went away: the event is still unacked and comes back on recovery.
-      log.warn({ err: (err as Error).message }, 'delivery not confirmed; the event will be redelivered');
+      log.warn({ err: (err as Error).message }, 'доставку не підтверджено; подію буде доставлено повторно / delivery not confirmed; the event will be redelivered');
     }
   }
 }

@@ -72,7 +72,7 @@ export class OutboxRelay {
         sent = await this.publishBatch();
         failures = 0;
       } catch (err) {
-        this.log.warn({ err: (err as Error).message, failures }, 'outbox relay failed; will retry');
+        this.log.warn({ err: (err as Error).message, failures }, 'не вдалося надіслати події з outbox; повторимо / outbox relay failed; will retry');
         await sleep(backoffMs(failures++, 5000));
         continue;
       }

@@ -34,7 +34,7 @@ export class ControlScheduler {
     const dueSoon = await this.raise('due-soon', today);
     const overdue = await this.raise('overdue', today);
     if (dueSoon + overdue) {
-      this.log.info({ dueSoon, overdue, today }, 'control notices raised');
+      this.log.info({ dueSoon, overdue, today }, 'надіслано нагадування про строки контролю / control notices raised');
       this.onEventsCommitted?.();
     }
     return { dueSoon, overdue };

@@ -48,7 +48,7 @@ export async function acceptInput(deps: PipelineDeps, env: Envelope, opts: { qua
     count(outcome === 'created' ? 'registered' : 'repeat', sub.source);
     deps.log.info(
       { traceId: env.traceId, channel: env.channel, documentId: card.id, outcome, index: card.registration?.index, status: card.status },
-      outcome === 'created' ? 'document accepted' : 'repeat delivery: document already on file',
+      outcome === 'created' ? 'документ прийнято / document accepted' : 'повторна доставка: документ уже є / repeat delivery: document already on file',
     );
     return { status: outcome, card };
   } catch (err) {
@@ -75,6 +75,6 @@ export async function quarantineFailure(deps: PipelineDeps, env: Envelope, error
     payload: env.payload,
     receivedAt: env.receivedAt,
   });
-  deps.log.warn({ traceId: env.traceId, channel: env.channel, code: error.code, quarantineId }, 'input rejected to quarantine');
+  deps.log.warn({ traceId: env.traceId, channel: env.channel, code: error.code, quarantineId }, 'вхідне відхилено в карантин / input rejected to quarantine');
   return { status: 'rejected', error, quarantineId };
 }

@@ -199,7 +199,7 @@ describe('HTTP: documents and quarantine (real PostgreSQL)', function () {
     await post(hub, submission({ kind: 'citizen-appeal', correspondent: { name, phone }, receivedAt: 'bad' }));
     const text = hub.logs.text();
     for (const secret of [name, 'Ґуцуляк', phone, address, 'yaryna@example.org']) expect(text).to.not.contain(secret);
-    const requestLines = hub.logs.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request' || l.msg === 'document accepted');
+    const requestLines = hub.logs.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request' || l.msg.endsWith('document accepted'));
     expect(requestLines.length).to.be.greaterThan(0);
     for (const line of requestLines) expect(line.traceId).to.be.a('string');
   });
@@ -214,7 +214,7 @@ describe('HTTP: documents and quarantine (real PostgreSQL)', function () {
       expect(res.status).to.equal(201);
       await new Promise((r) => setTimeout(r, 50));
       const lines = debugHub.logs.lines.map((l) => JSON.parse(l)).filter((l) => l.traceId === traceId);
-      expect(lines.filter((l) => l.level >= 30).map((l) => l.msg)).to.deep.equal(['document accepted']);
+      expect(lines.filter((l) => l.level >= 30).map((l) => l.msg)).to.deep.equal(['документ прийнято / document accepted']);
       expect(lines.map((l) => l.msg)).to.include.members(['signatures verified', 'request']);
     } finally {
       await debugHub.close();
