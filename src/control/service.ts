@@ -37,10 +37,13 @@ export interface ControlDeps {
 /** Kinds whose control follows the Law on citizens' appeals (45-day cap, 4-day co-executors). */
 const APPEAL_KINDS = new Set(['citizen-appeal', 'hotline-card', 'e-petition']);
 
+/** A resolution that cannot stand as given (422); any other broken rule is a conflict with the card (409). */
+const RESOLUTION_INVALID = new Set(['NO_EXECUTORS', 'TERM_BEFORE_RESOLUTION', 'RESOLUTION_BEFORE_REGISTRATION', 'APPEAL_TERM_BEYOND_CAP']);
+
 /** A broken control rule becomes a 409/422 answer with the rule's code, message and basis. */
 function asHubError(err: unknown): unknown {
   if (!(err instanceof ControlRuleError)) return err;
-  const status = err.code === 'NO_EXECUTORS' || err.code === 'TERM_BEFORE_RESOLUTION' ? 422 : 409;
+  const status = RESOLUTION_INVALID.has(err.code) ? 422 : 409;
   return new HubError(err.code, { status, message: err.message, messageUk: err.messageUk }, { basis: err.basis, ...err.details });
 }
 
@@ -89,6 +92,8 @@ export class ControlService {
       today,
       derive: (term) => this.deps.terms.derive(term, isAppeal, today),
       appealCap: (receivedOn) => this.deps.terms.appealCap(receivedOn),
+      // ЦК ст. 254 ч. 5: an extension given as a date that falls on a day off ends on the next working day.
+      rollTerm: (term, after) => this.deps.terms.roll(term, after),
       // Закон «Про доступ до публічної інформації», ст. 20 ч. 2, 4: 20 working days at most, 48 hours if urgent.
       infoRequestCap: info ? { ...termCap(info, termFn), receivedOn: info.receivedOn, urgent: info.urgent } : null,
     };
@@ -126,13 +131,18 @@ export class ControlService {
       const from = rule === 'petition' ? resolutionDate
         : COUNTS_FROM_RECEIPT.has(doc.kind) ? kyivDate(new Date(doc.receivedAt)) : doc.registration.date;
       const explicit = body.term ?? doc.dueDate;
-      const { term, basis } = this.deps.terms.termFor(rule, from, explicit);
+      // An appeal's explicit term overrides the appeals rule, not «document»: its basis says so (Law on appeals art. 20).
+      const basisRule = rule === 'explicit' && isAppeal ? body.rule ?? this.deps.terms.ruleFor(doc) : rule;
+      const { term, basis } = this.deps.terms.termFor(basisRule, from, explicit);
       const card = assign(
         {
           id: randomUUID(), documentId, resolutionNo: await store.nextResolutionNo(q, documentId),
           author, controller: body.controller, executors: body.executors, task: body.task,
           resolutionDate, term, rule, basis,
           appealReceivedOn: isAppeal ? kyivDate(new Date(doc.receivedAt)) : null,
+          // Art. 20's 45 days cap an appeal's term; a petition's own term (art. 23-1) runs from its consideration.
+          appealTermCapped: basisRule !== 'petition',
+          registrationDate: doc.registration.date,
         },
         ctx,
       );

@@ -11,4 +11,9 @@ export interface TermService {
   derive(term: string, isAppeal: boolean, from: string): DerivedDates;
   /** The last day an appeal received on that date may be kept to (45 days in total). */
   appealCap(receivedOn: string): string;
+  /**
+   * ЦК ст. 254 ч. 5: a term whose last day is not a working day ends on the next working day (or
+   * the previous one by the council's TERM_ROLL), never on or before `after`.
+   */
+  roll(term: string, after: string): string;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigError, type Config } from '../config';
 import { createCalendars, parseCalendarOverride, type CalendarOverride, type WorkingDayCalendar } from '../domain/calendar';
 import { urgencyOf } from '../domain/info-requests';
-import { computeTerm, deriveDates, TermError } from '../domain/terms';
+import { computeTerm, deriveDates, rollToWorkingDay, TermError } from '../domain/terms';
 import { HubError } from '../errors';
 import type { DocumentCard } from '../schemas';
 import type { TermService } from './term-service';
@@ -86,6 +86,9 @@ export function calendarTermService(config: Pick<Config, 'calendar' | 'calendarO
     },
     appealCap(receivedOn) {
       return computeTerm({ rule: 'appeal-cap', from: receivedOn, calendar, options }).term;
+    },
+    roll(term, after) {
+      return rollToWorkingDay(calendar, term, after, options.roll).term;
     },
   };
 }

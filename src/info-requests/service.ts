@@ -11,7 +11,7 @@ import type { ControlService } from '../control';
 import { kyivDate, type Clock } from '../domain/clock';
 import { moveTermByLaw } from '../domain/control';
 import {
-  baseTerm, checkAnswer, factsOf, journalEntry, planExtension,
+  baseTerm, checkAnswer, factsOf, journalEntry, journalSummary, planExtension,
   type ExtensionEntry, type JournalSource, type Requester, type StoredAnswer, type TermFn,
 } from '../domain/info-requests';
 import { HubError } from '../errors';
@@ -64,7 +64,8 @@ export class InfoRequestService {
   async journal(from: string, to: string, viewer: Principal | undefined): Promise<InfoRequestJournal> {
     const today = this.today();
     const entries = (await journalSources(this.deps.db, from, to)).map((s) => this.shown(journalEntry(s, today, this.terms), viewer));
-    return { from, to, today, personalData: maySeePersonalData(viewer) ? 'shown' : 'masked', entries };
+    // By requester type (ст. 12), as the department's report counts them (seed 000).
+    return { from, to, today, personalData: maySeePersonalData(viewer) ? 'shown' : 'masked', summary: journalSummary(entries), entries };
   }
 
   /** Locks the document (as a new resolution does) and reads it with what was recorded on it. */

@@ -131,6 +131,81 @@ describe('control of execution over HTTP (real PostgreSQL, fixed dates)', functi
     expect(ok.status).to.equal(200);
   });
 
+  it('Law on appeals art. 20: a resolution cannot give an appeal more than 45 days in total; a term within it cites the appeals rule, not «document»', async () => {
+    const doc = await registered({ kind: 'citizen-appeal', receivedAt: '2026-03-09T08:00:00Z', correspondent: { name: 'Ткачук Оксана Іванівна', address: 'вул. Садова, 3, м. Фастів' } });
+    // 90 days from receipt (Sun 7 June, so Mon 8 June): beyond the 45 days of art. 20 (Thu 23 April 2026).
+    const tooFar = await call(hub, 'POST', `/api/v1/documents/${doc.id}/resolutions`, { actor: 'mayor', executors: ['social-dept'], task: 'Розглянути звернення', term: '2026-06-07' });
+    expect(tooFar.status).to.equal(422);
+    expect(tooFar.json).to.include({ code: 'APPEAL_TERM_BEYOND_CAP' });
+    expect(tooFar.json.messageUk).to.contain('45 днів').and.contain('ст. 20');
+    expect(tooFar.json.details).to.include({ term: '2026-06-08', cap: '2026-04-23', receivedOn: '2026-03-09' });
+    expect(tooFar.json.details.basis).to.contain('Про звернення громадян').and.contain('ст. 20');
+    expect((await call(hub, 'GET', `/api/v1/documents/${doc.id}/control`)).json.items).to.have.length(0);
+
+    const within = await call(hub, 'POST', `/api/v1/documents/${doc.id}/resolutions`, { actor: 'mayor', executors: ['social-dept'], task: 'Розглянути звернення', term: '2026-04-23' });
+    expect(within.status, JSON.stringify(within.json)).to.equal(201);
+    expect(within.json).to.include({ term: '2026-04-23', rule: 'explicit', appealReceivedOn: '2026-03-09' });
+    expect(within.json.basis).to.contain('Про звернення громадян').and.contain('ст. 20').and.not.contain('«document»');
+  });
+
+  it('ЦК ст. 254 ч. 5: a term that falls on a day off ends on the next working day — in a resolution and in a granted extension', async () => {
+    const doc = await registered();
+    // Saturday 14 March 2026 → Monday 16 March.
+    const { json: card } = await call(hub, 'POST', `/api/v1/documents/${doc.id}/resolutions`, { actor: 'mayor', executors: ['housing-dept'], task: 'Вжити заходів', term: '2026-03-28' });
+    expect(card.term).to.equal('2026-03-30');
+    const base = `/api/v1/documents/${doc.id}/control/${card.id}`;
+    clock.set('2026-03-20T09:00:00Z');
+    // Asked for Saturday 18 April; granted as asked: the term is Monday 20 April.
+    const asked = await call(hub, 'POST', `${base}/extension-requests`, { actor: 'housing-dept', newTerm: '2026-04-18', reason: 'Очікуємо висновок експертизи' });
+    expect(asked.status, JSON.stringify(asked.json)).to.equal(200);
+    const granted = await call(hub, 'POST', `${base}/extension-decision`, { actor: 'mayor', granted: true });
+    expect(granted.status, JSON.stringify(granted.json)).to.equal(200);
+    expect(granted.json.term).to.equal('2026-04-20');
+    expect(granted.json.extensions[0]).to.include({ newTerm: '2026-04-18', term: '2026-04-20' });
+    // Derived dates follow the moved term: 3 working days before Mon 20 April is Wed 15 April (003 §117).
+    expect(granted.json.reminderOn).to.equal('2026-04-15');
+
+    // A grant that names its own date (Sunday 26 April) is moved too: Monday 27 April.
+    clock.set('2026-04-10T09:00:00Z');
+    await call(hub, 'POST', `${base}/extension-requests`, { actor: 'housing-dept', newTerm: '2026-04-30', reason: 'Ще не надійшов висновок' });
+    const own = await call(hub, 'POST', `${base}/extension-decision`, { actor: 'mayor', granted: true, term: '2026-04-26' });
+    expect(own.status, JSON.stringify(own.json)).to.equal(200);
+    expect(own.json.term).to.equal('2026-04-27');
+  });
+
+  it('003 §80, §159: only the responsible executor (first in the resolution) executes; a co-executor hands over their part', async () => {
+    const doc = await registered();
+    const { json: card } = await call(hub, 'POST', `/api/v1/documents/${doc.id}/resolutions`, {
+      actor: 'mayor', executors: ['education-dept', 'finance-dept'], task: 'Розглянути та підготувати відповідь',
+    });
+    const base = `/api/v1/documents/${doc.id}/control/${card.id}`;
+    clock.set('2026-04-01T09:00:00Z');
+    const byCoExecutor = await call(hub, 'POST', `${base}/execution`, { actor: 'finance-dept', onMerits: true, answer: { summary: 'Кошторис погоджено' } });
+    expect(byCoExecutor.status).to.equal(409);
+    expect(byCoExecutor.json).to.include({ code: 'NOT_RESPONSIBLE_EXECUTOR' });
+    expect(byCoExecutor.json.messageUk).to.contain('першим');
+    expect(byCoExecutor.json.details.basis).to.contain('§80').and.contain('§159');
+    expect(byCoExecutor.json.details).to.include({ by: 'finance-dept', responsible: 'education-dept' });
+    // The co-executor's part goes to the card as an interim answer; the card stays under control (003 §119).
+    const part = await call(hub, 'POST', `${base}/interim-answers`, { actor: 'finance-dept', text: 'Фінансове управління: кошторис погоджено' });
+    expect([part.status, part.json.status]).to.deep.equal([200, 'under-control']);
+    const done = await call(hub, 'POST', `${base}/execution`, { actor: 'education-dept', onMerits: true, answer: { summary: 'Надано відповідь по суті' } });
+    expect([done.status, done.json.status, done.json.execution.by]).to.deep.equal([200, 'executed', 'education-dept']);
+  });
+
+  it('003 §157: a resolution dated before the document was registered is refused', async () => {
+    const doc = await registered({ receivedAt: '2026-03-06T08:00:00Z' });
+    expect(doc.registration.date).to.equal('2026-03-10');
+    const early = await call(hub, 'POST', `/api/v1/documents/${doc.id}/resolutions`, { actor: 'mayor', executors: ['legal-dept'], task: 'Опрацювати', date: '2026-03-06' });
+    expect(early.status).to.equal(422);
+    expect(early.json).to.include({ code: 'RESOLUTION_BEFORE_REGISTRATION' });
+    expect(early.json.messageUk).to.contain('реєстрац');
+    expect(early.json.details).to.include({ resolutionDate: '2026-03-06', registrationDate: '2026-03-10' });
+    expect(early.json.details.basis).to.contain('003 §157');
+    const onTheDay = await call(hub, 'POST', `/api/v1/documents/${doc.id}/resolutions`, { actor: 'mayor', executors: ['legal-dept'], task: 'Опрацювати', date: '2026-03-10' });
+    expect(onTheDay.status, JSON.stringify(onTheDay.json)).to.equal(201);
+  });
+
   it('refuses control on an unregistered document and invalid bodies with structured errors', async () => {
     const greeting = await registered({ subtype: 'greeting' });
     const res = await call(hub, 'POST', `/api/v1/documents/${greeting.id}/resolutions`, { actor: 'mayor', executors: ['x'], task: 't' });

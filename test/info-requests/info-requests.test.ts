@@ -138,7 +138,7 @@ describe('public-information requests over HTTP (real PostgreSQL, fixed dates)',
     expect(csv.status).to.equal(200);
     expect(csv.type).to.contain('text/csv');
     const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).to.match(/^Реєстраційний індекс;Дата реєстрації;Дата отримання;Форма запиту;Запитувач;Запитувана інформація/);
+    expect(lines[0]).to.match(/^Реєстраційний індекс;Дата реєстрації;Дата отримання;Форма запиту;Запитувач;Тип запитувача;Код ЄДРПОУ;Вимоги ч\. 5 ст\. 19;Запитувана інформація/);
     const row = lines.find((l) => l.startsWith(req.index))!;
     expect(row).to.contain('06.04.2026').and.contain('електронною поштою').and.contain('надано').and.contain(req.name);
     expect((await call(hub, 'GET', '/api/v1/info-requests?from=2026-03-09&to=2026-03-09&format=csv')).text).to.not.contain(req.name);
@@ -212,6 +212,107 @@ describe('public-information requests over HTTP (real PostgreSQL, fixed dates)',
     expect((await call(hub, 'GET', '/api/v1/info-requests?from=2026-03-10')).json).to.include({ code: 'INVALID_QUERY' });
   });
 
+  it('ст. 19 ч. 5, not ст. 5, 8 of the appeals law: a request with a name and an e-mail is accepted, never an anonymous appeal; one without a name is registered and may be refused (ст. 22 ч. 1 п. 4)', async () => {
+    // A name and an e-mail, no postal address: a complete request (ст. 19 ч. 5 п. 1); as an appeal it would lack a residence.
+    const named = await call(hub, 'POST', '/api/v1/documents', submission({
+      kind: 'info-request', source: 'e-mail', outgoing: undefined, receivedAt: '2026-03-05T09:00:00Z',
+      correspondent: { name: 'Ковальчук Ірина', email: 'i.kovalchuk.2939@example.com' },
+      summary: 'Прошу надати копію рішення виконкому про тарифи на вивезення побутових відходів',
+    }));
+    expect(named.status, JSON.stringify(named.json)).to.equal(201);
+    const view = (await call(hub, 'GET', `/api/v1/documents/${named.json.id}/appeal`, undefined, OFFICER)).json;
+    expect(view.intake.status).to.equal('accepted');
+    expect(view.intake.decisions.map((d: Json) => d.decision)).to.not.include('not-considered-anonymous');
+    expect(view.intake.decisions.map((d: Json) => d.rule)).to.not.include('anonymous');
+    const complete = view.intake.decisions.find((d: Json) => d.decision === 'complete');
+    expect(complete.basis).to.contain('Про доступ до публічної інформації').and.contain('ст. 19 ч. 5');
+    expect(complete.reasonUk).to.contain('ч. 5 ст. 19');
+    const [decided] = await events(named.json.id, 'appeal.intake-decided');
+    expect(decided.data).to.include({ kind: 'info-request', status: 'accepted' });
+    // The journal agrees: the term of ст. 20 ч. 1 (Thu 5 March + 5 working days = Thu 12 March), the requirements met.
+    const entry = await journalEntry(named.json.id, '2026-03-05', OFFICER);
+    expect(entry.requirements).to.deep.equal({ met: true, missing: [], basis: 'Закон «Про доступ до публічної інформації», ст. 19 ч. 5' });
+    expect(entry.term.term).to.equal('2026-03-12');
+
+    // No name and no address: registered and answered in its term, never «не підлягає розгляду».
+    const nameless = await call(hub, 'POST', '/api/v1/documents', submission({
+      kind: 'info-request', source: 'post', outgoing: undefined, receivedAt: '2026-03-05T09:30:00Z',
+      correspondent: { name: 'Анонім' }, summary: 'Скільки коштував ремонт дороги по вул. Шевченка у 2025 році',
+    }));
+    expect(nameless.status, JSON.stringify(nameless.json)).to.equal(201);
+    const short = (await call(hub, 'GET', `/api/v1/documents/${nameless.json.id}/appeal`, undefined, OFFICER)).json;
+    expect(short.intake.status).to.equal('accepted');
+    expect(short.intake.decisions.map((d: Json) => d.rule)).to.not.include('anonymous');
+    const route = short.intake.decisions.find((d: Json) => d.rule === 'routing');
+    expect(route.reasonUk).to.contain('п. 4 ч. 1 ст. 22').and.contain('ім’я (найменування) запитувача');
+    expect(route.basis).to.contain('ст. 19');
+    const shortEntry = await journalEntry(nameless.json.id, '2026-03-05', OFFICER);
+    expect(shortEntry.requirements).to.include({ met: false });
+    expect(shortEntry.requirements.missing).to.deep.equal(['name', 'contact']);
+  });
+
+  it('ст. 12 and seed 000: the journal keeps the requester type and ЄДРПОУ and counts 83 requests as 67 individuals, 10 public associations, 6 legal entities', async () => {
+    const types: Array<'individual' | 'public-association' | 'legal-entity'> = [
+      ...Array<'individual'>(67).fill('individual'), ...Array<'public-association'>(10).fill('public-association'), ...Array<'legal-entity'>(6).fill('legal-entity'),
+    ];
+    let association: string | undefined;
+    let company: string | undefined;
+    for (const [i, type] of types.entries()) {
+      const day = String(5 + (i % 20)).padStart(2, '0');
+      const code = String(40000000 + i);
+      const p = fakePerson(rng, { email: `zapyt.seed.${i}@example.com` });
+      const correspondent = type === 'individual' ? { name: officialName(p), address: officialAddress(p) }
+        : type === 'public-association' ? { name: `ГО «Громадський контроль ${i}»`, email: `go.${i}@example.com` }
+          : { name: `ТОВ «Будпроєкт-${i}»`, edrpou: code, email: `office.${i}@example.com` };
+      const infoRequest = type === 'public-association' ? { requesterType: type, edrpou: code } : { requesterType: type };
+      const res = await call(hub, 'POST', '/api/v1/documents', submission({
+        kind: 'info-request', source: 'post', outgoing: undefined, receivedAt: `2026-01-${day}T08:00:00Z`,
+        correspondent, summary: `Запит про виконання бюджету, № ${i}`, meta: { infoRequest },
+      }));
+      expect(res.status, JSON.stringify(res.json)).to.equal(201);
+      if (type === 'public-association') association ??= res.json.id;
+      if (type === 'legal-entity') company ??= res.json.id;
+    }
+    const path = '/api/v1/info-requests?from=2026-01-01&to=2026-01-31';
+    const journal = (await call(hub, 'GET', path, undefined, OFFICER)).json;
+    expect(journal.entries).to.have.length(83);
+    expect(journal.summary).to.deep.equal({ total: 83, byRequesterType: { individual: 67, 'public-association': 10, 'legal-entity': 6, journalist: 0, unspecified: 0 } });
+    const go = journal.entries.find((e: Json) => e.documentId === association);
+    expect(go.requesterType).to.equal('public-association');
+    expect(go.requester.edrpou).to.match(/^4\d{7}$/);
+    const llc = journal.entries.find((e: Json) => e.documentId === company);
+    expect(llc).to.deep.include({ requesterType: 'legal-entity' });
+    expect(llc.requester.edrpou).to.match(/^4\d{7}$/);
+    // The counts are no personal data: the same for a role that sees requesters masked.
+    expect((await call(hub, 'GET', path)).json.summary).to.deep.equal(journal.summary);
+
+    const { sheet } = await downloadXlsx(hub, `${path}&format=xlsx`, await headersFor(hub, 'appeals-officer'));
+    expect(String(sheet.getCell('A2').value)).to.contain('Усього запитів: 83, з них від фізичних осіб — 67, від громадських об’єднань — 10, від юридичних осіб — 6, від журналістів — 0');
+    const rows = records(sheet);
+    const row = rows.find((r) => r['Ідентифікатор документа']!.value === company)!;
+    expectTextCell(row['Тип запитувача'], 'юридична особа');
+    expectTextCell(row['Код ЄДРПОУ'], llc.requester.edrpou);
+    expect(rows.filter((r) => r['Тип запитувача']!.value === 'фізична особа')).to.have.length(67);
+
+    // A journalist, and a request that does not say: counted apart, never guessed.
+    for (const infoRequest of [{ requesterType: 'journalist' }, {}]) {
+      const res = await call(hub, 'POST', '/api/v1/documents', submission({
+        kind: 'info-request', source: 'e-mail', outgoing: undefined, receivedAt: '2026-02-03T08:00:00Z',
+        correspondent: { name: 'Редакція газети «Громада»', email: 'redaktsiia.hromada@example.com' }, summary: 'Запит про тарифи', meta: { infoRequest },
+      }));
+      expect(res.status, JSON.stringify(res.json)).to.equal(201);
+    }
+    const feb = (await call(hub, 'GET', '/api/v1/info-requests?from=2026-02-03&to=2026-02-03')).json;
+    expect(feb.summary).to.deep.equal({ total: 2, byRequesterType: { individual: 0, 'public-association': 0, 'legal-entity': 0, journalist: 1, unspecified: 1 } });
+    expect(feb.entries.map((e: Json) => e.requesterType)).to.have.members(['journalist', null]);
+    // A type the law does not know goes to quarantine with its violation.
+    const wrong = await call(hub, 'POST', '/api/v1/documents', submission({
+      kind: 'info-request', source: 'e-mail', outgoing: undefined, correspondent: { name: 'Бойко Андрій Іванович', email: 'boiko@example.com' },
+      summary: 'Запит', meta: { infoRequest: { requesterType: 'deputy' } },
+    }));
+    expect([wrong.status, wrong.json.code, wrong.json.details.violations[0].path]).to.deep.equal([400, 'INFO_REQUEST_META_INVALID', '/requesterType']);
+  });
+
   it('the journal as XLSX: title, period, frozen header, real dates, Ukrainian values, the requester masked as in the JSON', async () => {
     clock.set('2026-03-04T10:00:00Z'); // Wednesday: received and registered that morning, answered on Friday
     const req = await registerRequest({ receivedAt: '2026-03-04T09:30:00Z' });
@@ -220,7 +321,8 @@ describe('public-information requests over HTTP (real PostgreSQL, fixed dates)',
     expect(answer.status, JSON.stringify(answer.json)).to.equal(200);
     const path = '/api/v1/info-requests?from=2026-03-04&to=2026-03-04';
     const headers = [
-      'Реєстраційний індекс', 'Дата реєстрації', 'Дата отримання', 'Форма запиту', 'Запитувач', 'Запитувана інформація',
+      'Реєстраційний індекс', 'Дата реєстрації', 'Дата отримання', 'Форма запиту', 'Запитувач', 'Тип запитувача', 'Код ЄДРПОУ', 'Вимоги ч. 5 ст. 19',
+      'Запитувана інформація',
       'Терміновий (48 годин)', 'Підстава терміновості', 'Строк відповіді', 'Правило строку', 'Підстава строку',
       'Строк продовжено до', 'Обґрунтування продовження', 'Повідомити запитувача до', 'Запитувача повідомлено',
       'Дата відповіді', 'Результат', 'Підстава відмови', 'Направлено розпоряднику', 'Відповідь після строку', 'Прострочено',
@@ -235,7 +337,8 @@ describe('public-information requests over HTTP (real PostgreSQL, fixed dates)',
       expect(masked).to.equal(job === 'clerk');
       expectLayout(sheet, {
         title: 'Журнал реєстрації запитів на публічну інформацію',
-        caption: `Період надходження: з 04.03.2026 по 04.03.2026; станом на 06.03.2026${masked ? '; персональні дані запитувачів приховано' : ''}`,
+        caption: `Період надходження: з 04.03.2026 по 04.03.2026; станом на 06.03.2026${masked ? '; персональні дані запитувачів приховано' : ''}` +
+          '; Усього запитів: 1, з них від фізичних осіб — 0, від громадських об’єднань — 0, від юридичних осіб — 0, від журналістів — 0, тип запитувача не зазначено — 1',
         headers,
       });
       const rows = records(sheet);
@@ -248,6 +351,8 @@ describe('public-information requests over HTTP (real PostgreSQL, fixed dates)',
       expectTextCell(row['Форма запиту'], 'електронною поштою');
       expectTextCell(row['Запитувач'], e.requester.name);
       expect(row['Запитувач']!.value === req.name).to.equal(!masked);
+      expectTextCell(row['Тип запитувача'], 'не зазначено');
+      expectTextCell(row['Вимоги ч. 5 ст. 19'], 'дотримано');
       expectTextCell(row['Запитувана інформація'], e.requested);
       expectTextCell(row['Терміновий (48 годин)'], 'ні');
       expectDateCell(row['Строк відповіді'], e.term.term);

@@ -1,6 +1,6 @@
 import express from 'express';
 import type { ControlService } from '../../control';
-import { JOURNAL_TABLE } from '../../domain/info-requests';
+import { JOURNAL_TABLE, journalSummaryUk } from '../../domain/info-requests';
 import { asOfUk, periodUk } from '../../exports';
 import { HubError } from '../../errors';
 import { InfoRequestService } from '../../info-requests';
@@ -31,7 +31,10 @@ export function infoRequestsRouter(deps: Pick<PipelineDeps, 'db' | 'clock' | 'lo
     if (format === 'json') res.json(journal);
     else {
       await sendExport(res, format, JOURNAL_TABLE, journal.entries, {
-        caption: [periodUk(from, to, 'Період надходження'), asOfUk(journal.today), journal.personalData === 'masked' && 'персональні дані запитувачів приховано'],
+        caption: [
+          periodUk(from, to, 'Період надходження'), asOfUk(journal.today), journal.personalData === 'masked' && 'персональні дані запитувачів приховано',
+          journalSummaryUk(journal.summary),
+        ],
         fileQualifiers: [from, to],
         createdAt: deps.clock.now(),
       });

@@ -60,6 +60,21 @@ export const CONTROL_ERRORS = {
   ],
   NO_EXECUTORS: ['A resolution names at least one executor', 'Резолюція має містити хоча б одного виконавця', '003 §157'],
   TERM_BEFORE_RESOLUTION: ['The term cannot be before the resolution date', 'Строк виконання не може передувати даті резолюції', '003 §157'],
+  RESOLUTION_BEFORE_REGISTRATION: [
+    'A resolution cannot be dated before the document was registered: it is made on the registered document and names its index and date',
+    'Дата резолюції не може передувати даті реєстрації документа: резолюцію накладають на зареєстрований документ із зазначенням його реєстраційного індексу і дати (003 п. 157)',
+    '003 §157 (резолюція оформлюється із зазначенням реєстраційного індексу і дати документа); §101, §114 (звернення — після реєстрації)',
+  ],
+  APPEAL_TERM_BEYOND_CAP: [
+    "An appeal cannot be given a term beyond 45 days from its receipt, by a resolution either (Law on citizens' appeals, art. 20)",
+    'Строк розгляду звернення, зокрема встановлений резолюцією, не може перевищувати 45 днів з дня його надходження (Закон «Про звернення громадян», ст. 20)',
+    'Закон «Про звернення громадян», ст. 20 ч. 1; 003 §113',
+  ],
+  NOT_RESPONSIBLE_EXECUTOR: [
+    'Only the responsible executor, named first in the resolution, executes the item and answers; co-executors hand their part over to them (003 §80, §159)',
+    'Виконати документ і надати відповідь по суті може лише відповідальний виконавець — зазначений у резолюції першим; співвиконавці передають йому свої матеріали для узагальнення (003 пп. 80, 159)',
+    '003 §80, §111 (звернення: відповідь готує виконавець, вказаний у резолюції першим), §157, §159 (співвиконавці надають інформацію відповідальному виконавцю)',
+  ],
 } as const;
 
 export type ControlErrorCode = keyof typeof CONTROL_ERRORS;

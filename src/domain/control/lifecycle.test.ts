@@ -101,6 +101,63 @@ describe('control lifecycle (pure, fixed dates)', () => {
     expect(refused(() => release(released, { by: 'mayor' }, ctx('2026-04-11'))).code).to.equal('NOT_UNDER_CONTROL');
   });
 
+  it('Law on appeals art. 20: a resolution cannot give an appeal a term beyond 45 days from receipt', () => {
+    // 45 days from 10 March is 24 April; a resolution term of 90 days (8 June) is refused.
+    const e = refused(() => card({ rule: 'explicit', appealReceivedOn: '2026-03-10', term: '2026-06-08' }));
+    expect(e.code).to.equal('APPEAL_TERM_BEYOND_CAP');
+    expect(e.basis).to.contain('Про звернення громадян').and.contain('ст. 20');
+    expect(e.messageUk).to.contain('45 днів').and.contain('ст. 20');
+    expect(e.details).to.include({ term: '2026-06-08', cap: '2026-04-24', receivedOn: '2026-03-10' });
+    expect(card({ rule: 'explicit', appealReceivedOn: '2026-03-10', term: '2026-04-24' }).term).to.equal('2026-04-24');
+    // A document that is not an appeal has no such cap; nor a petition's own term (art. 23-1, from its consideration).
+    expect(card({ rule: 'explicit', term: '2026-06-08' }).term).to.equal('2026-06-08');
+    expect(card({ rule: 'petition', appealReceivedOn: '2026-03-10', term: '2026-06-08', appealTermCapped: false }).term).to.equal('2026-06-08');
+  });
+
+  it('003 §157: a resolution cannot be dated before the document’s registration', () => {
+    const e = refused(() => card({ registrationDate: '2026-03-11', resolutionDate: '2026-03-10' }));
+    expect(e.code).to.equal('RESOLUTION_BEFORE_REGISTRATION');
+    expect(e.basis).to.contain('003 §157');
+    expect(e.details).to.deep.equal({ resolutionDate: '2026-03-10', registrationDate: '2026-03-11' });
+    expect(card({ registrationDate: '2026-03-10', resolutionDate: '2026-03-10' }).status).to.equal('under-control');
+  });
+
+  it('003 §80, §159: a co-executor does not execute the card; the responsible (first) executor does; the co-executor’s part is an interim answer', () => {
+    const e = refused(() => execute(card(), { by: 'finance-dept', answer: { summary: 'Кошторис погоджено' }, onMerits: true }, ctx('2026-04-01')));
+    expect(e.code).to.equal('NOT_RESPONSIBLE_EXECUTOR');
+    expect(e.basis).to.contain('§80').and.contain('§159');
+    expect(e.messageUk).to.contain('першим');
+    expect(e.details).to.include({ by: 'finance-dept', responsible: 'education-dept' });
+    expect(refused(() => execute(card(), { by: 'stranger', answer: { summary: 'x' }, onMerits: true }, ctx('2026-04-01'))).code).to.equal('NOT_AN_EXECUTOR');
+    const part = giveInterimAnswer(card(), { by: 'finance-dept', text: 'Кошторис погоджено' }, ctx('2026-04-01'));
+    expect(part.status).to.equal('under-control');
+    expect(execute(part, { by: 'education-dept', answer: { summary: 'Відповідь по суті' }, onMerits: true }, ctx('2026-04-02')).status).to.equal('executed');
+  });
+
+  it('ЦК ст. 254 ч. 5: an extension given as a date on a day off ends on the next working day', () => {
+    // Weekends off: Saturday and Sunday move to Monday.
+    const weekend = (d: string) => [0, 6].includes(new Date(`${d}T12:00:00Z`).getUTCDay());
+    const withCalendar = (today: string): ControlContext => ({
+      ...ctx(today),
+      rollTerm: (term) => {
+        let t = term;
+        while (weekend(t)) t = addDays(t, 1);
+        return t;
+      },
+    });
+    // Saturday 25 April → Monday 27 April; the record keeps the date asked.
+    const asked = requestExtension(card(), { by: 'education-dept', newTerm: '2026-04-25', reason: 'x' }, withCalendar('2026-04-01'));
+    const granted = decideExtension(asked, { by: 'mayor', granted: true }, withCalendar('2026-04-02'));
+    expect(granted.term).to.equal('2026-04-27');
+    expect(granted.extensions[0]).to.include({ newTerm: '2026-04-25', term: '2026-04-27' });
+    // A grant naming its own date (Sunday 3 May) ends on Monday 4 May.
+    const own = decideExtension(asked, { by: 'mayor', granted: true, term: '2026-05-03' }, withCalendar('2026-04-02'));
+    expect(own.term).to.equal('2026-05-04');
+    // The appeal cap sees the moved term: 45 days from 10 March is Fri 24 April; Sat 25 April ends on Mon 27 April, beyond it.
+    const appeal = card({ rule: 'appeal', appealReceivedOn: '2026-03-10', term: '2026-04-10' });
+    expect(refused(() => requestExtension(appeal, { by: 'education-dept', newTerm: '2026-04-25', reason: 'x' }, withCalendar('2026-04-01'))).code).to.equal('EXTENSION_BEYOND_CAP');
+  });
+
   it('overdue is derived from the term and today; late is executed after the term', () => {
     const c = card();
     expect(isOverdue(c, '2026-04-10')).to.equal(false);

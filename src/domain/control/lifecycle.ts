@@ -24,6 +24,12 @@ export interface ControlContext {
    * itself for an urgent one, which is not extended (ст. 20 ч. 2). Absent for other documents.
    */
   infoRequestCap?: InfoRequestCap | null;
+  /**
+   * ЦК ст. 254 ч. 5: a term whose last day is a day off ends on the next working day (or the
+   * previous one where the council chose so), never on or before `after`. Applied to a term given
+   * as a date in an extension (a resolution's term is moved when it is computed). Absent: not moved.
+   */
+  rollTerm?(term: string, after: string): string;
 }
 
 export interface InfoRequestCap {
@@ -46,13 +52,30 @@ export interface AssignInput {
   rule: string;
   basis: string;
   appealReceivedOn?: string | null;
+  /**
+   * Whether the 45 days of art. 20 cap this term (default: whenever appealReceivedOn is given).
+   * Not for an e-petition considered as a petition: its 10 working days run from the start of its
+   * consideration (Law on appeals art. 23-1), however long ago collection ended.
+   */
+  appealTermCapped?: boolean;
+  /** The document's registration date: the resolution is made on the registered document (003 §157). */
+  registrationDate?: string | null;
 }
 
 /** A resolution puts the item under control with its executors and term (003 §157, §114). */
 export function assign(input: AssignInput, ctx: ControlContext): ControlCard {
   const executors = input.executors.map((e) => e.trim()).filter(Boolean);
   if (!executors.length) throw controlError('NO_EXECUTORS');
+  // 003 §157: the resolution names the document's registration index and date, so it follows registration.
+  if (input.registrationDate && input.resolutionDate < input.registrationDate) {
+    throw controlError('RESOLUTION_BEFORE_REGISTRATION', { resolutionDate: input.resolutionDate, registrationDate: input.registrationDate });
+  }
   if (input.term < input.resolutionDate) throw controlError('TERM_BEFORE_RESOLUTION', { term: input.term, resolutionDate: input.resolutionDate });
+  // Law «Про звернення громадян» art. 20 ч. 1: 45 days in total is the cap of any term an appeal gets, a resolution's too.
+  if (input.appealReceivedOn && input.appealTermCapped !== false) {
+    const cap = ctx.appealCap(input.appealReceivedOn);
+    if (input.term > cap) throw controlError('APPEAL_TERM_BEYOND_CAP', { term: input.term, cap, receivedOn: input.appealReceivedOn });
+  }
   const derived = ctx.derive(input.term);
   return {
     id: input.id,
@@ -90,6 +113,22 @@ function requireExecutor(card: ControlCard, by: string): void {
   if (!card.executors.includes(by)) throw controlError('NOT_AN_EXECUTOR', { by, executors: card.executors });
 }
 
+/** ЦК ст. 254 ч. 5: the term moved off a day off, when the context knows the calendar. */
+function rolled(term: string, after: string, ctx: ControlContext): string {
+  return ctx.rollTerm ? ctx.rollTerm(term, after) : term;
+}
+
+/**
+ * 003 §80, §111, §157, §159: the responsible executor — named first in the resolution — answers;
+ * co-executors hand their part over to them (as an interim answer on the card), never execute it.
+ */
+function requireResponsibleExecutor(card: ControlCard, by: string): void {
+  const responsible = card.executors[0];
+  if (by !== responsible) {
+    throw controlError('NOT_RESPONSIBLE_EXECUTOR', { by, responsible, coExecutorsDue: card.coExecutorsDue });
+  }
+}
+
 function checkCap(card: ControlCard, newTerm: string, ctx: ControlContext): void {
   const cap = card.appealReceivedOn ? ctx.appealCap(card.appealReceivedOn) : null;
   if (cap && newTerm > cap) throw controlError('EXTENSION_BEYOND_CAP', { newTerm, cap, receivedOn: card.appealReceivedOn });
@@ -108,8 +147,10 @@ export function requestExtension(card: ControlCard, req: { by: string; newTerm: 
   if (ctx.today > card.extensionDeadline) {
     throw controlError('EXTENSION_TOO_LATE', { today: ctx.today, deadline: card.extensionDeadline, term: card.term });
   }
-  if (req.newTerm <= card.term) throw controlError('EXTENSION_NOT_LATER', { newTerm: req.newTerm, term: card.term });
-  checkCap(card, req.newTerm, ctx);
+  // The date asked is kept as asked; the checks see it as the law ends it (ЦК ст. 254 ч. 5).
+  const effective = rolled(req.newTerm, card.term, ctx);
+  if (effective <= card.term) throw controlError('EXTENSION_NOT_LATER', { newTerm: req.newTerm, term: card.term });
+  checkCap(card, effective, ctx);
   return {
     ...card,
     pendingExtension: { requestedAt: ctx.now.toISOString(), requestedOn: ctx.today, by: req.by, newTerm: req.newTerm, reason: req.reason },
@@ -135,7 +176,8 @@ export function decideExtension(
     ...(d.reason ? { decisionReason: d.reason } : {}),
   };
   if (!d.granted) return { ...card, pendingExtension: null, extensions: [...card.extensions, record] };
-  const term = d.term ?? request.newTerm;
+  // A granted date on a day off ends on the next working day (ЦК ст. 254 ч. 5); the record keeps the date asked.
+  const term = rolled(d.term ?? request.newTerm, card.term, ctx);
   if (term <= card.term) throw controlError('EXTENSION_NOT_LATER', { newTerm: term, term: card.term });
   checkCap(card, term, ctx);
   record.term = term;
@@ -170,7 +212,7 @@ export function giveInterimAnswer(card: ControlCard, a: { by: string; text: stri
   return { ...card, interimAnswers: [...card.interimAnswers, { at: ctx.now.toISOString(), by: a.by, text: a.text }] };
 }
 
-/** Executed only with an answer on the merits to the correspondent (003 §160). */
+/** Executed only with an answer on the merits to the correspondent (003 §160), by the responsible executor (003 §80, §159). */
 export function execute(
   card: ControlCard,
   e: { by: string; answer: { summary: string; outgoingIndex?: string; result?: AnswerResult }; onMerits: boolean },
@@ -178,6 +220,7 @@ export function execute(
 ): ControlCard {
   requireUnderControl(card);
   requireExecutor(card, e.by);
+  requireResponsibleExecutor(card, e.by);
   if (!e.onMerits || !e.answer.summary.trim()) throw controlError('ANSWER_REQUIRED');
   if (e.answer.result === 'on-control') throw controlError('ANSWER_REQUIRED', { result: e.answer.result });
   return { ...card, status: 'executed', execution: { at: ctx.now.toISOString(), on: ctx.today, by: e.by, answer: e.answer } };

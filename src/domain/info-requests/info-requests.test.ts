@@ -7,8 +7,8 @@ import { expect } from 'chai';
 import { toCsv } from '../../exports';
 import { MARTIAL_LAW, PEACETIME } from '../calendar';
 import {
-  answerDeadline, calendarTerms, checkAnswer, formOf, InfoRequestRuleError, JOURNAL_TABLE, journalEntry, planExtension, requestedOf,
-  termCap, termInForce, urgencyOf, type JournalSource, type RequestFacts,
+  answerDeadline, calendarTerms, checkAnswer, checkRequirements, edrpouOf, formOf, InfoRequestRuleError, infoRequestIntake, JOURNAL_TABLE, journalEntry,
+  journalSummary, journalSummaryUk, planExtension, requestedOf, requesterTypeOf, termCap, termInForce, urgencyOf, type JournalSource, type RequestFacts,
 } from './index';
 
 const P = calendarTerms(PEACETIME);
@@ -173,5 +173,68 @@ describe('public-information requests: the journal entry and CSV', () => {
     expect(header).to.match(/^Реєстраційний індекс;Дата реєстрації;Дата отримання;Форма запиту;Запитувач/);
     expect(row).to.contain('електронною поштою').and.contain('відмовлено').and.contain('ст. 22 ч. 1 п. 1').and.contain(';05.01.2026;');
     expect(row.split(';').slice(-3, -1)).to.deep.equal(['так', 'ні']);
+  });
+});
+
+describe('public-information requests: what a request must contain (ст. 19 ч. 5), not an appeal (ст. 5, 8 of the appeals law)', () => {
+  const doc = { source: 'e-mail', summary: 'Копія рішення виконкому про тарифи' };
+
+  it('ст. 19 ч. 5 п. 1, 2: a name and an e-mail (or a postal address, or a phone) with a description are enough — no residence, no patronymic', () => {
+    expect(checkRequirements(doc, { name: 'Ковальчук Ірина', email: 'i.k@example.com' })).to.deep.equal({ met: true, missing: [], basis: 'Закон «Про доступ до публічної інформації», ст. 19 ч. 5' });
+    expect(checkRequirements(doc, { name: 'ТОВ «Будпроєкт»', address: 'вул. Заводська, 1, м. Кам’янське' }).met).to.equal(true);
+    expect(checkRequirements({ source: 'phone', summary: 'Графік прийому' }, { name: 'Бойко А.', phone: '+380671234567' }).met).to.equal(true);
+  });
+
+  it('ст. 19 ч. 5: no name, no contact, no description — each named as missing', () => {
+    expect(checkRequirements(doc, { name: 'Анонім' }).missing).to.deep.equal(['name', 'contact']);
+    expect(checkRequirements(doc, { name: ' без підпису ', email: 'x@example.com' }).missing).to.deep.equal(['name']);
+    expect(checkRequirements({ source: 'post', summary: '?' }, { name: 'Гнатюк О. В.', address: 'вул. Садова, 3' }).missing).to.deep.equal(['requested']);
+  });
+
+  it('intake: a named request with an e-mail is accepted under ст. 19 ч. 5; one short of it is accepted too, with ст. 22 ч. 1 п. 4 named — never «анонімне»', () => {
+    const card = { form: 'individual' as const, applicants: [{ fullName: 'Ковальчук Ірина' }] };
+    const ok = infoRequestIntake({ ...doc, correspondent: { name: 'Ковальчук Ірина', email: 'i.k@example.com' } }, card);
+    expect(ok).to.include({ status: 'accepted', recurrence: 'primary', mark: null, priority: 'normal', mandatoryControl: false, form: 'individual' });
+    expect(ok.decisions.map((d) => [d.decision, d.rule])).to.deep.equal([['complete', 'completeness'], ['route', 'routing']]);
+    expect(ok.decisions[0]!.basis).to.contain('ст. 19 ч. 5').and.contain('ст. 5, 8 Закону «Про звернення громадян» до запиту на інформацію не застосовуються');
+    const short = infoRequestIntake({ ...doc, correspondent: { name: 'Анонім' } }, { form: 'anonymous', applicants: [{ fullName: 'Анонім' }] });
+    expect(short).to.include({ status: 'accepted', form: 'individual' });
+    expect(short.decisions.map((d) => d.decision)).to.deep.equal(['route']);
+    expect(short.decisions[0]!.reasonUk).to.contain('п. 4 ч. 1 ст. 22').and.contain('ім’я (найменування) запитувача').and.contain('як анонімне звернення запит не розглядається');
+    expect(short.decisions[0]!.details).to.deep.include({ requirements: { met: false, missing: ['name', 'contact'], basis: 'Закон «Про доступ до публічної інформації», ст. 19 ч. 5' } });
+  });
+});
+
+describe('public-information requests: who asks (ст. 12) and the counts of seed 000', () => {
+  it('the requester type comes from meta.infoRequest.requesterType, never guessed; ЄДРПОУ from meta, else the correspondent', () => {
+    expect(requesterTypeOf({ meta: { infoRequest: { requesterType: 'public-association' } } })).to.equal('public-association');
+    expect(requesterTypeOf({ meta: { infoRequest: { requesterType: 'deputy' } } })).to.equal(null);
+    expect(requesterTypeOf({ meta: null })).to.equal(null);
+    expect(edrpouOf({ meta: { infoRequest: { edrpou: '12345678' } } }, { edrpou: '87654321' })).to.equal('12345678');
+    expect(edrpouOf({ meta: null }, { edrpou: '87654321' })).to.equal('87654321');
+    expect(edrpouOf({ meta: { infoRequest: { edrpou: '123' } } }, {})).to.equal(null);
+  });
+
+  it('seed 000: 83 requests — 67 from individuals, 10 from public associations, 6 from legal entities — counted and said in Ukrainian', () => {
+    const entries = [
+      ...Array(67).fill({ requesterType: 'individual' }), ...Array(10).fill({ requesterType: 'public-association' }), ...Array(6).fill({ requesterType: 'legal-entity' }),
+    ];
+    const summary = journalSummary(entries);
+    expect(summary).to.deep.equal({ total: 83, byRequesterType: { individual: 67, 'public-association': 10, 'legal-entity': 6, journalist: 0, unspecified: 0 } });
+    expect(journalSummaryUk(summary)).to.equal('Усього запитів: 83, з них від фізичних осіб — 67, від громадських об’єднань — 10, від юридичних осіб — 6, від журналістів — 0');
+    expect(journalSummary([{ requesterType: 'journalist' }, { requesterType: null }]).byRequesterType).to.include({ journalist: 1, unspecified: 1 });
+  });
+
+  it('the journal entry and its CSV row carry the type, the ЄДРПОУ and the requirements of ст. 19 ч. 5', () => {
+    const entry = journalEntry({
+      documentId: '5b0f3c2e-3d1a-4a43-9d0e-2f3c4b5a6d7f', registrationIndex: 'ЗІ-2/2026', registrationDate: '2026-01-12', receivedAt: '2026-01-12T08:40:00Z',
+      source: 'e-mail', summary: 'Запит про витрати на освітлення', urgency: 'normal', meta: { infoRequest: { requesterType: 'legal-entity' } },
+      correspondent: { name: 'ТОВ «Будпроєкт»', edrpou: '41234567', email: 'office@example.com' } as JournalSource['correspondent'], extension: null, answer: null,
+    }, '2026-01-12', M);
+    expect(entry).to.deep.include({ requesterType: 'legal-entity', requester: { name: 'ТОВ «Будпроєкт»', email: 'office@example.com', edrpou: '41234567' } });
+    expect(entry.requirements).to.deep.equal({ met: true, missing: [], basis: 'Закон «Про доступ до публічної інформації», ст. 19 ч. 5' });
+    const [header, row = ''] = toCsv(JOURNAL_TABLE, [entry]).replace(/^\uFEFF/, '').trim().split('\n');
+    expect(header).to.match(/;Запитувач;Тип запитувача;Код ЄДРПОУ;Вимоги ч\. 5 ст\. 19;Запитувана інформація;/);
+    expect(row).to.contain(';юридична особа;41234567;дотримано;');
   });
 });

@@ -5,13 +5,17 @@
  */
 import { kyivDate } from '../clock';
 import { date, text, yesNoUk, type Table } from '../../exports';
-import type { InfoRequestAnswerBody, InfoRequestJournalEntry } from '../../schemas';
+import type { InfoRequestAnswerBody, InfoRequestJournal, InfoRequestJournalEntry } from '../../schemas';
 import { answerDeadline, REFUSAL_GROUNDS_UK, RESULTS_UK } from './answer';
-import { formOf, FORMS_UK, requestedOf, urgencyOf, type RequestDocument } from './request';
+import {
+  checkRequirements, edrpouOf, formOf, FORMS_UK, MISSING_UK, requestedOf, REQUESTER_TYPES, REQUESTER_TYPES_UK, requesterTypeOf, urgencyOf,
+  type RequestDocument, type RequesterType,
+} from './request';
 import { termInForce, type RequestFacts, type TermFn } from './terms';
 
 export type ExtensionEntry = NonNullable<InfoRequestJournalEntry['extension']>;
 export type Requester = InfoRequestJournalEntry['requester'];
+export type JournalSummary = InfoRequestJournal['summary'];
 
 /** The answer as kept: the body with its date settled. */
 export type StoredAnswer = InfoRequestAnswerBody & { answeredOn: string };
@@ -37,11 +41,14 @@ export function factsOf(s: Pick<JournalSource, 'receivedAt' | 'urgency' | 'meta'
   };
 }
 
-function requesterOf(c: Requester): Requester {
+function requesterOf(s: JournalSource): Requester {
+  const c = s.correspondent;
   const r: Requester = { name: c.name };
   if (c.address) r.address = c.address;
   if (c.email) r.email = c.email;
   if (c.phone) r.phone = c.phone;
+  const edrpou = edrpouOf(s, c);
+  if (edrpou) r.edrpou = edrpou;
   return r;
 }
 
@@ -56,7 +63,11 @@ export function journalEntry(s: JournalSource, today: string, terms: TermFn): In
     receivedAt: s.receivedAt,
     receivedOn: facts.receivedOn,
     form: formOf(s),
-    requester: requesterOf(s.correspondent),
+    requester: requesterOf(s),
+    // ст. 12: who asks, as the submission says; counted in the journal's summary (seed 000).
+    requesterType: requesterTypeOf(s),
+    // ст. 19 ч. 5: what the request must contain (not ст. 5, 8 of the Law on citizens' appeals).
+    requirements: checkRequirements(s, s.correspondent),
     requested: requestedOf(s),
     urgent: facts.urgent,
     urgentReason: urgencyOf(s),
@@ -72,6 +83,31 @@ export function journalEntry(s: JournalSource, today: string, terms: TermFn): In
   return entry;
 }
 
+/**
+ * The requests counted by who asks, as the department's report gives them (seed 000: «83 запити
+ * на інформацію, з них 67 — від фізичних осіб, 10 — від громадських організацій, 6 — від
+ * юридичних осіб»); a request whose type was not given is counted as «не зазначено», never guessed.
+ */
+export function journalSummary(entries: readonly Pick<InfoRequestJournalEntry, 'requesterType'>[]): JournalSummary {
+  const byRequesterType: JournalSummary['byRequesterType'] = { individual: 0, 'public-association': 0, 'legal-entity': 0, journalist: 0, unspecified: 0 };
+  for (const e of entries) byRequesterType[e.requesterType ?? 'unspecified']++;
+  return { total: entries.length, byRequesterType };
+}
+
+const SUMMARY_UK: Readonly<Record<RequesterType, string>> = {
+  individual: 'від фізичних осіб',
+  'public-association': 'від громадських об’єднань',
+  'legal-entity': 'від юридичних осіб',
+  journalist: 'від журналістів',
+};
+
+/** The summary as a caption line of the CSV/XLSX journal: «Усього запитів: 83, з них від фізичних осіб — 67, …». */
+export function journalSummaryUk(s: JournalSummary): string {
+  const parts = REQUESTER_TYPES.map((t) => `${SUMMARY_UK[t]} — ${s.byRequesterType[t]}`);
+  if (s.byRequesterType.unspecified) parts.push(`тип запитувача не зазначено — ${s.byRequesterType.unspecified}`);
+  return `Усього запитів: ${s.total}, з них ${parts.join(', ')}`;
+}
+
 /** The journal staff open in Excel: one definition for CSV and XLSX (src/exports). */
 export const JOURNAL_TABLE: Table<InfoRequestJournalEntry> = {
   title: 'Журнал реєстрації запитів на публічну інформацію',
@@ -82,6 +118,9 @@ export const JOURNAL_TABLE: Table<InfoRequestJournalEntry> = {
     date('Дата отримання', (e) => e.receivedOn),
     text('Форма запиту', (e) => FORMS_UK[e.form]),
     text('Запитувач', (e) => e.requester.name),
+    text('Тип запитувача', (e) => (e.requesterType ? REQUESTER_TYPES_UK[e.requesterType] : 'не зазначено')),
+    text('Код ЄДРПОУ', (e) => e.requester.edrpou),
+    text('Вимоги ч. 5 ст. 19', (e) => (e.requirements.met ? 'дотримано' : `не зазначено: ${e.requirements.missing.map((m) => MISSING_UK[m]).join(', ')}`)),
     text('Запитувана інформація', (e) => e.requested),
     text('Терміновий (48 годин)', (e) => yesNoUk(e.urgent)),
     text('Підстава терміновості', (e) => e.urgentReason?.labelUk),

@@ -7,8 +7,11 @@
  * urgency ground, which keeps the request urgent (the shorter term is the safe side).
  */
 import type { InfoRequestJournalEntry, InfoRequestMeta } from '../../schemas';
+import { INFO_LAW } from './errors';
 
 export type InfoRequestForm = InfoRequestJournalEntry['form'];
+export type RequesterType = NonNullable<InfoRequestJournalEntry['requesterType']>;
+export type RequirementMissing = InfoRequestJournalEntry['requirements']['missing'][number];
 export type UrgentReasonCode = NonNullable<InfoRequestMeta['urgentReason']>;
 export type UrgentReason = NonNullable<InfoRequestJournalEntry['urgentReason']>;
 
@@ -91,4 +94,71 @@ export function urgencyOf(doc: Pick<RequestDocument, 'urgency' | 'meta'>): Urgen
     return { code: 'urgency-mark', labelUk: 'запит позначено як терміновий', source: 'urgency-mark', ...motive };
   }
   return null;
+}
+
+/** ст. 12: who may ask — individuals, legal entities, associations of citizens; journalists counted apart. */
+export const REQUESTER_TYPES: readonly RequesterType[] = ['individual', 'public-association', 'legal-entity', 'journalist'];
+
+export const REQUESTER_TYPES_UK: Readonly<Record<RequesterType, string>> = {
+  individual: 'фізична особа',
+  'public-association': 'громадське об’єднання',
+  'legal-entity': 'юридична особа',
+  journalist: 'журналіст (засіб масової інформації)',
+};
+
+/** meta.infoRequest.requesterType; null when the submission does not say (never guessed from the name). */
+export function requesterTypeOf(doc: Pick<RequestDocument, 'meta'>): RequesterType | null {
+  const given = infoMeta(doc as RequestDocument).requesterType;
+  return typeof given === 'string' && (REQUESTER_TYPES as readonly string[]).includes(given) ? (given as RequesterType) : null;
+}
+
+const EDRPOU = /^[0-9]{8}$/;
+
+/** The organisation code (ЄДРПОУ): meta.infoRequest.edrpou, else the correspondent's; null when neither is one. */
+export function edrpouOf(doc: Pick<RequestDocument, 'meta'>, correspondent: { edrpou?: string } | null | undefined): string | null {
+  const given = infoMeta(doc as RequestDocument).edrpou;
+  if (typeof given === 'string' && EDRPOU.test(given)) return given;
+  const own = correspondent?.edrpou;
+  return typeof own === 'string' && EDRPOU.test(own) ? own : null;
+}
+
+/** The requester as a submission names them. */
+export interface RequesterContacts {
+  name: string;
+  address?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface RequestRequirements {
+  met: boolean;
+  missing: RequirementMissing[];
+  basis: string;
+}
+
+export const REQUIREMENTS_BASIS = `${INFO_LAW}, ст. 19 ч. 5`;
+
+export const MISSING_UK: Readonly<Record<RequirementMissing, string>> = {
+  name: 'ім’я (найменування) запитувача',
+  contact: 'поштову адресу, адресу електронної пошти чи інший засіб зв’язку',
+  requested: 'загальний опис запитуваної інформації',
+};
+
+/** A name that names nobody: what a clerk writes for a request without one. */
+const NO_NAME = /^(?:анонім\S*|анонімно|без\s+підпису|невідом\S*|не\s+вказано|не\s+зазначено|anonymous|unknown|n\/a|-+|—+)$/iu;
+
+/**
+ * ст. 19 ч. 5 of Law 2939-VI: a request names the requester (a legal entity — its name), gives a
+ * postal or e-mail address (or another means of contact, ч. 5 п. 1), and describes the information
+ * asked (п. 2). Not the Law on citizens' appeals: no place of residence, no patronymic, and a
+ * request is never an anonymous appeal (ст. 5, 8 of that law do not apply). A request that falls
+ * short is still registered and answered in its term: the holder may refuse it (ст. 22 ч. 1 п. 4).
+ */
+export function checkRequirements(doc: RequestDocument, requester: RequesterContacts): RequestRequirements {
+  const missing: RequirementMissing[] = [];
+  const name = requester.name?.trim() ?? '';
+  if (!name || NO_NAME.test(name)) missing.push('name');
+  if (![requester.address, requester.email, requester.phone].some(isText)) missing.push('contact');
+  if (requestedOf(doc).trim().length < 3) missing.push('requested');
+  return { met: missing.length === 0, missing, basis: REQUIREMENTS_BASIS };
 }
