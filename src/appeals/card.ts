@@ -6,6 +6,7 @@
  */
 import { kyivDate } from '../domain/clock';
 import { DEFAULT_CLASSIFIER, isKnownTopic, type AppealClassifier, type CompetenceAssessment } from '../domain/appeals';
+import { EXEMPT_SUBTYPE_NAMES } from '../domain/registry';
 import { violations, type AppealCard, type AppealCompetence, type DocumentSubmission, type SchemaViolation } from '../schemas';
 import type { AppealKind, CardSource } from '../store/appeals';
 import { appealError } from './errors';
@@ -43,7 +44,40 @@ export function isCitizenSource(source: string): boolean {
 /** Oral appeals (003 §98): receptions, telephone lines and hotlines. */
 const ORAL_CHANNELS = new Set<Channel>(['personal-reception', 'mobile-reception', 'direct-line', 'trust-phone', 'hotline-1545', 'oblast-contact-centre', 'city-contact-centre']);
 
+/** Law «Про звернення громадян» art. 3: пропозиція (зауваження), заява (клопотання), скарга. */
 const TYPES = new Set<string>(['proposal', 'application', 'complaint']);
+
+/** Kinds whose subtype is the appeal's type under art. 3 (e-petitions and information requests keep their own). */
+const TYPED_KINDS = new Set<string>(['citizen-appeal', 'hotline-card']);
+
+/** Clock skew tolerated between a sender and the hub before a receipt time counts as "in the future". */
+export const RECEIVED_AT_SKEW_MS = 5 * 60_000;
+
+/**
+ * The submission's own fields, for an appeal (Law art. 3, 5; 003 §102, §157):
+ * - `subtype` of a citizen appeal or hotline card is its type (proposal, application, complaint)
+ *   or one of the subtypes the department does not register (003 §157); anything else is refused
+ *   (APPEAL_SUBTYPE_UNKNOWN) rather than silently taken as an application;
+ * - `receivedAt` is not after the hub's clock (with RECEIVED_AT_SKEW_MS of skew): every term runs
+ *   from the day of receipt (art. 20, 003 §102, §105, §107), so a date to come is refused
+ *   (APPEAL_RECEIVED_IN_FUTURE). Given only the hub's Kyiv date, a receipt on a later date is.
+ */
+export function checkAppealSubmission(sub: DocumentSubmission, now: Date | string): void {
+  if (sub.subtype !== undefined && TYPED_KINDS.has(sub.kind) && !TYPES.has(sub.subtype) && !EXEMPT_SUBTYPE_NAMES.includes(sub.subtype)) {
+    throw appealError('APPEAL_SUBTYPE_UNKNOWN', { subtype: sub.subtype, kind: sub.kind, allowed: [...TYPES], notRegistered: EXEMPT_SUBTYPE_NAMES, basis: 'Закон «Про звернення громадян», ст. 3; 003 §157' });
+  }
+  const at = new Date(sub.receivedAt);
+  const early = new Date(at.getTime() - RECEIVED_AT_SKEW_MS);
+  const future = typeof now === 'string' ? kyivDate(early) > now : early.getTime() > now.getTime();
+  if (future) {
+    throw appealError('APPEAL_RECEIVED_IN_FUTURE', {
+      receivedAt: sub.receivedAt,
+      now: typeof now === 'string' ? now : now.toISOString(),
+      toleranceSeconds: RECEIVED_AT_SKEW_MS / 1000,
+      basis: '003 §102 (на листах ставиться штамп з датою надходження); Закон «Про звернення громадян», ст. 20 (строки — від дня надходження)',
+    });
+  }
+}
 
 export interface IntakeCard {
   card: AppealCard;
@@ -129,6 +163,9 @@ export function appealCardOf(sub: DocumentSubmission, classifier: AppealClassifi
   const card = { ...given, id: placeholderId(sub), receivedOn } as AppealCard;
   delete (card as { registrationIndex?: string }).registrationIndex;
   found.push(...violations('appeal-card.schema.json', card));
+  if (sub.subtype && TYPES.has(sub.subtype) && given.type !== undefined && given.type !== sub.subtype) {
+    found.push({ path: '/type', message: `must agree with the submission's subtype (${sub.subtype})`, messageUk: `має збігатися з підтипом документа (${sub.subtype})` });
+  }
   if (!found.length) {
     card.topics.forEach((code, i) => {
       if (!isKnownTopic(classifier, code)) found.push({ path: `/topics/${i}`, message: `${code} is not in the appeals classifier`, messageUk: `${code} немає в класифікаторі звернень` });

@@ -20,6 +20,16 @@ const SPECS = {
     message: 'meta.infoRequest does not match schemas/info-request-meta.schema.json',
     messageUk: 'Відомості про запит (meta.infoRequest) не відповідають схемі info-request-meta',
   },
+  APPEAL_SUBTYPE_UNKNOWN: {
+    status: 400,
+    message: 'The subtype is not a kind of appeal: proposal, application or complaint (Law «Про звернення громадян» art. 3), or a subtype not registered (003 §157)',
+    messageUk: 'Підтип не є видом звернення: пропозиція (proposal), заява (application) чи скарга (complaint) (ст. 3 Закону «Про звернення громадян») або підтип, що не реєструється (003 §157)',
+  },
+  APPEAL_RECEIVED_IN_FUTURE: {
+    status: 422,
+    message: 'receivedAt is later than the hub’s clock: an appeal is registered on the day it is received (003 §102), not before',
+    messageUk: 'Дата надходження (receivedAt) пізніша за поточний час хабу: звернення реєструється в день надходження (003 §102), а не наперед',
+  },
   APPEAL_CALENDAR_NOT_COVERED: {
     status: 422,
     message: 'The working-day calendar has no data for the appeal’s dates',

@@ -9,11 +9,14 @@ import {
   appealKeys, decideIntake, DEFAULT_CLASSIFIER, fingerprintApplicant, summaryStems,
   type AppealClassifier, type AppealIntake, type ApplicantFingerprint, type IntakeContext,
 } from '../domain/appeals';
+import { kyivDate } from '../domain/clock';
+import { computeTerm, type TermOptions } from '../domain/terms';
+import { infoRequestIntake } from '../domain/info-requests';
 import type { DocumentSubmission, Registration } from '../schemas';
 import { outbox, type Queryable } from '../store';
 import { insertAppeal, type AppealKind } from '../store/appeals';
 import { StoredArchive } from './archive';
-import { appealCardOf, type IntakeCard } from './card';
+import { appealCardOf, checkAppealSubmission, type IntakeCard } from './card';
 import { appealError } from './errors';
 
 /** Who the control log names for what intake decided by rule, with no person involved. */
@@ -22,6 +25,8 @@ export const INTAKE_ACTOR = 'dilovod-intake';
 export interface AppealIntakeSettings {
   calendar: WorkingDayCalendar;
   classifier?: AppealClassifier;
+  /** The council's term options (roll, rule overrides), as for `dilovod term`; defaults when absent. */
+  termOptions?: TermOptions;
 }
 
 export interface AppealFinding extends IntakeCard {
@@ -32,12 +37,26 @@ export interface AppealFinding extends IntakeCard {
   keys: string[];
 }
 
-export function intakeContext(today: string, calendar: WorkingDayCalendar): IntakeContext {
-  return { today, addWorkingDays: (date, n) => addWorkingDays(calendar, date, n) };
+/** The rules' outside world: the date, the calendar, and the hub's term rules (src/domain/terms) for the terms intake sets. */
+export function intakeContext(today: string, calendar: WorkingDayCalendar, termOptions?: TermOptions): IntakeContext {
+  return {
+    today,
+    addWorkingDays: (date, n) => addWorkingDays(calendar, date, n),
+    termOf(rule, from) {
+      const r = computeTerm({ rule, from, calendar, options: termOptions });
+      return { term: r.term, basis: r.basis, amount: r.amount, unit: r.unit };
+    },
+  };
 }
 
-/** Reads the card, looks up the earlier appeals under its keys and runs every intake rule. */
-export async function decideAppeal(q: Queryable, sub: DocumentSubmission & { kind: AppealKind }, today: string, settings: AppealIntakeSettings): Promise<AppealFinding> {
+/**
+ * Checks the submission (subtype, receipt not in the future), reads the card, looks up the earlier
+ * appeals under its keys and runs every intake rule. `now` is the hub's clock, or its Kyiv date
+ * (then a receipt is "in the future" only on a later date).
+ */
+export async function decideAppeal(q: Queryable, sub: DocumentSubmission & { kind: AppealKind }, now: Date | string, settings: AppealIntakeSettings): Promise<AppealFinding> {
+  const today = typeof now === 'string' ? now : kyivDate(now);
+  checkAppealSubmission(sub, now);
   const classifier = settings.classifier ?? DEFAULT_CLASSIFIER;
   const found = appealCardOf(sub, classifier);
   const fingerprints = found.card.applicants.map(fingerprintApplicant);
@@ -45,7 +64,8 @@ export async function decideAppeal(q: Queryable, sub: DocumentSubmission & { kin
   const earlier = await StoredArchive.load(q, keys);
   let intake: AppealIntake;
   try {
-    intake = decideIntake({ card: found.card, competence: found.competence, fingerprints }, intakeContext(today, settings.calendar), earlier, { classifier });
+    // A public-information request follows Law 2939-VI ст. 19-22, not ст. 5, 8 of the appeals law (src/domain/info-requests/intake.ts).
+    intake = sub.kind === 'info-request' ? infoRequestIntake(sub, found.card) : decideIntake({ card: found.card, competence: found.competence, fingerprints }, intakeContext(today, settings.calendar, settings.termOptions), earlier, { classifier });
   } catch (err) {
     if (err instanceof CalendarCoverageError) {
       throw appealError('APPEAL_CALENDAR_NOT_COVERED', { calendar: err.calendar, date: err.date, covers: err.covers, problemUk: err.messageUk });

@@ -169,7 +169,8 @@ describe('appeals: intake rules over HTTP (real PostgreSQL, fixed clock)', funct
     const p = fakePerson(rng);
     const { doc, appeal } = await registerAppeal(hub, appealSubmission(null, {
       kind: 'hotline-card', source: 'hotline-1545', externalId: `1545-${Date.now()}`,
-      correspondent: { name: `${p.surname} ${p.given} ${p.patronymic}`, phone: '+380671234567' }, summary: 'Відсутнє гаряче водопостачання',
+      // Art. 5 ч. 6: an oral appeal too names the place of residence (else it is returned to the author).
+      correspondent: { name: `${p.surname} ${p.given} ${p.patronymic}`, address: 'м. Кам’янське, вул. Соборна, буд. 12, кв. 34', phone: '+380671234567' }, summary: 'Відсутнє гаряче водопостачання',
     }));
     expect(appeal.cardSource).to.equal('derived');
     expect(appeal.card).to.deep.include({ channel: 'hotline-1545', submission: 'oral', summary: 'Відсутнє гаряче водопостачання', registrationIndex: doc.registration.index });

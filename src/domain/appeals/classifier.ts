@@ -29,6 +29,16 @@ export function categoryTreatment(classifier: AppealClassifier, category: Priori
   return classifier.authorCategories.find((c) => c.id === category)?.treatment ?? 'none';
 }
 
+/**
+ * The law that gives the category its benefits, or null: such authors' appeals are considered
+ * first (Law «Про звернення громадян» ст. 20 ч. 3: «Звернення громадян, які мають встановлені
+ * законодавством пільги, розглядаються у першочерговому порядку»).
+ */
+export function categoryBenefitsLaw(classifier: AppealClassifier, category: PriorityCategory | undefined): string | null {
+  if (!category) return null;
+  return classifier.authorCategories.find((c) => c.id === category)?.benefitsLaw ?? null;
+}
+
 export function categoryTitle(classifier: AppealClassifier, category: PriorityCategory): string {
   return classifier.authorCategories.find((c) => c.id === category)?.title ?? category;
 }

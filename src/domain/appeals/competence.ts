@@ -1,10 +1,16 @@
 /**
- * Not within the council's competence (003 §107; Law art. 7): forwarded to the body whose
- * competence it is within five working days of receipt, and the applicant is told. A complaint
- * is never sent to the body whose actions or decisions it complains about.
+ * Not within the council's competence (Law «Про звернення громадян» ст. 7 ч. 3; 003 §107):
+ * forwarded to the body whose competence it is within five days of receipt, and the applicant is
+ * told. The term is the hub's rule «forwarding» (src/domain/terms/rules.ts, what
+ * `dilovod term --rule forwarding` computes): the law's 5 calendar days, stricter than the
+ * «5 робочих днів» of 003 §107. A complaint is never sent to the body whose actions or decisions
+ * it complains about (ст. 7 ч. 5; 003 §107).
  */
+import { addDays } from '../clock';
+import { plural } from '../plural-uk';
+import { DEFAULT_RULES } from '../terms/rules';
 import { BASIS } from './bases';
-import type { IntakeContext } from './intake-rules';
+import type { IntakeContext, IntakeTerm } from './intake-rules';
 import { foldRaw } from './text';
 import type { AppealCard, AppealIntakeDecision } from './types';
 
@@ -13,8 +19,19 @@ export type CompetenceAssessment =
   | { withinCompetence: true }
   | { withinCompetence: false; competentBody: { code: string; name: string } };
 
-/** 003 §107: «не більше 5 робочих днів з дня надходження». */
-export const FORWARD_TERM_WORKING_DAYS = 5;
+/** The term rule intake forwards by (src/domain/terms/rules.ts). */
+export const FORWARD_TERM_RULE = 'forwarding';
+
+/** The rule's default (Law art. 7 ч. 3: «в термін не більше п'яти днів»): 5 calendar days. */
+const DEFAULT_FORWARDING = DEFAULT_RULES.find((r) => r.id === FORWARD_TERM_RULE)!;
+
+/** The last day to forward: the hub's rule on the council's calendar, or the default rule counted as is. */
+export function forwardingTerm(receivedOn: string, ctx: IntakeContext): IntakeTerm {
+  if (ctx.termOf) return ctx.termOf(FORWARD_TERM_RULE, receivedOn);
+  const { amount, unit, basis } = DEFAULT_FORWARDING;
+  const term = unit === 'working-days' ? ctx.addWorkingDays(receivedOn, amount) : addDays(receivedOn, amount);
+  return { term, basis, amount, unit };
+}
 
 function sameBody(card: AppealCard, body: { code: string; name: string }): boolean {
   const against = card.complaintAgainst;
@@ -37,12 +54,17 @@ export function checkCompetence(card: AppealCard, assessment: CompetenceAssessme
       details: { competentBody: body, complaintAgainst: card.complaintAgainst },
     };
   }
-  const forwardBy = ctx.addWorkingDays(card.receivedOn, FORWARD_TERM_WORKING_DAYS);
+  const t = forwardingTerm(card.receivedOn, ctx);
+  const days =
+    t.unit === 'working-days' ? plural(t.amount, { one: 'робочий день', few: 'робочі дні', many: 'робочих днів' })
+    : t.unit === 'months' ? plural(t.amount, { one: 'місяць', few: 'місяці', many: 'місяців' })
+    : t.unit === 'hours' ? plural(t.amount, { one: 'година', few: 'години', many: 'годин' })
+    : plural(t.amount, { one: 'день', few: 'дні', many: 'днів' });
   return {
     decision: 'forward',
     rule: 'competence',
     basis: BASIS.forward,
-    reasonUk: `Переслати за належністю до «${body.name}» не пізніше ${forwardBy} і повідомити заявника; рішення приймає посадова особа згідно з розподілом обов’язків`,
-    details: { competentBody: body, forwardBy, termWorkingDays: FORWARD_TERM_WORKING_DAYS, informApplicant: true },
+    reasonUk: `Переслати за належністю до «${body.name}» не пізніше ${t.term} (${days} з дня надходження ${card.receivedOn}: ст. 7 ч. 3 Закону «Про звернення громадян», правило «${FORWARD_TERM_RULE}»; 003 §107) і повідомити заявника; рішення приймає посадова особа згідно з розподілом обов’язків`,
+    details: { competentBody: body, forwardBy: t.term, termRule: FORWARD_TERM_RULE, termAmount: t.amount, termUnit: t.unit, termBasis: t.basis, informApplicant: true },
   };
 }

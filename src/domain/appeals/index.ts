@@ -3,7 +3,7 @@
  * (003 §99-108, §112, §131, §134), applicant matching, the department's report and open data.
  */
 export * from './types';
-export { DEFAULT_CLASSIFIER, topicTitle, isKnownTopic, categoryTreatment, categoryTitle } from './classifier';
+export { DEFAULT_CLASSIFIER, topicTitle, isKnownTopic, categoryTreatment, categoryTitle, categoryBenefitsLaw } from './classifier';
 export type { AppealClassifier, PriorityCategory, CategoryTreatment } from './classifier';
 export { normaliseText, normaliseAddressText, foldText, foldRaw, editDistance, APOSTROPHE } from './text';
 export { parseName, compareNames } from './names';
@@ -20,10 +20,10 @@ export { MemoryArchive, earlierAppealOf, appealKeys } from './archive';
 export type { EarlierAppeal, EarlierAppeals } from './archive';
 export { BASIS } from './bases';
 export { checkAnonymous, checkCompleteness, countCollective, checkEPetition, answerRecipient, RETURN_TERM_DAYS } from './intake-rules';
-export type { IntakeContext } from './intake-rules';
+export type { IntakeContext, IntakeTerm, IntakeTermRule } from './intake-rules';
 export { classifyRecurrence } from './recurrence';
 export type { RecurrenceOutcome } from './recurrence';
-export { checkCompetence, FORWARD_TERM_WORKING_DAYS } from './competence';
+export { checkCompetence, forwardingTerm, FORWARD_TERM_RULE } from './competence';
 export type { CompetenceAssessment } from './competence';
 export { routeAppeal, mandatoryControl, reviewOrder, ROUTE_TERM_WORKING_DAYS } from './routing';
 export type { Routing } from './routing';

@@ -8,7 +8,19 @@ import { addDays } from '../clock';
 import { BASIS } from './bases';
 import { parseAddress } from './addresses';
 import { parseName } from './names';
+import type { TermUnit } from '../terms/rules';
 import type { AppealCard, AppealForm, AppealIntakeDecision, Applicant } from './types';
+
+/** The term rules of src/domain/terms that intake sets (rules.ts: the same as `dilovod term --rule …`). */
+export type IntakeTermRule = 'forwarding';
+
+/** A term counted by the hub's rule on the council's calendar (computeTerm): the last day and the rule's source. */
+export interface IntakeTerm {
+  term: string;
+  basis: string;
+  amount: number;
+  unit: TermUnit;
+}
 
 /** What the rules need from outside: the registration date and the working-day calendar. */
 export interface IntakeContext {
@@ -16,6 +28,12 @@ export interface IntakeContext {
   today: string;
   /** n working days after the date (the date itself not counted): the council's working-day calendar. */
   addWorkingDays(date: string, n: number): string;
+  /**
+   * The hub's term rule counted from a date (computeTerm with the council's calendar and
+   * overrides, moved off a day off per ЦК ст. 254 ч. 5). Without it the default rule's amount is
+   * counted as is (calendar days, or working days by `addWorkingDays`).
+   */
+  termOf?(rule: IntakeTermRule, from: string): IntakeTerm;
 }
 
 /** Law art. 5 / 003 §105: the appeal is returned within ten days of receipt. */
@@ -71,18 +89,22 @@ export function checkAnonymous(card: AppealCard): AppealIntakeDecision | null {
 }
 
 /**
- * Law art. 5 / 003 §105: a written appeal names the author (surname, given name, patronymic) and
- * place of residence, states the substance, is signed and dated; an electronic one needs no
- * signature but gives an e-mail (or other contact) for the answer. Otherwise it goes back to the
- * author with an explanation within ten days of receipt; a copy stays with the department.
+ * Law art. 5 / 003 §105: every appeal, oral or written, names the author (surname, given name,
+ * patronymic) and place of residence and states the substance (ст. 5 ч. 6); a written one is
+ * signed and dated, an electronic one needs no signature but gives an e-mail (or other contact)
+ * for the answer (ч. 7). Otherwise it goes back to the author with an explanation within ten
+ * days of receipt (ч. 8); a copy stays with the department. An oral appeal is written down by the
+ * official (ч. 4): no signature or date is asked of it, but the name and residence are.
  */
 export function checkCompleteness(card: AppealCard): AppealIntakeDecision {
   const missing: Missing[] = [];
   if (card.summary.trim().length < 3) missing.push('substance');
-  if (card.submission === 'written' && card.channel !== 'e-petition') {
+  if (card.channel !== 'e-petition') {
     const first = card.applicants[0];
     if (!first || !fullNameGiven(first)) missing.push('name');
     if (!card.applicants.some(hasResidence)) missing.push('residence');
+  }
+  if (card.submission === 'written' && card.channel !== 'e-petition') {
     if (isElectronic(card)) {
       if (!card.applicants.some((a) => a.email?.trim() || a.phone?.trim())) missing.push('contact');
     } else {
@@ -98,9 +120,19 @@ export function checkCompleteness(card: AppealCard): AppealIntakeDecision {
     decision: 'return-to-author',
     rule: 'completeness',
     basis: BASIS.completeness,
-    reasonUk: `Повернути авторові з роз’ясненнями не пізніше ${returnBy}: не зазначено ${missing.map((m) => MISSING_UK[m]).join(', ')}. Копія залишається у відділі`,
-    details: { missing, returnBy, termDays: RETURN_TERM_DAYS, copyKept: true },
+    reasonUk: `Повернути авторові з роз’ясненнями не пізніше ${returnBy}: не зазначено ${missing.map((m) => MISSING_UK[m]).join(', ')} (${missingBasis(card, missing)}; повернення — ст. 5 ч. 8 Закону, 003 §105). Копія залишається у відділі`,
+    details: { missing, returnBy, termDays: RETURN_TERM_DAYS, copyKept: true, submission: card.submission },
   };
+}
+
+/** Which part of art. 5 asks for what is missing: ч. 6 for every appeal, ч. 7 for a written or electronic one. */
+function missingBasis(card: AppealCard, missing: readonly Missing[]): string {
+  const parts: string[] = [];
+  if (missing.some((m) => m === 'name' || m === 'residence' || m === 'substance')) {
+    parts.push(`ст. 5 ч. 6 Закону «Про звернення громадян» — у кожному${card.submission === 'oral' ? ', зокрема усному,' : ''} зверненні`);
+  }
+  if (missing.some((m) => m === 'signature' || m === 'date' || m === 'contact')) parts.push('ст. 5 ч. 7 — у письмовому (електронному) зверненні');
+  return parts.join('; ');
 }
 
 /** 003 §134: the answer goes to who signed first or whose address comes first. */
@@ -111,8 +143,22 @@ export function answerRecipient(card: AppealCard): number | null {
   return i >= 0 ? i : 0;
 }
 
-/** 003 §99, §134: a collective appeal is one appeal, however many sign it; the first signer gets the answer. */
+/**
+ * 003 §99, §134: a collective appeal is one appeal, however many sign it; the first signer gets the
+ * answer. Collective means filed by a group (Law art. 5 ч. 2, 003 §99): a card marked collective
+ * with one signer is counted as individual, and the decision says so. An e-petition below its
+ * threshold stays collective (ст. 23-1: its supporters are the votes, not the signers on the card).
+ */
 export function countCollective(card: AppealCard, form: AppealForm): AppealIntakeDecision | null {
+  if (form === 'collective' && card.form === 'collective' && card.channel !== 'e-petition' && card.applicants.length === 1) {
+    return {
+      decision: 'count-as-individual',
+      rule: 'collective',
+      basis: BASIS.collectiveOneSigner,
+      reasonUk: 'Позначене як колективне, але підписане однією особою: колективним є звернення, подане групою осіб (ст. 5 ч. 2 Закону «Про звернення громадян», 003 §99), тому враховується як індивідуальне',
+      details: { declaredForm: 'collective', form: 'individual', citizens: 1 },
+    };
+  }
   if (form !== 'collective' && card.applicants.length < 2) return null;
   const answerTo = answerRecipient(card);
   const who = answerTo === null ? null : card.applicants[answerTo]!;

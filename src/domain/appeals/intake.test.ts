@@ -240,13 +240,13 @@ describe('appeals intake: priority and routing (003 §104, §108, §131, §137)'
 describe('appeals intake: competence and forwarding (003 §107)', () => {
   const police = { code: 'gunp', name: 'ГУНП в Дніпропетровській області' };
 
-  it('not within the council\'s competence → forwarded within 5 working days, the applicant informed', () => {
+  it('not within the council\'s competence → forwarded within 5 days (Law art. 7 ч. 3), the applicant informed', () => {
     const out = intake(fakeCard({ receivedOn: '2026-03-12' }), new MemoryArchive(), { competence: { withinCompetence: false, competentBody: police } });
     expect(out.status).to.equal('forwarded');
     const d = decision(out, 'competence');
     expect(d.decision).to.equal('forward');
-    expect(d.basis).to.contain('003 §107');
-    expect(d.details).to.deep.include({ forwardBy: '2026-03-19', termWorkingDays: 5, informApplicant: true, competentBody: police });
+    expect(d.basis).to.contain('003 §107').and.contain('ст. 7 ч. 3');
+    expect(d.details).to.deep.include({ forwardBy: '2026-03-17', termRule: 'forwarding', termAmount: 5, termUnit: 'calendar-days', informApplicant: true, competentBody: police });
     expect(appealRecord(fakeCard(), out).result).to.equal('forwarded');
   });
 

@@ -3,8 +3,9 @@
  *   anonymous (003 §106) → not considered, kept and counted;
  *   incomplete (art. 5, 003 §105) → returned to the author within 10 days;
  *   otherwise: e-petition below threshold → collective; repeat / duplicate / resubmitted (§99,
- *   §102); collective counted once (§99, §134); competence and forwarding (§107); who considers
- *   it and in what order (§104, §108, §131, §137); mandatory control (§112).
+ *   §102); collective counted once (§99, §134), one signer counted as individual (art. 5 ч. 2);
+ *   competence and forwarding within 5 days (art. 7 ч. 3, §107); who considers it and in what
+ *   order (§104, §108, §131, §137; art. 20 ч. 3); mandatory control (§112).
  * Pure: the date, the calendar, the classifier and the earlier appeals are passed in.
  */
 import type { EarlierAppeals } from './archive';
@@ -73,7 +74,7 @@ export function decideIntake(input: IntakeInput, ctx: IntakeContext, earlier: Ea
   const collective = countCollective(card, form);
   if (collective) {
     decisions.push(collective);
-    form = 'collective';
+    form = collective.decision === 'count-as-individual' ? 'individual' : 'collective';
   }
 
   const competence = checkCompetence(card, input.competence, ctx);

@@ -98,7 +98,15 @@ export function classifyRecurrence(card: AppealCard, fps: readonly ApplicantFing
   }
   if (!found.length) return primary('Попередніх звернень цього заявника з цього питання не знайдено');
   found.sort((a, b) => rank(b) - rank(a) || (a.appeal.receivedOn < b.appeal.receivedOn ? 1 : -1));
-  const best = found[0]!;
+  const sentOn = card.writtenOn ?? card.receivedOn;
+  const consideredBefore = (e: EarlierAppeal) => e.answeredOnMerits && (e.answeredOn === null || e.answeredOn <= sentOn);
+  // 003 §99, §102: repeat is "the same question, already considered on the merits". An earlier
+  // appeal on it that is still open (a resubmission awaiting its answer) does not undo that: the
+  // appeal is checked against every earlier one, and the one considered on the merits decides.
+  const top = found[0]!;
+  const considered = consideredBefore(top.appeal) ? null : found.find((c) => c.sure && consideredBefore(c.appeal) && !ambiguous(c, found)) ?? null;
+  const best = considered ?? top;
+  const stillOpen = considered ? top.appeal : null;
   const details = {
     linkedTo: best.appeal.id,
     earlierIndex: best.appeal.registrationIndex ?? null,
@@ -128,21 +136,24 @@ export function classifyRecurrence(card: AppealCard, fps: readonly ApplicantFing
     };
   }
   const e = best.appeal;
-  const sentOn = card.writtenOn ?? card.receivedOn;
-  const answeredBefore = e.answeredOnMerits && (e.answeredOn === null || e.answeredOn <= sentOn);
+  const answeredBefore = consideredBefore(e);
   const forwarded = card.forwardedBy.body !== 'none';
+  const open = stillOpen ? { stillOpen: stillOpen.id, stillOpenIndex: stillOpen.registrationIndex ?? null } : {};
   const linked = (recurrence: Recurrence, decision: AppealIntakeDecision['decision'], basis: string, reasonUk: string): RecurrenceOutcome => ({
     recurrence,
     linkedTo: e.id,
     needsReview: false,
-    decision: { decision, rule: 'recurrence', basis, reasonUk, details },
+    decision: { decision, rule: 'recurrence', basis, reasonUk, details: { ...details, ...open } },
   });
   const ref = e.registrationIndex ?? e.id;
+  const openNote = stillOpen
+    ? `; звернення ${stillOpen.registrationIndex ?? stillOpen.id} з того самого питання ще не розглянуто, але це не змінює того, що питання вже розглянуто по суті у зверненні ${ref} (003 §99, §102: перевірка на повторність — за всіма попередніми зверненнями)`
+    : '';
   if (answeredBefore && card.newFacts) {
-    return linked('primary', 'new-facts', BASIS.newFacts, `Звернення з питання, розглянутого раніше (${ref}), але містить нові дані чи факти: розглядається по суті, долучається до справи`);
+    return linked('primary', 'new-facts', BASIS.newFacts, `Звернення з питання, розглянутого раніше по суті (${ref}), але містить нові дані чи факти: не є повторним (003 §99), розглядається по суті, долучається до справи${openNote}`);
   }
   if (answeredBefore) {
-    return linked('repeat', 'repeat', BASIS.repeat, `Повторне («П»): питання розглянуто по суті у зверненні ${ref}, нових фактів немає; до картки додається справа заявника`);
+    return linked('repeat', 'repeat', BASIS.repeat, `Повторне («П», 003 §102): питання розглянуто по суті у зверненні ${ref}, нових фактів немає (003 §99); до картки додається справа заявника (003 §103)${openNote}`);
   }
   if (forwarded) {
     return linked('duplicate', 'duplicate', BASIS.duplicate, `Дублетне: те саме звернення надійшло від іншого адресата, раніше отримано ${ref}; до повторних не належить`);

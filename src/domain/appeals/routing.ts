@@ -1,6 +1,9 @@
 /**
  * Who considers an appeal, in what order, and whether it is under mandatory control.
- * - First (003 §104): Heroes, WWII invalids, and appeals under a higher authority's control.
+ * - First (003 §104): Heroes, WWII invalids, and appeals under a higher authority's control; and
+ *   every author with benefits set by law (Law «Про звернення громадян» ст. 20 ч. 3): combat
+ *   veterans, persons with disabilities (war-disabled too), Chornobyl liquidators and affected,
+ *   large families … — the classifier's `benefitsLaw` names the law for each category.
  * - To the mayor personally (003 §108, §131): those authors; appeals from higher authorities;
  *   complaints about local self-government bodies or officials; repeat appeals.
  * - Hotline 1545 and oblast contact centre cards: the business manager (керуючий справами, §137),
@@ -10,7 +13,7 @@
  *   complaints about local self-government; repeat and collective appeals.
  */
 import { BASIS } from './bases';
-import { categoryTitle, categoryTreatment, type AppealClassifier, type PriorityCategory } from './classifier';
+import { categoryBenefitsLaw, categoryTitle, categoryTreatment, type AppealClassifier, type PriorityCategory } from './classifier';
 import type { IntakeContext } from './intake-rules';
 import type { AppealCard, AppealForm, AppealIntakeDecision, Recurrence, RouteTo } from './types';
 
@@ -32,16 +35,25 @@ export interface Routing {
 
 export function routeAppeal(card: AppealCard, recurrence: Recurrence, classifier: AppealClassifier, ctx: IntakeContext): Routing {
   const firstCategories = categories(card).filter((c) => categoryTreatment(classifier, c) === 'first-and-mayor');
+  // Law art. 20 ч. 3: benefits set by law → considered first (the §104 categories are first already).
+  const benefitCategories = [...new Set(categories(card))].filter((c) => !firstCategories.includes(c) && categoryBenefitsLaw(classifier, c) !== null);
   const controlledByHigher = card.forwardedBy.underControl && HIGHER_BODIES.has(card.forwardedBy.body);
-  const priority = firstCategories.length || controlledByHigher ? 'first' : 'normal';
+  const priority = firstCategories.length || benefitCategories.length || controlledByHigher ? 'first' : 'normal';
+  const priorityReasons: string[] = [];
+  if (firstCategories.length) priorityReasons.push(`автор — ${[...new Set(firstCategories)].map((c) => categoryTitle(classifier, c)).join(', ')} (003 §104)`);
+  for (const c of benefitCategories) {
+    priorityReasons.push(`автор — ${categoryTitle(classifier, c)}: пільги встановлено законом (${categoryBenefitsLaw(classifier, c)}), тому звернення розглядається першочергово (ст. 20 ч. 3 Закону «Про звернення громадян»)`);
+  }
+  if (controlledByHigher) priorityReasons.push('контрольне звернення органу влади вищого рівня (003 §104)');
   const mayorReasons: string[] = [];
   if (firstCategories.length) mayorReasons.push(`автор — ${firstCategories.map((c) => categoryTitle(classifier, c)).join(', ')} (§108, відповідь за підписом міського голови §131)`);
   if (card.forwardedBy.body === 'higher-authority') mayorReasons.push('надійшло з органу влади вищого рівня (§108)');
   if (card.type === 'complaint' && card.complaintAgainst?.localSelfGovernment) mayorReasons.push('оскаржуються дії чи рішення органу місцевого самоврядування або посадової особи (§108)');
   if (recurrence === 'repeat') mayorReasons.push('повторне звернення (§108)');
   const reviewBy = ctx.addWorkingDays(card.receivedOn, ROUTE_TERM_WORKING_DAYS);
-  const first = priority === 'first' ? `Першочерговий розгляд (${controlledByHigher ? 'контрольне звернення органу вищого рівня' : 'пільгова категорія'}, §104). ` : '';
-  const basisFirst = priority === 'first' ? `${BASIS.priority}; ` : '';
+  const first = priority === 'first' ? `Першочерговий розгляд: ${priorityReasons.join('; ')}. ` : '';
+  const basisFirst =
+    (firstCategories.length || controlledByHigher ? `${BASIS.priority}; ` : '') + (benefitCategories.length ? `${BASIS.priorityBenefits}; ` : '');
   let routeTo: RouteTo;
   let decision: AppealIntakeDecision;
   if (mayorReasons.length) {
@@ -54,7 +66,7 @@ export function routeAppeal(card: AppealCard, recurrence: Recurrence, classifier
     routeTo = 'by-distribution-of-duties';
     decision = { decision: 'route', rule: 'routing', basis: basisFirst + BASIS.route, reasonUk: `${first}Передати секретарю ради, заступникам міського голови чи керуючому справами згідно з розподілом обов’язків` };
   }
-  decision.details = { routeTo, priority, reviewBy, mayorReasons };
+  decision.details = { routeTo, priority, reviewBy, mayorReasons, priorityReasons, benefitCategories };
   return { routeTo, priority, decision };
 }
 
@@ -77,7 +89,7 @@ export function mandatoryControl(card: AppealCard, form: AppealForm, recurrence:
   };
 }
 
-/** 003 §104: the order of preliminary review — priority first, then by receipt. */
+/** 003 §104, Law art. 20 ч. 3: the order of preliminary review — priority first, then by receipt. */
 export function reviewOrder<T extends { card: AppealCard; priority: 'first' | 'normal' }>(items: readonly T[]): T[] {
   return [...items].sort(
     (a, b) =>

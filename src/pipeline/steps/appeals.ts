@@ -5,7 +5,6 @@
  * the `appeal.intake-decided` event. A wrong `meta.appeal` sends the input to quarantine
  * (APPEAL_CARD_INVALID); without one a card is built from the canonical fields.
  */
-import { kyivDate } from '../../domain/clock';
 import { decideAppeal, keepAppeal, type AppealFinding, type AppealIntakeSettings } from '../../appeals/intake';
 import { isAppealKind } from '../../appeals/card';
 import type { Db } from '../../store';
@@ -20,7 +19,7 @@ export function appealStep(opts: AppealStepOptions): IntakeStep<AppealFinding | 
     name: 'appeals',
     async check(sub, ctx) {
       if (!isAppealKind(sub.kind)) return null;
-      return decideAppeal(opts.db, { ...sub, kind: sub.kind }, kyivDate(ctx.clock.now()), opts);
+      return decideAppeal(opts.db, { ...sub, kind: sub.kind }, ctx.clock.now(), opts);
     },
     async onAccepted(q, accepted, sub, ctx, finding) {
       // Not registered (003 §157 exemptions): not an appeal the department counts.
