@@ -60,4 +60,17 @@ describe('e-petitions inbound: platform export → canonical snapshot', () => {
     expect(() => loadEPetitionsConfig({ PETITION_THRESHOLD: '0' })).to.throw(/PETITION_THRESHOLD/);
     expect(() => loadEPetitionsConfig({ PETITION_COLLECTION_DAYS: 'три місяці' })).to.throw(/PETITION_COLLECTION_DAYS/);
   });
+  it('keeps the classifier codes and the threshold’s instant; an unknown code or an impossible threshold date is PETITION_INVALID', () => {
+    const base = JSON.parse(sample('collecting.json').toString('utf8'));
+    const bytes = (over: Record<string, unknown>) => Buffer.from(JSON.stringify({ ...base, ...over }), 'utf8');
+    const s = decodePetitionExport(bytes({ votes: 260, topics: ['003', '003', '009.01'], threshold_reached_at: '2026-01-30T12:00:00+02:00' }), config);
+    expect(violations('petition-snapshot.schema.json', s)).to.deep.equal([]);
+    expect(s).to.deep.include({ topics: ['003', '009.01'], thresholdReachedAt: '2026-01-30T10:00:00.000Z' });
+    expect(decodePetitionExport(sample('collecting.json'), config)).to.not.have.any.keys('topics', 'thresholdReachedAt');
+    const paths = (over: Record<string, unknown>) => (rejection(() => decodePetitionExport(bytes(over), config)).details as { violations: Array<{ path: string }> }).violations.map((v) => v.path);
+    expect(paths({ topics: ['999'] })).to.deep.equal(['/topics/0']);
+    expect(paths({ votes: 260, threshold_reached_at: '2026-01-01T10:00:00+02:00' }), 'before publication').to.deep.equal(['/threshold_reached_at']);
+    expect(paths({ votes: 260, threshold_reached_at: '2026-03-01T10:00:00+02:00' }), 'after the export').to.deep.equal(['/threshold_reached_at']);
+    expect(paths({ threshold_reached_at: '2026-01-30T12:00:00+02:00' }), 'votes below the threshold').to.deep.equal(['/threshold_reached_at']);
+  });
 });

@@ -1,4 +1,5 @@
 import { jsonParserProblem } from '../../src/pipeline/decoders';
+import { DEFAULT_CLASSIFIER, isKnownTopic } from '../../src/domain/appeals';
 import { addDays, kyivDate } from '../../src/domain/clock';
 import { petitionError } from '../../src/petitions/errors';
 import { violations, type PetitionExport, type PetitionPlatformState, type PetitionSnapshot, type SchemaViolation } from '../../src/schemas';
@@ -39,6 +40,21 @@ export function snapshotOf(raw: unknown, config: EPetitionsConfig): PetitionSnap
   const collectionEndsOn = e.end_date ?? addDays(publishedOn, config.collectionDays);
   if (collectionEndsOn < publishedOn) invalid([{ path: '/end_date', message: `must not be before publication (${publishedOn})`, messageUk: `не може бути раніше за оприлюднення (${publishedOn})` }]);
   if (Date.parse(e.exported_at) < Date.parse(e.published_at)) invalid([{ path: '/exported_at', message: 'must not be before published_at', messageUk: 'не може бути раніше за published_at' }]);
+  // Law «Про звернення громадян» art. 23-1: the threshold is reached while signatures are collected.
+  if (e.threshold_reached_at !== undefined) {
+    const reached = Date.parse(e.threshold_reached_at);
+    const wrong: SchemaViolation[] = [];
+    if (reached < Date.parse(e.published_at)) wrong.push({ path: '/threshold_reached_at', message: 'must not be before published_at', messageUk: 'не може бути раніше за оприлюднення петиції (ст. 23-1 Закону «Про звернення громадян»)' });
+    if (reached > Date.parse(e.exported_at)) wrong.push({ path: '/threshold_reached_at', message: 'must not be after exported_at', messageUk: 'не може бути пізніше за exported_at' });
+    if (kyivDate(new Date(e.threshold_reached_at)) > collectionEndsOn) wrong.push({ path: '/threshold_reached_at', message: `must not be after the end of collection (${collectionEndsOn})`, messageUk: `не може бути пізніше за завершення збору підписів (${collectionEndsOn}; ст. 23-1 Закону «Про звернення громадян»)` });
+    if (e.votes < (e.votes_needed ?? config.threshold)) wrong.push({ path: '/threshold_reached_at', message: 'given while votes are below the threshold', messageUk: 'зазначено, хоча підписів менше за необхідну кількість' });
+    if (wrong.length) invalid(wrong);
+  }
+  // Topics are the appeals classifier's codes, like any appeal's (постанова КМУ № 858).
+  const unknown: SchemaViolation[] = (e.topics ?? []).flatMap((code, i) => isKnownTopic(DEFAULT_CLASSIFIER, code) ? [] : [{
+    path: `/topics/${i}`, message: `${code} is not in the appeals classifier`, messageUk: `${code} немає в класифікаторі звернень (постанова КМУ № 858)`,
+  }]);
+  if (unknown.length) invalid(unknown);
   const a = e.author;
   const author: PetitionSnapshot['author'] = { fullName: a.name.trim() };
   if (a.email) author.email = a.email;
@@ -59,6 +75,8 @@ export function snapshotOf(raw: unknown, config: EPetitionsConfig): PetitionSnap
     platformState: PLATFORM_STATES[e.status],
     capturedAt: new Date(e.exported_at).toISOString(),
   };
+  if (e.threshold_reached_at !== undefined) snapshot.thresholdReachedAt = new Date(e.threshold_reached_at).toISOString();
+  if (e.topics?.length) snapshot.topics = [...new Set(e.topics)];
   const wrong = violations('petition-snapshot.schema.json', snapshot);
   if (wrong.length) invalid(wrong);
   return snapshot;

@@ -15,6 +15,7 @@ import { changesRouter } from './routes/changes';
 import { configRouter } from './routes/config';
 import { contractRouter } from './routes/contract';
 import { controlListsRouter, documentControlRouter } from './routes/control';
+import { directLineRouter } from './routes/direct-line';
 import { documentsRouter } from './routes/documents';
 import { healthRouter } from './routes/health';
 import { identityRouter } from './routes/identity';
@@ -62,6 +63,7 @@ export function createApp(deps: ApiDeps): Express {
   table.mount(app, '/api/v1/nomenclature', nomenclatureRouter(deps));
   table.mount(app, '/api/v1/audit', auditRouter(deps.db));
   table.mount(app, '/api/v1', appealsRouter(deps));
+  table.mount(app, '/api/v1/direct-line', directLineRouter(deps));
   table.mount(app, '/api/v1', infoRequestsRouter(deps));
   table.mount(app, '/api/v1/petitions', petitionsRouter({ petitions: deps.petitions, db: deps.db, clock: deps.clock }));
   table.mount(app, '/api/v1/signatures', signaturesRouter(deps.signatures, deps.clock));

@@ -15,6 +15,7 @@ import type { Logger } from '../log';
 import { violations, type AppealAnswerBody, type AppealView, type ControlCard, type DocumentCard, type ExecutionBody } from '../schemas';
 import { documents, outbox, type Db, type Queryable } from '../store';
 import { appealRecords, getAppeal, setAnswer, type AppealKind, type StoredAppeal } from '../store/appeals';
+import { directLineCallsByDay } from './direct-line';
 import { appealError } from './errors';
 import { maskAppealView, maySeePersonalData } from './privacy';
 
@@ -70,7 +71,9 @@ export class AppealService {
   /** The department's report over the appeals received in [from, to] (Kyiv dates). */
   async report(from: string, to: string): Promise<AppealReport> {
     const records = await appealRecords(this.deps.db, { from, to, kinds: REPORTED_KINDS });
-    return buildAppealReport(records, { from, to, classifier: this.classifier });
+    // Calls on the «Пряма лінія» answered orally, without a card (003 §87-91; 000 line 25).
+    const directLineCalls = await directLineCallsByDay(this.deps.db, from, to);
+    return buildAppealReport(records, { from, to, classifier: this.classifier, directLineCalls });
   }
 
   async openAppeals(from?: string, to?: string): Promise<OpenAppealRow[]> {

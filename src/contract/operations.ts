@@ -255,6 +255,16 @@ export const OPERATIONS: Record<string, Operation> = {
     tag: 'appeals', summary: 'Відповідь на звернення', summaryEn: 'Answer an appeal', body: { json: ref('appeal-answer') },
     responses: { 200: { description: 'Звернення з відповіддю / the appeal answered', json: ref('appeal-view') } },
   },
+  'POST /api/v1/direct-line/calls': {
+    tag: 'appeals', summary: '«Пряма лінія»: дзвінок, на який надано усне роз’яснення без картки (003 §87-91)', summaryEn: 'A direct-line call answered orally, with no registration card',
+    description: 'Counted in the appeals report’s directLine (calls, answeredOrally), not in its total (seed 000 line 25). No personal data: the applicant is not recorded.',
+    headers: idempotent, body: { json: ref('direct-line-call') },
+    responses: { 201: { description: 'Дзвінок / the call recorded', json: ref('direct-line-call-record'), headers: replayHeader } },
+  },
+  'GET /api/v1/direct-line/calls': {
+    tag: 'appeals', summary: '«Пряма лінія»: дзвінки з усними роз’ясненнями за період', summaryEn: 'Direct-line calls answered orally over a period', query: period(false),
+    responses: { 200: { description: 'Дзвінки / the calls', json: ref('direct-line-call-list') } },
+  },
   'GET /api/v1/reports/appeals': {
     tag: 'reports', summary: 'Звіт про звернення громадян за період', summaryEn: 'The appeals report over a period', exports: true, query: period(true),
     responses: { 200: { description: 'Звіт / the report', json: ref('appeal-report') } },

@@ -8,15 +8,15 @@ import type { Principal } from '../identity';
 import { decodePetitionExport, loadEPetitionsConfig, PETITION_SOURCE, type EPetitionsConfig } from '../../connectors/e-petitions';
 import { ConfigError } from '../config';
 import type { WorkingDayCalendar } from '../domain/calendar';
-import { kyivDate, type Clock } from '../domain/clock';
+import { addDays, kyivDate, kyivDayStart, type Clock } from '../domain/clock';
 import {
-  applyPetitionEvent, awaitsRegistration, type PetitionContext, type PetitionEvent, type PetitionRecord, type PetitionStep,
+  applyPetitionEvent, awaitsRegistration, petitionReceivedOn, type PetitionContext, type PetitionEvent, type PetitionRecord, type PetitionStep,
 } from '../domain/petitions';
 import { HubError } from '../errors';
 import type { Logger } from '../log';
 import { acceptInput, quarantineFailure, type PipelineDeps } from '../pipeline';
 import type { Envelope } from '../pipeline';
-import type { PetitionIntakeResult, PetitionView } from '../schemas';
+import type { PetitionIntakeResult, PetitionTransition, PetitionView } from '../schemas';
 import type { Db, Queryable } from '../store';
 import { getAppeal } from '../store/appeals';
 import { cardsOfDocument } from '../store/control';
@@ -52,6 +52,24 @@ function platformIdOf(payload: Buffer): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The instant a petition is registered as received (Law «Про звернення громадян» art. 23-1): on its
+ * receipt date (petitionReceivedOn: the threshold reached, or the end of collection). The
+ * platform's own instant of the threshold when it gave one; the hub's instant of the transition
+ * when that fell on the same day (a live petition); otherwise the last moment of that Kyiv day,
+ * when the collection was over. A function of what is on file, so a retry registers the same.
+ */
+export function petitionReceivedAt(p: store.StoredPetition, transitions: readonly PetitionTransition[], now: Date): string {
+  const into = [...transitions].reverse().find((t) => t.to === p.state);
+  const on = petitionReceivedOn(p, transitions);
+  const seen = into?.at ?? now.toISOString();
+  if (!on) return seen;
+  const reached = p.snapshot.thresholdReachedAt;
+  if (p.state === 'threshold-reached' && reached && kyivDate(new Date(reached)) === on && Date.parse(reached) <= now.getTime()) return reached;
+  if (kyivDate(new Date(seen)) <= on) return seen;
+  return new Date(Math.min(kyivDayStart(addDays(on, 1)).getTime() - 1000, now.getTime())).toISOString();
 }
 
 export class PetitionService {
@@ -128,8 +146,7 @@ export class PetitionService {
     const p = await store.getPetition(this.deps.db, platformId);
     if (!p || p.documentId || !awaitsRegistration(p.state)) return false;
     const transitions = await store.transitionsOf(this.deps.db, platformId);
-    const at = [...transitions].reverse().find((t) => t.to === p.state)?.at ?? this.deps.clock.now().toISOString();
-    const sub = petitionSubmission(p, at);
+    const sub = petitionSubmission(p, petitionReceivedAt(p, transitions, this.deps.clock.now()));
     const result = await acceptInput(this.deps.pipeline, {
       channel: 'connector', payload: Buffer.from(JSON.stringify(sub), 'utf8'), format: 'json', contentType: 'application/json',
       receivedAt: this.deps.clock.now(), traceId, sourceHint: PETITION_SOURCE,

@@ -31,7 +31,8 @@ export function appealCardOfPetition(p: StoredPetition): Omit<AppealCard, 'id' |
     channel: 'e-petition',
     forwardedBy: { body: 'none', underControl: false },
     applicants: [applicant],
-    topics: [],
+    // The classifier codes the platform gave (постанова КМУ № 858): counted in the report like any appeal's.
+    topics: [...(s.topics ?? [])],
     summary: clip(s.title, 4000),
     // Signed on the platform by the author and the signers; dated by publication.
     signed: true,

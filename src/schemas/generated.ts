@@ -147,7 +147,7 @@ export interface AppealCard {
     email?: string;
     phone?: string;
     /**
-     * Category of the author (classifier part I.7). The first four are reviewed first and answered by the mayor (003 §104, §108, §131); several more are under mandatory control (§112).
+     * Category of the author (classifier part I.7). The first four are reviewed first and answered by the mayor (003 §104, §108, §131); every category with benefits set by law is considered first (Law «Про звернення громадян» art. 20 ч. 3; the classifier's benefitsLaw); several are under mandatory control (§112). person-with-disability is the general category (Law «Про основи соціальної захищеності осіб з інвалідністю в Україні»), whatever the cause of the disability.
      */
     priorityCategory?:
       | 'hero-of-ukraine'
@@ -165,7 +165,9 @@ export interface AppealCard {
       | 'single-mother'
       | 'chornobyl-affected'
       | 'chornobyl-liquidator'
-      | 'child-of-war';
+      | 'child-of-war'
+      | 'person-with-disability'
+      | 'family-of-fallen-defender';
   }[];
   /**
    * One classifier code per question raised (003 §103: кодування питань); a code may repeat when two questions fall under one topic.
@@ -264,7 +266,7 @@ export interface AppealClassifier {
   authorCategories: {
     id: string;
     /**
-     * Item of the classifier's part I.7; absent for categories named only in 003 §112.
+     * Item of the classifier's part I.7; absent for categories named only in 003 §112 or added for art. 20 ч. 3.
      */
     code?: string;
     title: string;
@@ -272,6 +274,10 @@ export interface AppealClassifier {
      * first-and-mayor: reviewed first, considered and answered by the mayor (003 §104, §108, §131); mandatory-control: under mandatory control (§112).
      */
     treatment: 'first-and-mayor' | 'mandatory-control' | 'none';
+    /**
+     * The law that gives this category its benefits (пільги). Their appeals are considered first: Law «Про звернення громадян» art. 20 ч. 3 («Звернення громадян, які мають встановлені законодавством пільги, розглядаються у першочерговому порядку»). Absent: no benefits recorded for the category.
+     */
+    benefitsLaw?: string;
   }[];
 }
 
@@ -306,6 +312,7 @@ export interface AppealIntakeDecision {
     | 'resubmitted'
     | 'new-facts'
     | 'count-once'
+    | 'count-as-individual'
     | 'consider-as-collective-appeal'
     | 'consider-as-petition'
     | 'petition-collecting'
@@ -503,7 +510,7 @@ export interface AppealReport {
     viaHotlinesPercent: number | null;
   };
   /**
-   * 000: «прийнято 567 телефонних звернень …, на 184 звернення заведено … картки …, на решту надано усні роз'яснення».
+   * 000: «прийнято 567 телефонних звернень …, на 184 звернення заведено … картки …, на решту надано усні роз'яснення». calls = registered (appeals of channel direct-line, in the total) + answeredOrally (calls recorded without a card, POST /api/v1/direct-line/calls, 003 §87-91; not in the total).
    */
   directLine: {
     calls: number;
@@ -808,6 +815,182 @@ export interface ControlCard {
 export interface ControlCommand {
   command: 'interim-answer' | 'execution' | 'extension-request' | 'extension-decision' | 'release';
   body: {};
+}
+
+// direct-line-call-list.schema.json
+/**
+ * GET /api/v1/direct-line/calls: calls answered orally over a period, in the order taken.
+ */
+export interface DirectLineCallList {
+  items: DirectLineCall[];
+}
+
+// direct-line-call-record.schema.json
+/**
+ * A recorded call on the «Пряма лінія» answered orally (003 §87-91): counted in the appeals report's directLine (calls, answeredOrally), not in its total (seed 000 line 25).
+ */
+export interface DirectLineCall {
+  id: string;
+  calledAt: string;
+  /**
+   * Kyiv date of the call.
+   */
+  receivedOn: string;
+  topics: string[];
+  /**
+   * Who took and recorded the call (staff id, or system:<token>).
+   */
+  takenBy: string;
+  recordedAt: string;
+}
+
+// direct-line-call.schema.json
+/**
+ * A call on the «Пряма лінія» answered orally, without a registration card (POST /api/v1/direct-line/calls; 003 §87-91, seed 000 line 25 «на решту надано усні роз’яснення»). A call that needs a card is registered as an appeal (source direct-line) instead. No personal data: the applicant is not recorded.
+ */
+export interface DirectLineCallBody {
+  /**
+   * When the call was taken; the hub's time when absent. Not in the future.
+   */
+  calledAt?: string;
+  /**
+   * Classifier codes of the questions asked (003 §89 «визначення переліку питань»; постанова КМУ № 858), when noted.
+   *
+   * @maxItems 20
+   */
+  topics?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ];
 }
 
 // discipline-report.schema.json
@@ -1235,6 +1418,22 @@ export interface InfoRequestJournalEntry {
     address?: string;
     email?: string;
     phone?: string;
+    /**
+     * Organisation code (ЄДРПОУ): meta.infoRequest.edrpou, else the correspondent's.
+     */
+    edrpou?: string;
+  };
+  /**
+   * meta.infoRequest.requesterType (ст. 12: фізична особа, громадське об'єднання, юридична особа, журналіст); null when the submission does not say.
+   */
+  requesterType: 'individual' | 'public-association' | 'legal-entity' | 'journalist' | null;
+  /**
+   * What ст. 19 ч. 5 asks of a request: the requester's name (a legal entity's name), a postal or e-mail address or other means of contact, a description of the information. Not met: the holder may refuse (ст. 22 ч. 1 п. 4) within the term; the request is never an anonymous appeal (the Law on citizens' appeals, ст. 5, 8, does not apply).
+   */
+  requirements: {
+    met: boolean;
+    missing: ('name' | 'contact' | 'requested')[];
+    basis: string;
   };
   /**
    * The information requested.
@@ -1316,12 +1515,28 @@ export interface InfoRequestJournal {
    */
   today: string;
   personalData: 'shown' | 'masked';
+  /**
+   * The requests of the period counted as the department's report counts them (seed 000: «83 запити, з них 67 — від фізичних осіб, 10 — від громадських організацій, 6 — від юридичних осіб»).
+   */
+  summary: {
+    total: number;
+    byRequesterType: {
+      individual: number;
+      'public-association': number;
+      'legal-entity': number;
+      journalist: number;
+      /**
+       * Requests whose submission does not say who asks.
+       */
+      unspecified: number;
+    };
+  };
   entries: InfoRequestJournalEntry[];
 }
 
 // info-request-meta.schema.json
 /**
- * meta.infoRequest of an 'info-request' submission: what the journal of public-information requests needs beyond the canonical fields (Закон «Про доступ до публічної інформації» № 2939-VI, ст. 19-20). Everything is optional; without it the form comes from the source and the requested information from the summary.
+ * meta.infoRequest of an 'info-request' submission: what the journal of public-information requests needs beyond the canonical fields (Закон «Про доступ до публічної інформації» № 2939-VI, ст. 12, 19-20). Everything is optional; without it the form comes from the source and the requested information from the summary.
  */
 export interface InfoRequestMeta {
   /**
@@ -1346,6 +1561,14 @@ export interface InfoRequestMeta {
    * The requester's reasons for urgency as stated (ст. 20 ч. 3: клопотання про термінове опрацювання має бути обґрунтованим).
    */
   urgentMotive?: string;
+  /**
+   * Who asks (ст. 12: запитувачі — фізичні, юридичні особи, об'єднання громадян без статусу юридичної особи): an individual (фізична особа), a public association (громадське об'єднання), another legal entity (юридична особа), a journalist or media outlet (журналіст, ЗМІ). The journal shows it and counts requests by it (seed 000: 67 individuals, 10 public associations, 6 legal entities); absent: «не зазначено», never guessed.
+   */
+  requesterType?: 'individual' | 'public-association' | 'legal-entity' | 'journalist';
+  /**
+   * The requester's organisation code (ЄДРПОУ) for a legal entity or a public association; the correspondent's edrpou when absent.
+   */
+  edrpou?: string;
 }
 
 // interim-answer.schema.json
@@ -1465,6 +1688,148 @@ export interface PetitionExport {
    */
   votes_needed?: number;
   /**
+   * When the petition reached votes_needed, if the platform knows it: the receipt date of a petition considered as such (Law «Про звернення громадян» art. 23-1). Without it the receipt date is the end of collection, or the day the hub first saw the threshold reached while collecting.
+   */
+  threshold_reached_at?: string;
+  /**
+   * Classifier codes of the questions the petition raises (Класифікатор звернень громадян, постанова КМУ № 858, as in reference-data/appeals/classifier.json): the registered appeal's topics, counted in the report's questions like any appeal's. A code not in the classifier makes the export invalid.
+   *
+   * @maxItems 20
+   */
+  topics?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ];
+  /**
    * The platform's own state: collecting, collection ended, under consideration, answered.
    */
   status: 'active' | 'closed' | 'on_consideration' | 'answered';
@@ -1551,6 +1916,14 @@ export interface PetitionSnapshot {
   thresholdSource: 'platform' | 'statute';
   platformState: PetitionPlatformState;
   capturedAt: string;
+  /**
+   * When the threshold was reached, from the export (threshold_reached_at); absent when the platform does not say.
+   */
+  thresholdReachedAt?: string;
+  /**
+   * Classifier codes of the petition's questions (постанова КМУ № 858); absent when the export names none.
+   */
+  topics?: string[];
 }
 
 // petition-state.schema.json

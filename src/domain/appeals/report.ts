@@ -15,6 +15,12 @@ export interface ReportOptions {
   from?: string;
   to?: string;
   classifier?: AppealClassifier;
+  /**
+   * Calls on the «Пряма лінія» answered orally, with no registration card (003 §87-91; stored
+   * apart from appeals, src/appeals/direct-line.ts): counted in directLine.calls and
+   * answeredOrally only, never in the total or the questions (seed 000 line 25).
+   */
+  directLineCalls?: Iterable<{ receivedOn: string; /** calls that day; 1 when absent */ count?: number }>;
 }
 
 const HOTLINE_CHANNELS = new Set<AppealCard['channel']>(['hotline-1545', 'oblast-contact-centre', 'city-contact-centre']);
@@ -155,6 +161,14 @@ export function buildAppealReport(records: Iterable<AppealRecord>, options: Repo
     for (const g of classifier.reportGroups) {
       if (g.codes.some((c) => seen.has(c) || roots.has(c))) groupAppeals.set(g.id, (groupAppeals.get(g.id) ?? 0) + 1);
     }
+  }
+  // 000 line 25: «прийнято 567 телефонних звернень …, на 184 … заведено … картки …, на решту надано
+  // усні роз’яснення»: calls = cards (above) + the calls answered orally.
+  for (const call of options.directLineCalls ?? []) {
+    if (options.from && call.receivedOn < options.from) continue;
+    if (options.to && call.receivedOn > options.to) continue;
+    r.directLine.calls += call.count ?? 1;
+    r.directLine.answeredOrally += call.count ?? 1;
   }
   const total = r.questions.total;
   r.questions.byTopic = [...topicQuestions]

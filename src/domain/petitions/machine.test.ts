@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import { LAW_IN_FORCE } from '../calendar';
-import { applyPetitionEvent, awaitsRegistration, type PetitionContext, type PetitionRecord, type PetitionSnapshot } from '.';
+import { applyPetitionEvent, awaitsRegistration, petitionReceivedOn, type PetitionContext, type PetitionRecord, type PetitionSnapshot } from '.';
 
 function snap(over: Partial<PetitionSnapshot> = {}): PetitionSnapshot {
   return {
@@ -137,5 +137,31 @@ describe('domain/petitions: the e-petition state machine (art. 23-1)', () => {
     const step = applyPetitionEvent(answered, { type: 'snapshot', snapshot: snap({ votes: 270, platformState: 'answered', capturedAt: '2026-03-20T10:00:00Z' }) }, ctx('2026-03-20'));
     expect(step.record.state).to.equal('answered');
     expect(step.transitions).to.deep.equal([]);
+  });
+  describe('the receipt date (art. 23-1): the threshold reached or the end of collection, not the day the hub sees it', () => {
+    it('a live petition reaching its threshold: the day seen', () => {
+      const step = applyPetitionEvent(start(), { type: 'snapshot', snapshot: snap({ votes: 251, capturedAt: '2026-03-02T07:00:00Z' }) }, ctx('2026-03-02'));
+      expect(step.transitions[0]).to.include({ to: 'threshold-reached', on: '2026-03-02' });
+      expect(petitionReceivedOn(step.record, step.transitions)).to.equal('2026-03-02');
+    });
+
+    it('the platform’s own instant of the threshold wins', () => {
+      const step = applyPetitionEvent(null, { type: 'snapshot', snapshot: snap({ votes: 251, thresholdReachedAt: '2026-02-20T22:30:00Z', capturedAt: '2026-03-02T07:00:00Z' }) }, ctx('2026-03-02'));
+      // 22:30 UTC on 20 February is 00:30 on 21 February in Kyiv.
+      expect(step.transitions.at(-1)).to.include({ to: 'threshold-reached', on: '2026-02-21' });
+      expect(step.transitions.at(-1)!.details).to.include({ thresholdReachedOn: '2026-02-21' });
+      expect(petitionReceivedOn(step.record, step.transitions)).to.equal('2026-02-21');
+    });
+
+    it('a 2018 petition exported in 2026: its end of collection, reached or not', () => {
+      const old = { publishedOn: '2018-02-01', collectionEndsOn: '2018-05-01', platformState: 'collection-ended' as const, capturedAt: '2026-03-09T07:00:00Z' };
+      const reached = applyPetitionEvent(null, { type: 'snapshot', snapshot: snap({ ...old, votes: 300 }) }, ctx('2026-03-10'));
+      expect(reached.transitions.at(-1)).to.include({ to: 'threshold-reached', on: '2018-05-01' });
+      expect(petitionReceivedOn(reached.record, reached.transitions)).to.equal('2018-05-01');
+      const below = applyPetitionEvent(null, { type: 'snapshot', snapshot: snap({ ...old, votes: 41 }) }, ctx('2026-03-10'));
+      expect(below.record).to.include({ state: 'below-threshold', collectionEndedOn: '2018-05-01' });
+      expect(petitionReceivedOn(below.record, below.transitions)).to.equal('2018-05-01');
+      expect(petitionReceivedOn(start(), [])).to.equal(null);
+    });
   });
 });

@@ -31,14 +31,39 @@ function collectionEnd(s: PetitionSnapshot, today: string): string | null {
   return null;
 }
 
+/**
+ * The day the threshold was reached: the platform's own date when the export has it; else, for a
+ * collection already over (an export that arrives late, an archive), its end — the signatures
+ * were collected by then (art. 23-1); else the day the hub sees it.
+ */
+function thresholdReachedOn(s: PetitionSnapshot, today: string): string {
+  if (s.thresholdReachedAt) return kyivDate(new Date(s.thresholdReachedAt));
+  return collectionEnd(s, today) ?? today;
+}
+
+/**
+ * The receipt date of a petition due for registration (Law «Про звернення громадян» art. 23-1):
+ * considered as a petition, the day the threshold was reached (the transition into
+ * threshold-reached is dated by it); below the threshold, as a collective appeal, the last day of
+ * collection (003 §113, §134). Never the day the hub happens to register it: a 2018 petition
+ * belongs to the 2018 report and its 2018 answer is not «before receipt». Null when not due.
+ */
+export function petitionReceivedOn(record: Pick<PetitionRecord, 'state' | 'collectionEndedOn'>, transitions: readonly PetitionTransition[]): string | null {
+  if (record.state === 'below-threshold') return record.collectionEndedOn;
+  if (record.state === 'threshold-reached') return [...transitions].reverse().find((t) => t.to === 'threshold-reached')?.on ?? null;
+  return null;
+}
+
 /** While collecting: the threshold reached wins; otherwise the end of collection registers it as a collective appeal. */
 function decideCollecting(record: PetitionRecord, ctx: PetitionContext): PetitionStep | null {
   if (record.state !== 'collecting') return null;
   const s = record.snapshot;
   const counts = { votes: s.votes, threshold: s.threshold, thresholdSource: s.thresholdSource, collectionEndsOn: s.collectionEndsOn };
   if (s.votes >= s.threshold) {
-    const t = transition('collecting', 'threshold-reached', ctx.today, ctx, PETITION_RULES.thresholdReached,
-      `Петиція набрала ${s.votes} з ${s.threshold} необхідних підписів: реєструється і розглядається як електронна петиція`, counts);
+    const reachedOn = thresholdReachedOn(s, ctx.today);
+    const t = transition('collecting', 'threshold-reached', reachedOn, ctx, PETITION_RULES.thresholdReached,
+      `Петиція набрала ${s.votes} з ${s.threshold} необхідних підписів (${reachedOn}): реєструється і розглядається як електронна петиція; дата надходження — ${reachedOn} (ст. 23-1 Закону «Про звернення громадян»)`,
+      { ...counts, thresholdReachedOn: reachedOn });
     return { outcome: 'updated', record: { ...record, state: 'threshold-reached', consideredAs: 'petition' }, transitions: [t] };
   }
   const ended = collectionEnd(s, ctx.today);
