@@ -5,7 +5,6 @@
  * place of residence (art. 5 ч. 6, ч. 8) and a "collective" appeal with one signer (art. 5 ч. 2).
  */
 import { expect } from 'chai';
-import { addDays } from '../clock';
 import { createCalendars } from '../calendar';
 import { computeTerm } from '../terms';
 import { violations } from '../../schemas';
@@ -16,20 +15,10 @@ import { appealRecord } from './records';
 import { buildAppealReport } from './report';
 import { reviewOrder } from './routing';
 import { fakeCard } from './testing/fake-cards';
+import { addWeekdays } from './testing/weekdays';
 import type { AppealCard, AppealIntake, AppealIntakeDecision, AppealRecord, PriorityCategory } from './index';
 
-/** Monday to Friday: March 2026 has no days off besides weekends under martial law. */
-function addWorkingDays(date: string, n: number): string {
-  let d = date;
-  for (let i = 0; i < n; ) {
-    d = addDays(d, 1);
-    const wd = new Date(`${d}T12:00:00Z`).getUTCDay();
-    if (wd !== 0 && wd !== 6) i++;
-  }
-  return d;
-}
-
-const ctx: IntakeContext = { today: '2026-03-10', addWorkingDays };
+const ctx: IntakeContext = { today: '2026-03-10', addWorkingDays: addWeekdays };
 
 function intake(card: AppealCard, archive = new MemoryArchive(), extra: Partial<IntakeInput> = {}, context: IntakeContext = ctx): AppealIntake {
   expect(violations('appeal-card.schema.json', JSON.parse(JSON.stringify(card)))).to.deep.equal([]);

@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { addDays } from '../clock';
 import { violations } from '../../schemas';
 import { earlierAppealOf, MemoryArchive } from './archive';
 import { decideIntake, type IntakeInput } from './intake';
@@ -8,20 +7,10 @@ import { appealRecord } from './records';
 import { buildAppealReport } from './report';
 import { reviewOrder } from './routing';
 import { fakeCard } from './testing/fake-cards';
+import { addWeekdays } from './testing/weekdays';
 import type { AppealCard, AppealIntake, AppealIntakeDecision, AppealRecord } from './types';
 
-/** Monday to Friday; enough for terms in March 2026 (no holidays then). */
-function addWorkingDays(date: string, n: number): string {
-  let d = date;
-  for (let i = 0; i < n; ) {
-    d = addDays(d, 1);
-    const wd = new Date(`${d}T12:00:00Z`).getUTCDay();
-    if (wd !== 0 && wd !== 6) i++;
-  }
-  return d;
-}
-
-const ctx: IntakeContext = { today: '2026-03-10', addWorkingDays };
+const ctx: IntakeContext = { today: '2026-03-10', addWorkingDays: addWeekdays };
 
 function intake(card: AppealCard, archive = new MemoryArchive(), extra: Partial<IntakeInput> = {}): AppealIntake {
   const out = decideIntake({ card, ...extra }, ctx, archive);
