@@ -3,7 +3,8 @@
  * молоді та спорту України від 20.10.2011 № 1207 "Про вимоги до форматів даних електронного
  * документообігу в органах державної влади. Формат електронного повідомлення" (зареєстровано в
  * Мін'юсті 15.11.2011 за № 1306/20044), as the XSD Order1207_1.5_v.2.2.xsd and the ДЦІР test
- * messages ДС1–ДС16 use it (shared/reference/sev-ovv). The exchange itself is governed by the
+ * messages ДС1–ДС16 use it (copies in test/fixtures/reference/sev-ovv, provenance in
+ * test/fixtures/reference/SOURCES.md). The exchange itself is governed by the
  * Регламент організації взаємодії органів виконавчої влади в електронній формі (Постанова КМУ
  * від 17.01.2018 № 55, new edition by Постанова КМУ від 08.04.2025 № 404).
  */

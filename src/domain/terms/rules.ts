@@ -3,7 +3,7 @@
  * (amount, unit, source …) through `RuleOverrides`; a term written in the document or in the
  * resolution always wins over the rule (003 §158, §166, §178, §195).
  *
- * "003" is the executive-committee regulation in shared/seeds (Регламент виконавчого комітету).
+ * "003" is the executive-committee regulation (Регламент виконавчого комітету) the project was specified from.
  */
 
 /** How a term is measured. Calendar days and months follow ЦК ст. 253-254; hours are not rolled. */
