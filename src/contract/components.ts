@@ -1,13 +1,14 @@
 /**
  * The JSON Schemas of schemas/ (and the connectors' own message schemas) as the components of a
- * published document: read from the files at build time, never copied, so the contract cannot
- * drift from what the hub validates with. Each file becomes one component named by its `title`;
+ * published document: the very objects the hub validates with (src/schemas), never copied, so the
+ * contract cannot drift from them. Each file becomes one component named by its `title`;
  * the file-relative `$ref`s (`registration.schema.json`, `#/definitions/text`) are rewritten to
  * point inside the document, and `$schema`/`$id` are dropped (a document has one base URI).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { projectPath } from '../paths';
+import { schemaFiles } from '../schemas';
 
 type Json = unknown;
 export type JsonSchema = Record<string, Json>;
@@ -25,13 +26,11 @@ let cache: SchemaFile[] | undefined;
 
 function readAll(): SchemaFile[] {
   if (cache) return cache;
-  const dir = projectPath('schemas');
-  const paths = [
-    ...readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort().map((f) => join(dir, f)),
-    ...CONNECTOR_SCHEMAS.map((p) => projectPath(p)),
+  const found = [
+    ...schemaFiles().map((f) => ({ path: join('schemas', f.file), schema: f.schema as JsonSchema })),
+    ...CONNECTOR_SCHEMAS.map((path) => ({ path, schema: JSON.parse(readFileSync(projectPath(path), 'utf8')) as JsonSchema })),
   ];
-  const files = paths.map((path) => {
-    const schema = JSON.parse(readFileSync(path, 'utf8')) as JsonSchema;
+  const files = found.map(({ path, schema }) => {
     if (typeof schema.title !== 'string') throw new Error(`${path}: a published schema needs a title (its component name)`);
     return { file: basename(path), name: schema.title, schema };
   });

@@ -11,12 +11,27 @@ export * from './generated';
 const SCHEMAS_DIR = projectPath('schemas');
 const ID_PREFIX = 'https://dilovod.local/schemas/';
 
+export interface SchemaFile {
+  /** The file name in schemas/, e.g. `document-card.schema.json`. */
+  file: string;
+  /** As parsed; shared, never to be mutated (ajv validates with it, src/contract publishes it). */
+  schema: Readonly<Record<string, unknown>>;
+}
+
+/** Every schema in schemas/, read once, in file-name order. */
+const SCHEMA_FILES: readonly SchemaFile[] = readdirSync(SCHEMAS_DIR)
+  .filter((f) => f.endsWith('.schema.json'))
+  .sort()
+  .map((file) => ({ file, schema: JSON.parse(readFileSync(join(SCHEMAS_DIR, file), 'utf8')) as Record<string, unknown> }));
+
+export function schemaFiles(): readonly SchemaFile[] {
+  return SCHEMA_FILES;
+}
+
 /** One ajv instance, every schema in schemas/ added once; validators compiled lazily, once each. */
 const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: true, coerceTypes: false });
 addFormats(ajv);
-for (const file of readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.schema.json')).sort()) {
-  ajv.addSchema(JSON.parse(readFileSync(join(SCHEMAS_DIR, file), 'utf8')));
-}
+for (const { schema } of SCHEMA_FILES) ajv.addSchema(schema as Record<string, unknown>);
 
 const compiled = new Map<string, ValidateFunction>();
 
