@@ -22,6 +22,8 @@ export interface Config {
   adminTokenFile: string;
   /** SIGTERM: how long to finish what is in flight before the process ends anyway. */
   shutdownTimeoutMs: number;
+  /** Start-up: how long to wait for DATABASE_URL to answer, with back-off, before exiting 69. */
+  databaseWaitMs: number;
   /** Webhooks to the EDMS (connectors/edms): how often to look, one attempt's limit, how many at once, a rotated secret's grace. */
   webhooks: { intervalMs: number; timeoutMs: number; concurrency: number; secretGraceHours: number; retryBaseMs: number };
   /** Subscriptions kept from the environment (WEBHOOK_SUBSCRIPTIONS), with their secrets. */
@@ -240,6 +242,7 @@ export function loadConfig(env: Env = process.env): Config {
     amqpPublishers: publishers(env, amqpUrl),
     adminTokenFile: env.ADMIN_TOKEN_FILE || join(dataDir, 'admin-token'),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 1000, 300_000),
+    databaseWaitMs: integer(env, 'DATABASE_WAIT_MS', 60_000, 0, 3_600_000),
     webhooks: {
       intervalMs: integer(env, 'WEBHOOK_INTERVAL_MS', 1000, 50, 60_000),
       timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),

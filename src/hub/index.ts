@@ -12,6 +12,7 @@ import type { Config } from '../config';
 import { kyivDate, systemClock, type Clock } from '../domain/clock';
 import { createLogger, type Logger } from '../log';
 import { ensureSampleNomenclature } from '../nomenclature';
+import { waitForDatabase } from './wait-for-database';
 import type { IntakeStep, PipelineDeps } from '../pipeline';
 import { loadSignatureSettings, type SignatureSettings } from '../pipeline/steps';
 import { composePipeline } from './pipeline';
@@ -74,6 +75,13 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     dataDir: config.dataDir,
     onError: (err) => log.warn({ err: err.message }, 'помилка зʼєднання з базою даних / database connection error'),
   });
+  try {
+    await waitForDatabase(db, config.databaseWaitMs, (attempt, delayMs, err) =>
+      log.warn({ attempt, retryInMs: delayMs, err: err.message, waitMs: config.databaseWaitMs }, 'база даних недоступна; чекаємо (DATABASE_WAIT_MS) / the database is unreachable; waiting (DATABASE_WAIT_MS)'));
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, 'застосовано міграції бази даних / migrations applied');
   if (config.sampleNomenclature) {

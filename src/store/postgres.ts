@@ -18,8 +18,10 @@ export interface PostgresOptions {
 export class PostgresDb implements Db {
   readonly backend = 'postgres' as const;
   private readonly pool: pg.Pool;
+  private readonly onError?: (err: Error) => void;
 
   constructor(opts: PostgresOptions) {
+    this.onError = opts.onError;
     this.pool = new pg.Pool({
       connectionString: opts.connectionString,
       max: opts.max ?? 10,
@@ -27,7 +29,7 @@ export class PostgresDb implements Db {
       connectionTimeoutMillis: 5000,
     });
     // An idle client losing its server must not crash the hub; the next query reconnects.
-    this.pool.on('error', (err) => opts.onError?.(err));
+    this.pool.on('error', (err) => this.onError?.(err));
   }
 
   async query<R>(sql: string, params: unknown[] = []): Promise<R[]> {
@@ -42,6 +44,14 @@ export class PostgresDb implements Db {
   async tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
+    // pg-pool takes its own error listener off a client while it is checked out: a reset between
+    // two queries of this transaction would be an unhandled 'error' event and end the process
+    // (issue 14). Here it is reported, the client is not given back, and the next query fails.
+    const onClientError = (err: Error) => {
+      broken = true;
+      this.onError?.(err);
+    };
+    client.on('error', onClientError);
     try {
       await client.query('BEGIN');
       const q: Queryable = {
@@ -61,6 +71,7 @@ export class PostgresDb implements Db {
       }
       throw err;
     } finally {
+      client.removeListener('error', onClientError);
       client.release(broken);
     }
   }

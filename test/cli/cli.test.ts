@@ -174,8 +174,10 @@ describe('CLI: dilovod migrate | nomenclature | start', function () {
         probe.close(() => resolve(port));
       });
     });
-    const noDb = await runCli(['start'], { DATABASE_URL: `postgresql://dilovod:secret@127.0.0.1:${closed}/dilovod`, DATA_DIR: join(tmp, 'nodb'), PORT: '0' });
+    const noDb = await runCli(['start'], { DATABASE_URL: `postgresql://dilovod:secret@127.0.0.1:${closed}/dilovod`, DATA_DIR: join(tmp, 'nodb'), PORT: '0', DATABASE_WAIT_MS: '1500', LOG_LEVEL: 'warn' });
     expect(noDb.code, noDb.stderr).to.equal(69);
+    // Issue 14: it waited, with back-off, and said so, before giving up.
+    expect(noDb.stdout.split('\n').filter((l) => l.includes('чекаємо (DATABASE_WAIT_MS)')).length).to.be.greaterThan(2);
     expect(noDb.stderr).to.contain('база даних недоступна').and.to.contain('DATABASE_URL').and.to.contain(`127.0.0.1:${closed}/dilovod`);
     expect(noDb.stderr).not.to.contain('secret');
 

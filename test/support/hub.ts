@@ -20,6 +20,7 @@ export function testConfig(over: Partial<Config> = {}): Config {
     amqpPublishers: { guest: '*' },
     adminTokenFile: '',
     shutdownTimeoutMs: 5000,
+    databaseWaitMs: 0,
     webhooks: { intervalMs: 50, timeoutMs: 2000, concurrency: 8, secretGraceHours: 24, retryBaseMs: 30_000 },
     webhookSubscriptions: [],
     dataDir: '',
