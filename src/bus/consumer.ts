@@ -121,11 +121,22 @@ export class InboundConsumer {
           await quarantineFailure(this.deps, env, HubError.of('INTERNAL_ERROR', { error: (err as Error).message }));
           this.settle(ch, msg, false);
         } catch (qErr) {
-          // Even the quarantine write failed (database gone): leave the message unacked for redelivery.
-          log.error({ err: (qErr as Error).message }, 'не вдалося покласти в карантин; повідомлення лишається в черзі / could not quarantine; message stays on the queue');
+          // Even the quarantine write failed (database gone): hand the message back to the queue after a
+          // pause, never hold it unsettled (issue 14: stranded messages took prefetch slots until a restart).
+          log.error({ err: (qErr as Error).message }, 'не вдалося покласти в карантин; повідомлення повернуто в чергу / could not quarantine; message returned to the queue');
+          await sleep(backoffMs(attempt));
+          this.requeue(ch, msg);
         }
         return;
       }
+    }
+  }
+
+  private requeue(ch: Channel, msg: ConsumeMessage): void {
+    try {
+      ch.nack(msg, false, true);
+    } catch {
+      // The channel is gone: the broker redelivers the message anyway.
     }
   }
 

@@ -24,6 +24,9 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Start-up: how long to wait for DATABASE_URL to answer, with back-off, before exiting 69. */
   databaseWaitMs: number;
+  /** PostgreSQL: the longest wait for a connection, and for a query's answer; past them the failure is transient (503, retried). */
+  databaseConnectTimeoutMs: number;
+  databaseQueryTimeoutMs: number;
   /** Webhooks to the EDMS (connectors/edms): how often to look, one attempt's limit, how many at once, a rotated secret's grace. */
   webhooks: { intervalMs: number; timeoutMs: number; concurrency: number; secretGraceHours: number; retryBaseMs: number };
   /** Subscriptions kept from the environment (WEBHOOK_SUBSCRIPTIONS), with their secrets. */
@@ -243,6 +246,8 @@ export function loadConfig(env: Env = process.env): Config {
     adminTokenFile: env.ADMIN_TOKEN_FILE || join(dataDir, 'admin-token'),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 15_000, 1000, 300_000),
     databaseWaitMs: integer(env, 'DATABASE_WAIT_MS', 60_000, 0, 3_600_000),
+    databaseConnectTimeoutMs: integer(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 120_000),
+    databaseQueryTimeoutMs: integer(env, 'DATABASE_QUERY_TIMEOUT_MS', 30_000, 100, 3_600_000),
     webhooks: {
       intervalMs: integer(env, 'WEBHOOK_INTERVAL_MS', 1000, 50, 60_000),
       timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 120_000),

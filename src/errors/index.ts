@@ -63,8 +63,11 @@ export function isTransient(err: unknown): boolean {
     if (TRANSIENT_NODE_CODES.has(code)) return true;
     // SQLSTATE class 08 connection exception, 57P0x operator intervention / shutdown,
     // 53xxx insufficient resources, 40001/40P01 serialization failure / deadlock.
-    if (/^(08|57P0|53)/.test(code) || code === '40001' || code === '40P01') return true;
+    // 57014: the statement timeout cancelled it.
+    if (/^(08|57P0|53)/.test(code) || code === '40001' || code === '40P01' || code === '57014') return true;
   }
   const message = (err as { message?: unknown }).message;
-  return typeof message === 'string' && /Connection terminated|connection (is )?closed|Client has encountered a connection error/i.test(message);
+  // pg-pool's "timeout exceeded when trying to connect" and pg's query_timeout ("Query read timeout"):
+  // a stalled database, as transient as a refused one (issue 14: they were taken for bugs).
+  return typeof message === 'string' && /Connection terminated|connection (is )?closed|Client has encountered a connection error|timeout exceeded when trying to connect|Query read timeout/i.test(message);
 }

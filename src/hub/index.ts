@@ -73,6 +73,8 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const db = await openDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+    queryTimeoutMs: config.databaseQueryTimeoutMs,
     onError: (err) => log.warn({ err: err.message }, 'помилка зʼєднання з базою даних / database connection error'),
   });
   try {

@@ -4,7 +4,9 @@ import { PgliteDb } from './pglite';
 import { PostgresDb } from './postgres';
 
 /** DATABASE_URL set → real PostgreSQL; empty → embedded PGlite under DATA_DIR/pglite. */
-export async function openDb(opts: { databaseUrl?: string; dataDir?: string; onError?: (err: Error) => void }): Promise<Db> {
-  if (opts.databaseUrl) return new PostgresDb({ connectionString: opts.databaseUrl, onError: opts.onError });
+export async function openDb(opts: { databaseUrl?: string; dataDir?: string; onError?: (err: Error) => void; connectTimeoutMs?: number; queryTimeoutMs?: number }): Promise<Db> {
+  if (opts.databaseUrl) {
+    return new PostgresDb({ connectionString: opts.databaseUrl, onError: opts.onError, connectTimeoutMs: opts.connectTimeoutMs, queryTimeoutMs: opts.queryTimeoutMs });
+  }
   return PgliteDb.open(opts.dataDir ? join(opts.dataDir, 'pglite') : undefined);
 }

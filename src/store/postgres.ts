@@ -13,6 +13,10 @@ export interface PostgresOptions {
   connectionString: string;
   max?: number;
   onError?: (err: Error) => void;
+  /** Waiting for a connection (a new one, or a free one from the pool) longer than this fails, transient. */
+  connectTimeoutMs?: number;
+  /** A query with no answer for this long fails, transient: a stalled server never holds a request or a message for ever. */
+  queryTimeoutMs?: number;
 }
 
 export class PostgresDb implements Db {
@@ -26,7 +30,8 @@ export class PostgresDb implements Db {
       connectionString: opts.connectionString,
       max: opts.max ?? 10,
       types,
-      connectionTimeoutMillis: 5000,
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000,
+      query_timeout: opts.queryTimeoutMs ?? 30_000,
     });
     // An idle client losing its server must not crash the hub; the next query reconnects.
     this.pool.on('error', (err) => this.onError?.(err));

@@ -21,6 +21,8 @@ export function testConfig(over: Partial<Config> = {}): Config {
     adminTokenFile: '',
     shutdownTimeoutMs: 5000,
     databaseWaitMs: 0,
+    databaseConnectTimeoutMs: 5000,
+    databaseQueryTimeoutMs: 30_000,
     webhooks: { intervalMs: 50, timeoutMs: 2000, concurrency: 8, secretGraceHours: 24, retryBaseMs: 30_000 },
     webhookSubscriptions: [],
     dataDir: '',

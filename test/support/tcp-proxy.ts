@@ -7,6 +7,7 @@ import net from 'node:net';
 export class TcpProxy {
   private server?: net.Server;
   private readonly sockets = new Set<net.Socket>();
+  private stalled = false;
   port = 0;
 
   constructor(private readonly targetPort: number, private readonly targetHost = '127.0.0.1') {}
@@ -18,6 +19,7 @@ export class TcpProxy {
         this.sockets.add(s);
         s.on('close', () => this.sockets.delete(s));
         s.on('error', () => s.destroy());
+        if (this.stalled) s.pause();
       }
       client.pipe(upstream).pipe(client);
     });
@@ -34,6 +36,21 @@ export class TcpProxy {
 
   async restore(): Promise<void> {
     await this.start();
+  }
+
+  /**
+   * A stalled server: connections stay open (and new ones are accepted) but nothing passes either
+   * way — no reset, no refusal, just silence, as when a database hangs or a firewall drops packets.
+   */
+  stall(): void {
+    this.stalled = true;
+    for (const s of this.sockets) s.pause();
+  }
+
+  /** The stall ends: what was held back flows on. */
+  unstall(): void {
+    this.stalled = false;
+    for (const s of this.sockets) s.resume();
   }
 
   async stop(): Promise<void> {
