@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigError, type Config } from '../config';
 import { createCalendars, parseCalendarOverride, type CalendarOverride, type WorkingDayCalendar } from '../domain/calendar';
 import { urgencyOf } from '../domain/info-requests';
-import { computeTerm, deriveDates, rollToWorkingDay, TermError } from '../domain/terms';
+import { computeTerm, deriveDates, rollToWorkingDay, TermError, type TermOptions } from '../domain/terms';
 import { HubError } from '../errors';
 import type { DocumentCard } from '../schemas';
 import type { TermService } from './term-service';
@@ -66,10 +66,19 @@ export function configuredCalendar(config: Pick<Config, 'calendar' | 'calendarOv
   return createCalendars(overrides).byName(config.calendar);
 }
 
+/**
+ * The council's term options (TERM_ROLL: ЦК ст. 254 ч. 5 moves a term off a day off to the next
+ * working day, or the previous one by the council's choice): one source for control's terms and
+ * the appeals intake's (src/hub/pipeline.ts), so a term is the same wherever it is counted.
+ */
+export function configuredTermOptions(config: Pick<Config, 'termRoll'>): TermOptions & { roll: Config['termRoll'] } {
+  return { roll: config.termRoll };
+}
+
 /** Terms on the working-day calendar (src/domain/terms), for the control service. */
 export function calendarTermService(config: Pick<Config, 'calendar' | 'calendarOverrideFile' | 'termRoll'>): TermService {
   const calendar = configuredCalendar(config);
-  const options = { roll: config.termRoll };
+  const options = configuredTermOptions(config);
   return {
     ruleFor: ruleForDocument,
     termFor(rule, from, explicitTerm) {

@@ -1,7 +1,7 @@
 import { registerConnectors } from '../../connectors';
 import type { Config } from '../config';
 import { loadRouting } from '../config/routing';
-import { configuredCalendar } from '../control/terms';
+import { configuredCalendar, configuredTermOptions } from '../control/terms';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../log';
 import type { IntakeStep, PipelineDeps } from '../pipeline';
@@ -22,6 +22,7 @@ export async function composePipeline(
   const routing = loadRouting(config.registryRoutingFile);
   // The hub loads them before it opens anything (a bad trust file stops start-up first) and hands them in.
   const signatures = extra.signatures ?? (await loadSignatureSettings(config));
-  const steps = [signatureStep({ ...signatures, db, metrics: extra.metrics }), appealStep({ db, calendar: configuredCalendar(config) }), ...(extra.steps ?? [])];
+  // The appeal step counts its terms (forwarding, Law art. 7 ч. 3) with the council's TERM_ROLL, as control does (ЦК ст. 254 ч. 5).
+  const steps = [signatureStep({ ...signatures, db, metrics: extra.metrics }), appealStep({ db, calendar: configuredCalendar(config), termOptions: configuredTermOptions(config) }), ...(extra.steps ?? [])];
   return { deps: { db, clock, routing, log, steps, onEventsCommitted: extra.onEventsCommitted, metrics: extra.metrics }, signatures };
 }

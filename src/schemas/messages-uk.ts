@@ -40,6 +40,8 @@ export function messageUk(e: ErrorObject): string {
     case 'format': return `має бути ${FORMATS[String(p.format)] ?? `у форматі ${String(p.format)}`}`;
     case 'pattern': return 'має невідповідний вигляд';
     case 'oneOf': case 'anyOf': return 'не відповідає жодному з допустимих варіантів';
+    // if/then: a field required for some kinds only (document-submission: summary, Law «Про звернення громадян» art. 5).
+    case 'if': return `не відповідає вимогам, що діють для цього виду документа (${String(p.failingKeyword)})`;
     default: return e.message ?? e.keyword;
   }
 }
