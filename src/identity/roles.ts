@@ -48,6 +48,7 @@ export const PERMISSIONS = [
   'tokens:manage',
   'subscriptions:manage',
   'metrics:read',
+  'archive:import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -70,8 +71,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   ],
   auditor: [...READ_COMMON, 'quarantine:read', 'reports:read', 'appeals:read', 'info-requests:read', 'petitions:read', 'audit:read'],
   // Submits for its allowed sources, reads its own documents and its own source's quarantine.
-  integrator: ['documents:submit', 'documents:read', 'quarantine:read', 'petitions:submit', 'signatures:verify', 'nomenclature:read', 'subscriptions:manage'],
-  admin: ['metrics:read', 'tokens:manage', 'subscriptions:manage', 'staff:read', 'staff:manage', 'nomenclature:read', 'nomenclature:manage', 'config:read', 'audit:read'],
+  // The EDMS brings the archive of earlier years in batches, for its own sources (src/archive).
+  integrator: ['documents:submit', 'documents:read', 'quarantine:read', 'petitions:submit', 'signatures:verify', 'nomenclature:read', 'subscriptions:manage', 'archive:import'],
+  admin: ['metrics:read', 'tokens:manage', 'subscriptions:manage', 'staff:read', 'staff:manage', 'nomenclature:read', 'nomenclature:manage', 'config:read', 'audit:read', 'archive:import'],
   'personal-data': ['personal-data'],
   // Prometheus scrapes with it: numbers only, nothing about any document or person.
   monitoring: ['metrics:read'],

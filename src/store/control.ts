@@ -108,12 +108,17 @@ export async function recordNotice(q: Queryable, cardId: string, kind: 'due-soon
   return rows.length === 1;
 }
 
-/** Open cards whose reminder day or term has come and that have no notice of that kind for their term. */
+/**
+ * Open cards whose reminder day or term has come and that have no notice of that kind for their term;
+ * not a card imported from the archive whose term had passed before it was imported (src/archive).
+ */
 export async function cardsNeedingNotice(q: Queryable, kind: 'due-soon' | 'overdue', today: string, limit: number): Promise<ControlCard[]> {
   const condition = kind === 'due-soon' ? 'c.reminder_on <= $1 AND c.term >= $1' : 'c.term < $1';
   const rows = await q.query<{ card: ControlCard }>(
     `SELECT c.card FROM control_cards c
       WHERE c.status = 'under-control' AND ${condition}
+        -- A card brought from the archive with its term already past when it came raises nothing (migration 015).
+        AND NOT (c.imported_at IS NOT NULL AND c.term < (c.imported_at AT TIME ZONE 'Europe/Kyiv')::date)
         AND NOT EXISTS (SELECT 1 FROM control_notices n WHERE n.card_id = c.id AND n.kind = $2 AND n.term = c.term)
       ORDER BY c.term LIMIT $3`,
     [today, kind, limit],
