@@ -1,4 +1,5 @@
-import { jsonParserProblem } from '../../src/pipeline/decoders';
+import { HubError } from '../../src/errors';
+import { HOSTILE_CODES, parseJson } from '../../src/pipeline/strict-json';
 import { DEFAULT_CLASSIFIER, isKnownTopic } from '../../src/domain/appeals';
 import { addDays, kyivDate } from '../../src/domain/clock';
 import { petitionError } from '../../src/petitions/errors';
@@ -86,9 +87,12 @@ export function snapshotOf(raw: unknown, config: EPetitionsConfig): PetitionSnap
 export function decodePetitionExport(payload: Buffer, config: EPetitionsConfig): PetitionSnapshot {
   let raw: unknown;
   try {
-    raw = JSON.parse(payload.toString('utf8'));
+    // Strict: not UTF-8, a NUL, a lone surrogate or deep nesting keep their own codes (issue 14).
+    raw = parseJson(payload);
   } catch (err) {
-    invalid([{ path: '/', message: `not valid JSON: ${jsonParserProblem((err as Error).message)}`, messageUk: 'не є коректним JSON' }]);
+    if (err instanceof HubError && HOSTILE_CODES.has(err.code)) throw err;
+    const parser = err instanceof HubError ? String((err.details as { parser?: string } | undefined)?.parser ?? err.message) : (err as Error).message;
+    invalid([{ path: '/', message: `not valid JSON: ${parser}`, messageUk: 'не є коректним JSON' }]);
   }
   return snapshotOf(raw, config);
 }

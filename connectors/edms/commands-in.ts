@@ -11,6 +11,7 @@ import type { ControlService } from '../../src/control';
 import { HubError } from '../../src/errors';
 import { getPerson, identityError, isRole, makePrincipal } from '../../src/identity';
 import type { Envelope } from '../../src/pipeline';
+import { parseJson } from '../../src/pipeline/strict-json';
 import { violations, type ControlCommand } from '../../src/schemas';
 import type { Db } from '../../src/store';
 
@@ -32,12 +33,8 @@ export function amqpCommandHandler(control: ControlService, db: Db): (c: AmqpCom
       throw identityError('SOURCE_NOT_ALLOWED', { source, allowedSources: env.allowedSources, userId: env.publishedBy ?? null });
     }
     if (!env.messageId) throw HubError.of('VALIDATION_FAILED', { violations: [{ path: 'message_id', message: 'a command needs message_id (its idempotency key)', messageUk: 'команді потрібен message_id (її ключ ідемпотентності)' }] });
-    let body: unknown;
-    try {
-      body = JSON.parse(env.payload.toString('utf8'));
-    } catch {
-      throw HubError.of('INVALID_JSON');
-    }
+    // Strict decoding (src/pipeline/strict-json.ts): INVALID_JSON, INVALID_ENCODING, NUL_CHARACTER … with their codes.
+    const body: unknown = parseJson(env.payload);
     const found = violations('control-command.schema.json', body);
     if (found.length) throw HubError.of('VALIDATION_FAILED', { violations: found });
     const cardId = header(headers, 'card-id');

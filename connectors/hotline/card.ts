@@ -3,6 +3,8 @@
  * into an error: the details name paths and schema rules only (personal data stays in the
  * quarantined payload, never in logs or error details).
  */
+import { HubError } from '../../src/errors';
+import { decodeUtf8, MAX_JSON_DEPTH, tooDeepAt } from '../../src/pipeline/strict-json';
 import { hotlineError } from './errors';
 import { validateCard, violationsOf } from './schemas';
 
@@ -55,7 +57,11 @@ function parseJson(text: string): unknown {
 
 /** Bytes (UTF-8, a BOM tolerated) → a card that matches card.schema.json, or HOTLINE_CARD_NOT_JSON / HOTLINE_CARD_INVALID. */
 export function readCard(payload: Buffer): HotlineCard {
-  const data = parseJson(payload.toString('utf8').replace(/^\uFEFF/, ''));
+  // Exactly UTF-8 and of bounded depth (issue 14); NUL and lone surrogates are refused by decode().
+  const text = decodeUtf8(payload).replace(/^\uFEFF/, '');
+  const deepAt = tooDeepAt(text);
+  if (deepAt >= 0) throw HubError.of('JSON_TOO_DEEP', { maxDepth: MAX_JSON_DEPTH, offset: deepAt });
+  const data = parseJson(text);
   if (!validateCard(data)) throw hotlineError('HOTLINE_CARD_INVALID', { violations: violationsOf(validateCard.errors) });
   return data;
 }

@@ -10,7 +10,9 @@ export function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
     const receivedAt = new Date(at);
-    if (Number.isNaN(receivedAt.getTime()) || typeof id !== 'string' || !UUID.test(id)) throw new Error('bad cursor');
+    // A time PostgreSQL's timestamptz holds (years 1-9999), else its out-of-range error was a 500.
+    const year = receivedAt.getUTCFullYear();
+    if (typeof at !== 'string' || Number.isNaN(receivedAt.getTime()) || year < 1 || year > 9999 || typeof id !== 'string' || !UUID.test(id)) throw new Error('bad cursor');
     return { receivedAt, id };
   } catch {
     throw HubError.of('INVALID_CURSOR');

@@ -18,6 +18,9 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (err instanceof HubError) hubError = err;
     else if (err?.type === 'entity.too.large') hubError = HubError.of('PAYLOAD_TOO_LARGE', { limit: err.limit });
     else if (err?.type === 'entity.parse.failed') hubError = HubError.of('INVALID_JSON');
+    else if (err?.type === 'charset.unsupported' || err?.type === 'encoding.unsupported') hubError = HubError.of('UNSUPPORTED_FORMAT', { problem: err.type });
+    // A path segment whose percent-encoding is not UTF-8 (express's decode_param): the client's, not a bug.
+    else if (err instanceof URIError && (err as { status?: number }).status === 400) hubError = HubError.of('INVALID_ENCODING', { problem: 'a path segment is not percent-encoded UTF-8' });
     else if (isTransient(err)) hubError = HubError.of('STORE_UNAVAILABLE');
     else {
       (req as { log?: Logger }).log?.error({ err: err?.message, stack: err?.stack }, 'неочікувана помилка / unhandled error') ??

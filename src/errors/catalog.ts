@@ -21,6 +21,27 @@ export const ERROR_CATALOG = {
     message: 'The body is not valid JSON',
     messageUk: 'Тіло повідомлення не є коректним JSON',
   },
+  // Hostile or altered input (issue 14): refused with the exact bytes kept, never changed or stored half-way.
+  INVALID_ENCODING: {
+    status: 400,
+    message: 'The input is not valid UTF-8; it is refused as sent, not altered',
+    messageUk: 'Вхідні дані не є коректним UTF-8; їх відхилено як є, без змін',
+  },
+  NUL_CHARACTER: {
+    status: 400,
+    message: 'A text contains the NUL character (U+0000), which cannot be stored',
+    messageUk: 'Текст містить символ NUL (U+0000), який неможливо зберегти',
+  },
+  LONE_SURROGATE: {
+    status: 400,
+    message: 'A text contains a lone UTF-16 surrogate (such as \\ud800), which is not a character; it is refused, not replaced',
+    messageUk: 'Текст містить непарний сурогат UTF-16 (на зразок \\ud800), що не є символом; його відхилено, а не замінено',
+  },
+  JSON_TOO_DEEP: {
+    status: 400,
+    message: 'The JSON is nested too deep (at most 64 levels)',
+    messageUk: 'JSON має надто глибоку вкладеність (не більше 64 рівнів)',
+  },
   UNSUPPORTED_FORMAT: {
     status: 415,
     message: 'This message format is not supported',

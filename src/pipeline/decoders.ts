@@ -1,5 +1,6 @@
 import { HubError } from '../errors';
 import type { Envelope } from './envelope';
+import { assertStorableValue, parseJson } from './strict-json';
 
 /**
  * Turns raw bytes into the canonical submission object (still unvalidated). 'json' is built in;
@@ -20,22 +21,14 @@ export function knownFormats(): string[] {
 export async function decode(envelope: Envelope): Promise<unknown> {
   const decoder = decoders.get(envelope.format);
   if (!decoder) throw HubError.of('UNSUPPORTED_FORMAT', { format: envelope.format, supported: knownFormats() });
-  return decoder(envelope.payload, envelope);
+  const value = await decoder(envelope.payload, envelope);
+  // Whatever the format, what a decoder made of the bytes must be storable as sent (no NUL, no
+  // lone surrogate, bounded depth): a connector's decoder gets the same check as JSON.
+  assertStorableValue(value);
+  return value;
 }
 
-/**
- * What the JSON parser said, without the excerpt of the body V8 quotes («Unexpected token 'П',
- * "Прошу відр"... is not valid JSON»): the quarantine item is shown to every role that sees
- * quarantine, and a citizen's letter begins with their name. Position messages quote no data.
- */
-export function jsonParserProblem(message: string): string {
-  return /is not valid JSON$/.test(message) ? 'Unexpected token: the body is not valid JSON' : message;
-}
+export { jsonParserProblem } from './strict-json';
 
-registerDecoder('json', (payload) => {
-  try {
-    return JSON.parse(payload.toString('utf8'));
-  } catch (err) {
-    throw HubError.of('INVALID_JSON', { parser: jsonParserProblem((err as Error).message) });
-  }
-});
+// UTF-8 only, no NUL, no lone surrogate, nesting bounded: src/pipeline/strict-json.ts.
+registerDecoder('json', (payload) => parseJson(payload));

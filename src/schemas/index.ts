@@ -1,5 +1,6 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HubError } from '../errors';
@@ -31,6 +32,12 @@ export function schemaFiles(): readonly SchemaFile[] {
 /** One ajv instance, every schema in schemas/ added once; validators compiled lazily, once each. */
 const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: true, coerceTypes: false });
 addFormats(ajv);
+// ajv-formats' full mode checks the calendar (2026-02-30 fails); years are 0001-9999 as well, since
+// ISO 8601's year 0000 passes it and PostgreSQL refuses it (issue 14: a 500 from a body's date).
+for (const name of ['date', 'date-time'] as const) {
+  const full = fullFormats[name] as { validate: (s: string) => boolean; compare: (a: string, b: string) => number | undefined };
+  ajv.addFormat(name, { type: 'string', validate: (s: string) => !s.startsWith('0000') && full.validate(s), compare: full.compare });
+}
 for (const { schema } of SCHEMA_FILES) ajv.addSchema(schema as Record<string, unknown>);
 
 const compiled = new Map<string, ValidateFunction>();

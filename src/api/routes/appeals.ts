@@ -1,4 +1,4 @@
-import express, { type Request } from 'express';
+import { type Request } from 'express';
 import { AppealService } from '../../appeals';
 import { APPEAL_REPORT_TABLE, appealReportRows, OPEN_APPEALS_TABLE, OPEN_PETITIONS_TABLE, openAppealsJson, openPetitionsJson } from '../../domain/appeals';
 import { periodUk } from '../../exports';
@@ -9,6 +9,7 @@ import { DATE, exportFormat, queryParam as str, UUID } from '../params';
 import { personalDataShown } from '../personal-data';
 import { assertDocumentInScope } from '../scope';
 import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
+import { jsonBody } from '../hostile';
 
 function period(req: Request, required: boolean): { from?: string; to?: string } {
   const q = req.query as Record<string, unknown>;
@@ -38,7 +39,7 @@ export function appealsRouter(deps: Pick<PipelineDeps, 'db' | 'clock' | 'log' | 
     res.json(view);
   });
 
-  r.post('/documents/:id/appeal/answer', 'appeals:answer', express.json({ limit: '1mb' }), async (req, res) => {
+  r.post('/documents/:id/appeal/answer', 'appeals:answer', jsonBody({ limit: '1mb' }), async (req, res) => {
     if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
     const view = await service.answer(req.params.id, req.body, principalOf(req));
     await shown(req, req.params.id);

@@ -9,7 +9,8 @@ const encode = (c: ChangeCursor): string => Buffer.from(`${c.tx}.${c.seq}`).toSt
 
 function decode(raw: string): ChangeCursor {
   const m = /^(\d{1,20})\.(\d{1,15})$/.exec(Buffer.from(raw, 'base64url').toString('utf8'));
-  if (!m) throw HubError.of('INVALID_CURSOR');
+  // tx is an xid8 (unsigned 64-bit): a larger number would be PostgreSQL's out-of-range error, a 500.
+  if (!m || BigInt(m[1] as string) > 0xffff_ffff_ffff_ffffn || !Number.isSafeInteger(Number(m[2]))) throw HubError.of('INVALID_CURSOR');
   return { tx: m[1] as string, seq: Number(m[2]) };
 }
 

@@ -1,4 +1,3 @@
-import express from 'express';
 import type { ControlAction, ControlService } from '../../control/service';
 import { kyivDate, type Clock } from '../../domain/clock';
 import { CONTROL_LIST_TABLE, CONTROL_STATUS_UK, DISCIPLINE_TABLE, isOverdue } from '../../domain/control';
@@ -15,6 +14,7 @@ import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
 import { ACTION_PERMISSIONS, executeCommand } from '../../control/commands';
 import { assertValid, type ControlCommand } from '../../schemas';
 import { documentScope, identityError } from '../../identity';
+import { jsonBody } from '../hostile';
 
 /** Each action's path; who may take it is the policy's (ACTION_PERMISSIONS). */
 const ACTION_PATHS: Array<{ path: string; action: ControlAction }> = [
@@ -28,7 +28,7 @@ const ACTION_PATHS: Array<{ path: string; action: ControlAction }> = [
 /** Resolutions and control actions on one document: /api/v1/documents/{id}/… */
 export function documentControlRouter(control: ControlService, db: Db): SecureRouter {
   const r = secureRouter({ mergeParams: true });
-  const json = express.json({ limit: '1mb' });
+  const json = jsonBody({ limit: '1mb' });
   r.post('/:id/resolutions', 'control:resolve', json, async (req, res) => {
     if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
     await idempotent(db, req, res, async () => ({ status: 201, body: await control.addResolution(req.params.id, req.body, principalOf(req)) }));
@@ -106,7 +106,7 @@ export function controlListsRouter(db: Db, clock: Clock, control: ControlService
    * on (412 and the card as it is when it moved on) and an Idempotency-Key. A refusal by a rule is
    * answered with the rule's code and basis and announced as `control.command-refused`.
    */
-  r.post('/control/:cardId/commands', 'control:read', express.json({ limit: '1mb' }), async (req, res) => {
+  r.post('/control/:cardId/commands', 'control:read', jsonBody({ limit: '1mb' }), async (req, res) => {
     const command = assertValid<ControlCommand>('control-command.schema.json', req.body ?? null);
     if (!UUID.test(req.params.cardId)) throw HubError.of('NOT_FOUND', { cardId: req.params.cardId });
     const expectedVersion = ifMatchVersion(req);

@@ -1,4 +1,4 @@
-import express, { type Request } from 'express';
+import { type Request } from 'express';
 import { directLineCalls, recordDirectLineCall } from '../../appeals/direct-line';
 import type { Clock } from '../../domain/clock';
 import { HubError } from '../../errors';
@@ -6,6 +6,7 @@ import type { Db } from '../../store';
 import { idempotent } from '../idempotency';
 import { DATE, queryParam as str } from '../params';
 import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
+import { jsonBody } from '../hostile';
 
 function period(req: Request): { from?: string; to?: string } {
   const q = req.query as Record<string, unknown>;
@@ -24,7 +25,7 @@ function period(req: Request): { from?: string; to?: string } {
 export function directLineRouter(deps: { db: Db; clock: Clock }): SecureRouter {
   const r = secureRouter();
 
-  r.post('/calls', 'appeals:answer', express.json({ limit: '64kb' }), async (req, res) => {
+  r.post('/calls', 'appeals:answer', jsonBody({ limit: '64kb' }), async (req, res) => {
     await idempotent(deps.db, req, res, async () => ({ status: 201, body: await recordDirectLineCall(deps.db, deps.clock, req.body, principalOf(req)) }));
   });
 

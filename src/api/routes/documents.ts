@@ -9,7 +9,8 @@ import { assertValid, type DocumentCard, type DocumentQuery } from '../../schema
 import { documents } from '../../store';
 import { decodeCursor, page } from '../cursor';
 import { sendExport } from '../export-response';
-import { exportFormat, UUID } from '../params';
+import { sendStoredBytes } from '../hostile';
+import { DATE, exportFormat, queryParam, UUID } from '../params';
 import { personalDataShown } from '../personal-data';
 import { assertInScope, scopeFilter } from '../scope';
 import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
@@ -23,7 +24,10 @@ function parseQuery(raw: Record<string, unknown>): DocumentQuery {
     if (typeof v !== 'string') throw HubError.of('INVALID_QUERY', { parameter: k, problem: 'given more than once' });
     q[k] = k === 'limit' && /^\d+$/.test(v) ? Number(v) : v;
   }
-  return assertValid<DocumentQuery>('document-query.schema.json', q, 'INVALID_QUERY');
+  const query = assertValid<DocumentQuery>('document-query.schema.json', q, 'INVALID_QUERY');
+  // The schema's `date` format checks the calendar, not the years PostgreSQL holds: the one date check too.
+  for (const name of ['from', 'to'] as const) if (query[name] !== undefined) queryParam(q, name, DATE);
+  return query;
 }
 
 export function documentsRouter(deps: PipelineDeps): SecureRouter {
@@ -120,8 +124,8 @@ export function documentsRouter(deps: PipelineDeps): SecureRouter {
       if (!maySeePersonalData(who)) throw appealError('PERSONAL_DATA_ROLE_REQUIRED', { documentId: req.params.id });
       await personalDataShown(deps.db, deps.clock, req, [{ kind: 'attachment', id: `${card.id}/${ordinal}` }]);
     }
-    res.type(found.mediaType).setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(found.name)}`);
-    res.send(found.content);
+    // As a download under its base name, its media type only if well-formed, never sniffed (issue 14).
+    sendStoredBytes(res, found.content, { mediaType: found.mediaType, name: found.name });
   });
 
   return r;

@@ -1,4 +1,3 @@
-import express from 'express';
 import { appendAudit } from '../../audit';
 import type { Clock } from '../../domain/clock';
 import { HubError } from '../../errors';
@@ -8,6 +7,7 @@ import {
 import { assertValid, type TokenCreateRequest } from '../../schemas';
 import type { Db } from '../../store';
 import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
+import { jsonBody } from '../hostile';
 
 /** What a caller may know of itself: who the hub thinks it is (for the EDMS and the web pages). */
 function me(p: Principal) {
@@ -23,7 +23,7 @@ function me(p: Principal) {
  */
 export function identityRouter(db: Db, clock: Clock): SecureRouter {
   const r = secureRouter();
-  const json = express.json({ limit: '10mb' });
+  const json = jsonBody({ limit: '10mb' });
 
   r.get('/me', 'authenticated', (req, res) => {
     res.json(me(principalOf(req)));

@@ -9,6 +9,7 @@ import { sendExport } from '../export-response';
 import { DATE, exportFormat, queryParam as str, UUID } from '../params';
 import { personalDataShown } from '../personal-data';
 import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
+import { jsonBody } from '../hostile';
 
 /**
  * Public-information requests (Закон «Про доступ до публічної інформації» № 2939-VI): the journal
@@ -41,14 +42,14 @@ export function infoRequestsRouter(deps: Pick<PipelineDeps, 'db' | 'clock' | 'lo
     }
   });
 
-  r.post('/documents/:id/info-request/extension', 'info-requests:act', express.json({ limit: '1mb' }), async (req, res) => {
+  r.post('/documents/:id/info-request/extension', 'info-requests:act', jsonBody({ limit: '1mb' }), async (req, res) => {
     if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
     const entry = await service.extend(req.params.id, req.body, principalOf(req));
     await shown(req, [entry.documentId]);
     res.json(entry);
   });
 
-  r.post('/documents/:id/info-request/answer', 'info-requests:act', express.json({ limit: '1mb' }), async (req, res) => {
+  r.post('/documents/:id/info-request/answer', 'info-requests:act', jsonBody({ limit: '1mb' }), async (req, res) => {
     if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
     const entry = await service.answer(req.params.id, req.body, principalOf(req));
     await shown(req, [entry.documentId]);

@@ -1,4 +1,3 @@
-import express from 'express';
 import { appendAudit } from '../../audit';
 import { auditActor } from '../../identity';
 import { parseNomenclature } from '../../nomenclature';
@@ -7,6 +6,7 @@ import { kyivDate } from '../../domain/clock';
 import { HubError } from '../../errors';
 import type { PipelineDeps } from '../../pipeline';
 import { nomenclature } from '../../store';
+import { jsonBody } from '../hostile';
 
 /** The nomenclature of files of a year, as loaded: what clerks file documents to. */
 export function nomenclatureRouter(deps: PipelineDeps): SecureRouter {
@@ -19,7 +19,7 @@ export function nomenclatureRouter(deps: PipelineDeps): SecureRouter {
   });
 
   // The administrator loads a year's nomenclature through the running hub (the CLI does the same on the server).
-  r.put('/:year', 'nomenclature:manage', express.json({ limit: '5mb' }), async (req, res) => {
+  r.put('/:year', 'nomenclature:manage', jsonBody({ limit: '5mb' }), async (req, res) => {
     const year = Number(req.params.year);
     if (!/^\d{4}$/.test(req.params.year) || year < 1991 || year > 2100) throw HubError.of('INVALID_QUERY', { parameter: 'year' });
     const nom = parseNomenclature(req.body ?? null, 'the body');

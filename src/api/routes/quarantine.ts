@@ -1,5 +1,4 @@
 import { appealError, maySeePersonalData, quarantinedHoldsApplicantData } from '../../appeals';
-import express from 'express';
 import type { PipelineDeps } from '../../pipeline';
 import { dismissQuarantined, replayAll, replayQuarantined } from '../../quarantine';
 import { assertValid, type QuarantineDismissRequest } from '../../schemas';
@@ -13,7 +12,9 @@ import { quarantine } from '../../store';
 import type { QuarantineRow } from '../../store/quarantine';
 import type { QuarantineItem } from '../../schemas';
 import { decodeCursor, page } from '../cursor';
+import { sendStoredBytes } from '../hostile';
 import { queryParam, UUID } from '../params';
+import { jsonBody } from '../hostile';
 
 function toItem(r: QuarantineRow): QuarantineItem {
   return {
@@ -85,7 +86,7 @@ export function quarantineRouter(deps: PipelineDeps): SecureRouter {
     res.json(await replayQuarantined(deps, req.params.id, auditActor(principalOf(req))));
   });
 
-  r.post('/:id/dismiss', 'quarantine:manage', express.json({ limit: '64kb' }), async (req, res) => {
+  r.post('/:id/dismiss', 'quarantine:manage', jsonBody({ limit: '64kb' }), async (req, res) => {
     if (!UUID.test(req.params.id)) throw HubError.of('NOT_FOUND');
     const body = assertValid<QuarantineDismissRequest>('quarantine-dismiss.schema.json', req.body ?? null);
     if (!(await dismissQuarantined(deps, req.params.id, body.reason, auditActor(principalOf(req))))) throw HubError.of('NOT_FOUND', { quarantineId: req.params.id, problem: 'no open item with this id' });
@@ -108,7 +109,8 @@ export function quarantineRouter(deps: PipelineDeps): SecureRouter {
       if (!maySeePersonalData(who)) throw appealError('PERSONAL_DATA_ROLE_REQUIRED', { quarantineId: row.id });
       await personalDataShown(db, clock, req, [{ kind: 'quarantine', id: row.id }]);
     }
-    res.type(row.content_type || 'application/octet-stream').send(row.payload);
+    // The sender's content type (an AMQP property, any bytes) only if well-formed; never sniffed.
+    sendStoredBytes(res, row.payload, { mediaType: row.content_type });
   });
   return r;
 }

@@ -1,4 +1,3 @@
-import express from 'express';
 import { secureRouter, type SecureRouter } from '../secure-router';
 import type { Clock } from '../../domain/clock';
 import { HubError } from '../../errors';
@@ -6,6 +5,7 @@ import { decodeBase64 } from '../../pipeline/attachments';
 import type { SignatureSettings } from '../../pipeline/steps';
 import { assertValid, type SignatureVerifyRequest } from '../../schemas';
 import { SignatureError, verifySignaturesSync, type TrustStore } from '../../signatures';
+import { jsonBody } from '../hostile';
 
 /**
  * POST /api/v1/signatures/verify: the same report as `dilovod verify --json`, against the hub's
@@ -14,7 +14,7 @@ import { SignatureError, verifySignaturesSync, type TrustStore } from '../../sig
  */
 export function signaturesRouter(settings: SignatureSettings, clock: Clock): SecureRouter {
   const r = secureRouter();
-  r.post('/verify', 'signatures:verify', express.json({ limit: '50mb', type: () => true, strict: false }), (req, res) => {
+  r.post('/verify', 'signatures:verify', jsonBody({ limit: '50mb', type: () => true, strict: false }), (req, res) => {
     const body = assertValid<SignatureVerifyRequest>('signature-verify-request.schema.json', req.body ?? null);
     const signature = decodeBase64('/signature', body.signature);
     const content = body.content === undefined ? undefined : decodeBase64('/content', body.content);

@@ -1,4 +1,4 @@
-import express, { type Request } from 'express';
+import { type Request } from 'express';
 import {
   createSubscription, deleteSubscription, getSubscription, listDeliveries, listSubscriptions, replayFailed, rotateSecret, setStatus,
   type Subscription,
@@ -11,6 +11,7 @@ import { assertValid, type SubscriptionCreateRequest } from '../../schemas';
 import type { Db } from '../../store';
 import { queryParam, UUID } from '../params';
 import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
+import { jsonBody } from '../hostile';
 
 /** An integrator manages its own subscriptions, for its own sources; the administrator all of them. */
 function ownerOf(who: Principal): string | undefined {
@@ -24,7 +25,7 @@ function ownerOf(who: Principal): string | undefined {
  */
 export function subscriptionsRouter(db: Db, clock: Clock, graceHours: number): SecureRouter {
   const r = secureRouter();
-  const json = express.json({ limit: '64kb' });
+  const json = jsonBody({ limit: '64kb' });
 
   async function mine(req: Request<{ id: string }>): Promise<Subscription> {
     const sub = UUID.test(req.params.id) ? await getSubscription(db, req.params.id) : undefined;

@@ -1,0 +1,129 @@
+import express, { type RequestHandler, type Response } from 'express';
+import { HubError } from '../errors';
+import { parseJson, printable, textError, textProblem } from '../pipeline/strict-json';
+
+/**
+ * The HTTP edge of issue 14 ("500s from bad input", "silently altered input"): bodies and query
+ * strings are decoded here, once, with the pipeline's strict rules (src/pipeline/strict-json.ts);
+ * bytes served back out get a media type, a file name and headers that cannot inject or sniff.
+ */
+
+/**
+ * express.json() with the strict decoding: the body is read as bytes and parsed by parseJson, so
+ * invalid UTF-8, NUL, lone surrogates and deep nesting are 400 with their code instead of U+FFFD
+ * or a 500 from PostgreSQL. Like express.json: only `type` bodies are parsed (else req.body is
+ * untouched), an empty body is {}, `strict` (the default) takes only an object or an array.
+ */
+export function jsonBody(opts: { limit: string; type?: string | string[] | ((req: import('node:http').IncomingMessage) => boolean); strict?: boolean }): RequestHandler {
+  const raw = express.raw({ type: opts.type ?? 'application/json', limit: opts.limit });
+  const parse: RequestHandler = (req, _res, next) => {
+    if (!Buffer.isBuffer(req.body)) return next();
+    const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.header('content-type') ?? '')?.[1];
+    if (charset && !/^utf-?8$/i.test(charset)) throw HubError.of('UNSUPPORTED_FORMAT', { charset: printable(charset), supported: ['utf-8'] });
+    const bytes = req.body;
+    if (bytes.length === 0) {
+      req.body = {};
+      return next();
+    }
+    const value = parseJson(bytes);
+    if (opts.strict !== false && (value === null || typeof value !== 'object')) {
+      throw HubError.of('INVALID_JSON', { parser: 'the body must be a JSON object or array' });
+    }
+    req.body = value;
+    next();
+  };
+  return (req, res, next) => raw(req, res, (err?: unknown) => {
+    if (err) return next(err);
+    try {
+      parse(req, res, next);
+    } catch (e) {
+      next(e);
+    }
+  });
+}
+
+function decodeComponent(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The URL before any route reads it: every path segment and query parameter (name and value) is
+ * percent-encoded UTF-8 (else INVALID_ENCODING: the parsers would put U+FFFD in its place or fail
+ * as a 500) and holds no NUL (`q=%00`, `/petitions/a%00b`: NUL_CHARACTER, which PostgreSQL cannot
+ * take); the error names the parameter or says it was the path.
+ */
+export const urlGuard: RequestHandler = (req, _res, next) => {
+  const at = req.url.indexOf('?');
+  const path = at < 0 ? req.url : req.url.slice(0, at);
+  for (const segment of path.split('/')) {
+    if (!segment.includes('%')) continue;
+    const decoded = decodeComponentExact(segment);
+    if (decoded === undefined) throw HubError.of('INVALID_ENCODING', { in: 'path', problem: 'percent-encoding that is not UTF-8' });
+    const problem = textProblem(decoded);
+    if (problem) throw textError(problem, { in: 'path' });
+  }
+  if (at < 0) return next();
+  for (const pair of req.url.slice(at + 1).split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const rawName = eq < 0 ? pair : pair.slice(0, eq);
+    const name = decodeComponent(rawName);
+    const value = eq < 0 ? '' : decodeComponent(pair.slice(eq + 1));
+    const parameter = printable(name ?? rawName);
+    if (name === undefined || value === undefined) throw HubError.of('INVALID_ENCODING', { parameter, problem: 'percent-encoding that is not UTF-8' });
+    const problem = textProblem(name) ?? textProblem(value);
+    if (problem) throw textError(problem, { parameter });
+  }
+  next();
+};
+
+function decodeComponentExact(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A media type as RFC 6838 names one: type/subtype of restricted-name characters, optionally with
+ * parameters (token=token or token="quoted"). No CR, LF or other controls: nothing to inject into
+ * a header. schemas/attachment.schema.json holds attachments to the same pattern at intake.
+ */
+export const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}(\s*;\s*[A-Za-z0-9!#$%&'*+.^_`|~-]+=([A-Za-z0-9!#$%&'*+.^_`|~-]+|"[^"\\\u0000-\u001f\u007f]*"))*$/;
+
+/** The stored media type if it is well-formed, else application/octet-stream. */
+export function safeMediaType(stored: string | null | undefined): string {
+  return stored && stored.length <= 255 && MEDIA_TYPE.test(stored) ? stored : 'application/octet-stream';
+}
+
+/**
+ * `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266) from the base name only: no path
+ * (`../../../../etc/passwd` → `passwd`), no controls, quotes or backslashes; the ASCII fallback
+ * replaces what is not printable ASCII with `_`.
+ */
+export function attachmentDisposition(name: string | null | undefined): string {
+  const base = (name ?? '').split(/[/\\]/).pop() ?? '';
+  // Controls (C0, DEL, C1), NUL, lone surrogates and the characters a header or a shell would read.
+  let clean = base.replace(/[\u0000-\u001f\u007f-\u009f"]/g, '').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '').trim();
+  if (!clean || /^\.+$/.test(clean)) clean = 'attachment';
+  const ascii = clean.replace(/[^\x20-\x7e]|[%\\;]/g, '_');
+  const encoded = encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * Sends stored bytes: the stored type only if well-formed, never sniffed, never run as a page;
+ * with a name, as a download under its safe base name.
+ */
+export function sendStoredBytes(res: Response, bytes: Buffer, stored: { mediaType?: string | null; name?: string | null }): void {
+  res.setHeader('Content-Type', safeMediaType(stored.mediaType));
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+  if (stored.name !== undefined) res.setHeader('Content-Disposition', attachmentDisposition(stored.name));
+  res.send(bytes);
+}
