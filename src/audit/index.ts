@@ -1,4 +1,4 @@
-import { ChainVerifier, type AuditEntry, type ChainVerdict } from '../domain/audit';
+import { ChainVerifier, type AuditEntry, type ChainVerdict, type VerifierOptions } from '../domain/audit';
 import type { Queryable } from '../store';
 import { readAuditBatch } from '../store/audit';
 
@@ -10,10 +10,14 @@ export type { AuditQuery } from '../store/audit';
 
 const BATCH = 10_000;
 
-/** Reads the whole log in seq order, in batches, and checks every link and hash. */
-export async function verifyAuditLog(q: Queryable): Promise<ChainVerdict> {
-  const verifier = new ChainVerifier();
-  let after = 0;
+/**
+ * Reads the log in seq order, in batches, and checks every link and hash, and every checkpoint
+ * given (already signature-checked: src/audit/checkpoints verifyWithCheckpoints does both).
+ * With `start`, reads only the entries after that seq.
+ */
+export async function verifyAuditLog(q: Queryable, opts: VerifierOptions & { afterSeq?: number } = {}): Promise<ChainVerdict> {
+  const verifier = new ChainVerifier(opts);
+  let after = opts.afterSeq ?? 0;
   for (;;) {
     const batch = await readAuditBatch(q, after, BATCH);
     if (!batch.length || !verifier.feed(batch)) break;

@@ -32,7 +32,20 @@ export interface Config {
   /** Subscriptions kept from the environment (WEBHOOK_SUBSCRIPTIONS), with their secrets. */
   webhookSubscriptions: ConfiguredSubscription[];
   dataDir: string;
+  /** The hub's runtime connection; with DATABASE_MIGRATION_URL an unprivileged role (it may only append to the control log). */
   databaseUrl?: string;
+  /** The tables' owner, for migrations only (src/store/roles.ts); absent: DATABASE_URL migrates and owns. */
+  databaseMigrationUrl?: string;
+  /** Signed checkpoints of the control log (src/audit/checkpoints); absent: none are made (tests). */
+  auditCheckpoints?: {
+    /** Ed25519 private key (PEM), created on the first start with mode 0600: never in the database. */
+    keyFile: string;
+    /** JSON Lines the hub appends every checkpoint to, for the auditor to archive. */
+    file: string;
+    /** More public keys whose checkpoints verify believes (other hub processes, a rotated key). */
+    publicKeyFiles: string[];
+    intervalMs: number;
+  };
   amqpUrl?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Load the shipped sample nomenclature when the year has none (default: only on embedded). */
@@ -233,6 +246,10 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LEVELS.join(', ')}`, `має бути одним із ${LEVELS.join(', ')}`);
   }
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const databaseMigrationUrl = url(env, 'DATABASE_MIGRATION_URL', ['postgres:', 'postgresql:']);
+  if (databaseMigrationUrl && !databaseUrl) {
+    throw new ConfigError('DATABASE_MIGRATION_URL', 'needs DATABASE_URL (the runtime role); the embedded database has one user', 'потребує DATABASE_URL (роль для роботи хаба); вбудована база має одного користувача');
+  }
   const amqpUrl = url(env, 'AMQP_URL', ['amqp:', 'amqps:']);
   const dataDir = env.DATA_DIR || './data';
   const host = env.HOST || '127.0.0.1';
@@ -258,6 +275,13 @@ export function loadConfig(env: Env = process.env): Config {
     webhookSubscriptions: configuredSubscriptions(env),
     dataDir,
     databaseUrl,
+    databaseMigrationUrl,
+    auditCheckpoints: {
+      keyFile: env.AUDIT_CHECKPOINT_KEY_FILE || join(dataDir, 'audit-checkpoint.key'),
+      file: env.AUDIT_CHECKPOINT_FILE || join(dataDir, 'audit-checkpoints.jsonl'),
+      publicKeyFiles: paths(env, 'AUDIT_CHECKPOINT_PUBLIC_KEYS', 'file'),
+      intervalMs: integer(env, 'AUDIT_CHECKPOINT_INTERVAL_MS', 300_000, 1000, 86_400_000),
+    },
     amqpUrl,
     logLevel,
     sampleNomenclature: bool(env, 'SAMPLE_NOMENCLATURE', !databaseUrl),
@@ -286,5 +310,5 @@ export function redactedConfig(config: Config): Config {
     if (u.password) u.password = '***';
     return u.toString();
   };
-  return { ...config, databaseUrl: hide(config.databaseUrl), amqpUrl: hide(config.amqpUrl) };
+  return { ...config, databaseUrl: hide(config.databaseUrl), databaseMigrationUrl: hide(config.databaseMigrationUrl), amqpUrl: hide(config.amqpUrl) };
 }

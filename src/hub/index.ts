@@ -21,7 +21,9 @@ import { answerFromExecution } from '../appeals';
 import { requireInfoRequestAnswer } from '../info-requests';
 import { PetitionScheduler, PetitionService } from '../petitions';
 import { ensureAdminToken, OidcVerifier } from '../identity';
-import { migrate, openDb, type Db } from '../store';
+import { openDb, type Db } from '../store';
+import { migrateWithRoles } from '../store/roles';
+import { AuditCheckpoints, hubCheckpointSettings, openHubSigner } from '../audit/checkpoints';
 
 export interface HubOptions {
   clock?: Clock;
@@ -50,6 +52,8 @@ export interface Hub {
   webhooks?: WebhookDispatcher;
   control: ControlService;
   scheduler?: ControlScheduler;
+  /** Signed checkpoints of the control log (when config.auditCheckpoints is set). */
+  auditCheckpoints?: AuditCheckpoints;
   petitions: PetitionService;
   petitionScheduler?: PetitionScheduler;
   server?: Server;
@@ -84,8 +88,10 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     await db.close().catch(() => undefined);
     throw err;
   }
-  const applied = await migrate(db);
+  const { applied, roles } = await migrateWithRoles(db, config.databaseMigrationUrl);
   if (applied.length) log.info({ applied }, 'застосовано міграції бази даних / migrations applied');
+  if (roles?.weakness) log.warn(roles, 'роль DATABASE_URL досі може переписати журнал контролю (та сама роль, суперкористувач або член ролі власника) / the DATABASE_URL role can still rewrite the control log');
+  else if (roles) log.info(roles, 'хаб працює з роллю без права змінювати журнал контролю / the hub runs as a role that cannot alter the control log');
   if (config.sampleNomenclature) {
     const year = Number(kyivDate(clock.now()).slice(0, 4));
     if (await ensureSampleNomenclature(db, year)) log.warn({ year }, 'завантажено ЗРАЗКОВУ номенклатуру справ; імпортуйте власну / loaded the SAMPLE nomenclature of files; import your own');
@@ -110,6 +116,17 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   });
   const petitions = new PetitionService({ db, clock, log, pipeline: deps, calendar: configuredCalendar(config) });
   const hub: Hub = { config, db, log, deps, signatures, control, petitions, close: async () => undefined };
+  if (config.auditCheckpoints) {
+    const { signer, created, publicKeyFile } = openHubSigner(config.auditCheckpoints);
+    const fields = { keyId: signer.keyId, keyFile: config.auditCheckpoints.keyFile, publicKeyFile, publicKey: signer.publicKeyPem, checkpointFile: config.auditCheckpoints.file };
+    if (created) log.warn(fields, 'перший запуск: створено ключ підпису контрольних точок журналу (читати може лише власник); передайте аудитору відкритий ключ / first start: the audit checkpoint signing key was created (owner-only); give the public key to the auditor');
+    else log.info(fields, 'ключ підпису контрольних точок журналу / audit checkpoint signing key');
+    hub.auditCheckpoints = new AuditCheckpoints(db, clock, log, hubCheckpointSettings(config.auditCheckpoints, signer), nudge);
+    if (opts.scheduler !== false) {
+      hub.auditCheckpoints.start();
+      hub.auditCheckpoints.observe((ok) => metrics.schedulerRuns.inc({ scheduler: 'audit-checkpoints', result: ok ? 'ok' : 'failed' }));
+    }
+  }
   if (opts.adminToken !== false) {
     const boot = await ensureAdminToken(db, config.adminTokenFile, clock.now());
     if (boot.created) log.warn({ file: boot.file }, 'перший запуск: створено токен адміністратора й записано в цей файл (читати може лише власник) / first start: an administrator token was created and written to this file (readable by its owner only)');
@@ -152,6 +169,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     server?.closeAllConnections?.();
     await httpDone;
     await hub.scheduler?.stop();
+    await hub.auditCheckpoints?.stop();
     await hub.webhooks?.stop();
     await hub.petitionScheduler?.stop();
     await hub.relay?.stop();
@@ -163,7 +181,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     const bus = hub.bus;
     const oidc = config.oidc ? new OidcVerifier(config.oidc) : undefined;
     const app = createApp({
-      ...deps, control, signatures, petitions, oidc, config, trustProxy: config.trustProxy, brokerConnected: bus ? () => bus.isConnected() : undefined,
+      ...deps, control, signatures, petitions, oidc, config, auditCheckpoints: hub.auditCheckpoints, trustProxy: config.trustProxy, brokerConnected: bus ? () => bus.isConnected() : undefined,
     });
     hub.app = app;
     try {

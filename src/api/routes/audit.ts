@@ -1,22 +1,24 @@
 import { queryPersonalDataReads } from '../../identity';
 import { secureRouter, type SecureRouter } from '../secure-router';
 import { AUDIT_LOG_TABLE, queryAudit, verifyAuditLog } from '../../audit';
+import type { AuditCheckpoints } from '../../audit/checkpoints';
+import { listCheckpoints } from '../../store/audit-checkpoints';
 import { addDays, kyivDayStart } from '../../domain/clock';
 import type { Db } from '../../store';
 import { filterUk, periodUk } from '../../exports';
 import { sendExport } from '../export-response';
-import { DATE, exportFormat, queryParam, UUID } from '../params';
+import { DATE, exportFormat, queryParam, seqCursor, UUID } from '../params';
 
 /**
  * For auditors: the control log with filters (JSON, CSV or XLSX), the hash chain's check, and the
  * record of who read citizens' personal data (Law «Про захист персональних даних», art. 14).
  */
-export function auditRouter(db: Db): SecureRouter {
+export function auditRouter(db: Db, checkpoints?: AuditCheckpoints): SecureRouter {
   const r = secureRouter();
   r.get('/log', 'audit:read', async (req, res) => {
     const limitRaw = queryParam(req.query as Record<string, unknown>, 'limit', /^\d+$/);
     const limit = Math.min(10_000, Math.max(1, Number(limitRaw ?? 100)));
-    const cursor = queryParam(req.query as Record<string, unknown>, 'cursor', /^\d+$/);
+    const cursor = seqCursor(req.query as Record<string, unknown>);
     const from = queryParam(req.query as Record<string, unknown>, 'from', DATE);
     const to = queryParam(req.query as Record<string, unknown>, 'to', DATE);
     const documentId = queryParam(req.query as Record<string, unknown>, 'documentId', UUID);
@@ -29,14 +31,14 @@ export function auditRouter(db: Db): SecureRouter {
       action,
       from: from ? kyivDayStart(from) : undefined,
       before: to ? kyivDayStart(addDays(to, 1)) : undefined,
-      afterSeq: cursor ? Number(cursor) : undefined,
+      afterSeq: cursor,
       limit: limit + 1,
     });
     const items = entries.slice(0, limit);
     const nextCursor = entries.length > limit ? String(items[items.length - 1]!.seq) : null;
     if (format !== 'json') {
       await sendExport(res, format, AUDIT_LOG_TABLE, items, {
-        caption: [periodUk(from, to), filterUk('хто', actor), filterUk('дія', action), filterUk('документ', documentId), cursor && `після запису № ${cursor}`],
+        caption: [periodUk(from, to), filterUk('хто', actor), filterUk('дія', action), filterUk('документ', documentId), cursor !== undefined && `після запису № ${cursor}`],
         fileQualifiers: [from, to],
         nextCursor,
       });
@@ -44,13 +46,30 @@ export function auditRouter(db: Db): SecureRouter {
     }
     res.json({ items, nextCursor });
   });
+  // Against every checkpoint the hub keeps (its table and the auditor's file): a rewritten chain,
+  // a deleted tail or an emptied log is reported even though each link still holds.
   r.get('/verify', 'audit:read', async (_req, res) => {
-    res.json(await verifyAuditLog(db));
+    res.json(checkpoints ? await checkpoints.verify() : await verifyAuditLog(db));
+  });
+  // Signed checkpoints, oldest first, with the public key to check them by (also the events
+  // `audit.checkpoint` and the file DATA_DIR/audit-checkpoints.jsonl): for auditors to keep.
+  r.get('/checkpoints', 'audit:read', async (req, res) => {
+    const q = req.query as Record<string, unknown>;
+    const limit = Math.min(10_000, Math.max(1, Number(queryParam(q, 'limit', /^\d{1,5}$/) ?? 1000)));
+    const cursor = queryParam(q, 'cursor', /^\d{1,15}$/);
+    const rows = await listCheckpoints(db, cursor ? Number(cursor) : 0, limit + 1);
+    const items = rows.slice(0, limit);
+    const signer = checkpoints?.settings.signer;
+    res.json({
+      publicKey: signer ? { algorithm: 'Ed25519', keyId: signer.keyId, pem: signer.publicKeyPem } : null,
+      items: items.map((row) => row.checkpoint),
+      nextCursor: rows.length > limit ? String(items[items.length - 1]!.seq) : null,
+    });
   });
   r.get('/personal-data-reads', 'audit:read', async (req, res) => {
     const q = req.query as Record<string, unknown>;
     const limit = Math.min(10_000, Math.max(1, Number(queryParam(q, 'limit', /^\d+$/) ?? 100)));
-    const cursor = queryParam(q, 'cursor', /^\d+$/);
+    const cursor = seqCursor(q);
     const from = queryParam(q, 'from', DATE);
     const to = queryParam(q, 'to', DATE);
     const rows = await queryPersonalDataReads(db, {
@@ -58,7 +77,7 @@ export function auditRouter(db: Db): SecureRouter {
       recordId: queryParam(q, 'recordId'),
       from: from ? kyivDayStart(from) : undefined,
       before: to ? kyivDayStart(addDays(to, 1)) : undefined,
-      afterSeq: cursor ? Number(cursor) : undefined,
+      afterSeq: cursor,
       limit: limit + 1,
     });
     const items = rows.slice(0, limit);
