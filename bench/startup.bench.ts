@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Bench } from './main';
 import { machine, measure } from './support';
+import { submission } from '../test/support/hub';
 import { createTestDatabase } from '../test/support/pg';
 
 /**
@@ -86,15 +87,7 @@ async function startHub(dataDir: string, env: Record<string, string>, how: HowSt
       const res = await fetch(`${url}/api/v1/documents`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          externalId: `startup-bench-${i}-${randomUUID()}`,
-          source: 'edms',
-          kind: 'official-letter',
-          correspondent: { name: 'ТОВ «Будсервіс-Поділля»', edrpou: '41234567' },
-          outgoing: { number: `12/${i}`, date: '2026-03-05' },
-          summary: 'Щодо стану охорони праці на комунальних підприємствах',
-          receivedAt: new Date().toISOString(),
-        }),
+        body: JSON.stringify(submission({ externalId: `startup-bench-${i}-${randomUUID()}`, receivedAt: new Date().toISOString() })),
       });
       const answer = await res.text();
       if (res.status >= 300) throw new Error(`POST /api/v1/documents answered ${res.status}: ${answer}`);

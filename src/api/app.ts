@@ -1,4 +1,5 @@
 import express, { Express } from 'express';
+import type { AuditCheckpoints } from '../audit/checkpoints';
 import type { Config } from '../config';
 import type { ControlService } from '../control';
 import type { OidcVerifier } from '../identity';
@@ -8,8 +9,10 @@ import type { SignatureSettings } from '../pipeline/steps';
 import { authenticate } from './authenticate';
 import { httpMetrics, metricsRouter } from './metrics';
 import { errorHandler, notFound } from './errors';
+import { urlGuard } from './hostile';
 import { requestId } from './request-id';
 import { appealsRouter } from './routes/appeals';
+import { archiveRouter } from './routes/archive';
 import { auditRouter } from './routes/audit';
 import { changesRouter } from './routes/changes';
 import { configRouter } from './routes/config';
@@ -38,6 +41,8 @@ export interface ApiDeps extends PipelineDeps {
   trustProxy?: string;
   /** The settings, for the administrator's GET /api/v1/config. */
   config?: Config;
+  /** Signed checkpoints of the control log: served, and what GET /api/v1/audit/verify checks against. */
+  auditCheckpoints?: AuditCheckpoints;
 }
 
 /**
@@ -56,14 +61,17 @@ export function createApp(deps: ApiDeps): Express {
   if (deps.metrics) app.use(httpMetrics(deps.metrics));
   table.mount(app, '', healthRouter({ db: deps.db, brokerConnected: deps.brokerConnected }));
   app.use(authenticate({ db: deps.db, oidc: deps.oidc, now: () => deps.clock.now() }));
+  // No NUL and no non-UTF-8 percent-encoding in the path or any query parameter, before a route reads them (issue 14).
+  app.use(urlGuard);
   table.mount(app, '/api/v1/documents', documentsRouter(deps));
   table.mount(app, '/api/v1/documents', documentControlRouter(deps.control, deps.db));
   table.mount(app, '/api/v1', controlListsRouter(deps.db, deps.clock, deps.control));
   table.mount(app, '/api/v1/quarantine', quarantineRouter(deps));
   table.mount(app, '/api/v1/nomenclature', nomenclatureRouter(deps));
-  table.mount(app, '/api/v1/audit', auditRouter(deps.db));
+  table.mount(app, '/api/v1/audit', auditRouter(deps.db, deps.auditCheckpoints));
   table.mount(app, '/api/v1', appealsRouter(deps));
   table.mount(app, '/api/v1/direct-line', directLineRouter(deps));
+  table.mount(app, '/api/v1/archive', archiveRouter(deps));
   table.mount(app, '/api/v1', infoRequestsRouter(deps));
   table.mount(app, '/api/v1/petitions', petitionsRouter({ petitions: deps.petitions, db: deps.db, clock: deps.clock }));
   table.mount(app, '/api/v1/signatures', signaturesRouter(deps.signatures, deps.clock));

@@ -84,6 +84,17 @@ const MESSAGES = {
     headers: headers({ documentId: { type: 'string', format: 'uuid' }, sequence: { type: 'integer', minimum: 1 } }, ['documentId', 'sequence']),
     payload: schemaRef('HubEvent'),
   },
+  auditCheckpoint: {
+    name: 'auditCheckpoint', title: 'Контрольна точка журналу контролю', contentType: 'application/json',
+    summary: 'A signed checkpoint of the control log (issue 14), routing key `audit.checkpoint`, made every AUDIT_CHECKPOINT_INTERVAL_MS when the log grew. Keep them: `dilovod audit verify --checkpoint FILE` finds a rewritten, cut or emptied log against them. Not about a document: `documentId` is the nil UUID.',
+    headers: headers({ documentId: { type: 'string', format: 'uuid' }, sequence: { type: 'integer', minimum: 1 } }, ['documentId', 'sequence']),
+    payload: {
+      allOf: [
+        schemaRef('HubEvent'),
+        { type: 'object', required: ['data'], properties: { type: { const: 'audit.checkpoint' }, data: { type: 'object', required: ['checkpoint'], properties: { checkpoint: schemaRef('AuditCheckpoint') } } } },
+      ],
+    },
+  },
   sevOvvAcknowledgement: {
     name: 'sevOvvAcknowledgement', title: 'Квитанція СЕВ ОВВ', contentType: 'application/xml',
     summary: 'A 1207 acknowledgement (msg_type 0) to the sender: ack_type 3 registered with our RegNumber, ack_type 4 refused with the reason. Routing key `sev-ovv.<org>/<system>`.',
@@ -147,7 +158,7 @@ export function buildAsyncApi(opts: AsyncApiOptions): Record<string, unknown> {
       inboundQueue: queueChannel(TOPOLOGY.inboundQueue, 'Черга вхідних', `Durable, bound to \`${TOPOLOGY.inboundExchange}\` with \`#\`, dead-letters to \`${TOPOLOGY.deadLetterExchange}\`; the hub consumes it with manual acks and bounded prefetch (AMQP_PREFETCH).`,
         [...inboundMessages, 'controlCommand']),
       events: exchangeChannel(TOPOLOGY.eventsExchange, '{eventType}', 'Події', `Topic exchange \`${TOPOLOGY.eventsExchange}\`, routing key = the event type (document.registered, control.executed, appeal.answered, …). Bind a queue with \`document.#\`, \`control.#\` or \`#\`.`,
-        ['hubEvent'], { eventType: 'The event type, e.g. document.registered.' }),
+        ['hubEvent', 'auditCheckpoint'], { eventType: 'The event type, e.g. document.registered, or audit.checkpoint.' }),
       deliveryQueue: queueChannel(deliveryQueue('{connector}'), 'Черга доставки конектора', `One per connector in DELIVER_CONNECTORS: durable, bound to \`${TOPOLOGY.eventsExchange}\` with \`#\`, dead-letters to \`${TOPOLOGY.deadLetterExchange}\`.`,
         ['hubEvent'], { connector: 'sev-ovv, hotline or e-petitions.' }),
       outboundSevOvv: exchangeChannel(TOPOLOGY.outboundExchange, outboundRoutingKey('sev-ovv', '{destination}'), 'Квитанції СЕВ ОВВ', `Topic exchange \`${TOPOLOGY.outboundExchange}\`; the exchange's gateway binds \`sev-ovv.#\`.`,
@@ -162,7 +173,7 @@ export function buildAsyncApi(opts: AsyncApiOptions): Record<string, unknown> {
       consumeInbound: operation('receive', 'inboundQueue', [...inboundMessages, 'controlCommand'], 'Приймання вхідних', 'Registered, or kept in quarantine and nacked (dead-lettered); acked only after the commit.'),
       publishInbound: operation('receive', 'inbound', inboundMessages, 'Подання документа', 'What a source publishes (the hub receives it through the inbound queue).'),
       publishCommand: operation('receive', 'commands', ['controlCommand'], 'Команда СЕД', 'What the EDMS publishes (the hub receives it through the inbound queue).'),
-      publishEvents: operation('send', 'events', ['hubEvent'], 'Публікація подій', 'From the outbox, with publisher confirms, in sequence order.'),
+      publishEvents: operation('send', 'events', ['hubEvent', 'auditCheckpoint'], 'Публікація подій', 'From the outbox, with publisher confirms, in sequence order.'),
       consumeDeliveries: operation('receive', 'deliveryQueue', ['hubEvent'], 'Доставка конекторам', 'Each event is mapped by the connector; acked after the broker confirmed every outbound message.'),
       sendSevOvv: operation('send', 'outboundSevOvv', ['sevOvvAcknowledgement'], 'Квитанції СЕВ ОВВ', 'ДС15 registered / ДС16 refused.'),
       sendHotline: operation('send', 'outboundHotline', ['hotlineStatus'], 'Статуси гарячої лінії', 'Each step of the card, to the centre that forwarded it.'),

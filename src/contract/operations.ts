@@ -238,8 +238,13 @@ export const OPERATIONS: Record<string, Operation> = {
     responses: { 200: { description: 'Записи / the entries', json: page(ref('audit-entry')), headers: { 'X-Next-Cursor': 'CSV and XLSX: the next page\'s cursor, when there is one' } } },
   },
   'GET /api/v1/audit/verify': {
-    tag: 'audit', summary: 'Перевірка ланцюжка хешів журналу', summaryEn: 'Check the log\'s hash chain',
+    tag: 'audit', summary: 'Перевірка журналу: ланцюжок хешів і підписані контрольні точки', summaryEn: 'Check the log\'s hash chain and its signed checkpoints',
     responses: { 200: { description: 'Вердикт / the verdict', json: ref('audit-verdict') } },
+  },
+  'GET /api/v1/audit/checkpoints': {
+    tag: 'audit', summary: 'Підписані контрольні точки журналу (для аудитора)', summaryEn: 'The log\'s signed checkpoints, for the auditor to keep',
+    query: { limit: limit(10_000, 1000), cursor },
+    responses: { 200: { description: 'Контрольні точки і відкритий ключ / the checkpoints and the public key', json: ref('audit-checkpoint-list') } },
   },
   'GET /api/v1/audit/personal-data-reads': {
     tag: 'audit', summary: 'Хто переглядав персональні дані', summaryEn: 'Who was shown personal data',
@@ -264,6 +269,32 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/direct-line/calls': {
     tag: 'appeals', summary: '«Пряма лінія»: дзвінки з усними роз’ясненнями за період', summaryEn: 'Direct-line calls answered orally over a period', query: period(false),
     responses: { 200: { description: 'Дзвінки / the calls', json: ref('direct-line-call-list') } },
+  },
+  'POST /api/v1/archive/import': {
+    tag: 'edms', summary: 'Імпорт архіву попередніх років пакетом (зі збереженням реєстраційних номерів)', summaryEn: 'Import a batch of the archive of earlier years, keeping their registration numbers',
+    description: 'Up to 1000 rows (schemas/archive-record.schema.json) as a JSON array or JSON lines (`application/x-ndjson`). Each row keeps its original index, number and date; the journal\'s counter continues after the highest imported number of the year. A row already on file (source + externalId) is answered `duplicate`: sending a batch again imports nothing twice. `?source=` is the source of rows that name none (default `archive`).',
+    query: { source: { schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,39}$' }, description: 'Джерело рядків без source / the source of rows that name none' } },
+    body: {
+      json: { type: 'array', maxItems: 1000, items: ref('archive-record') },
+      other: { 'application/x-ndjson': { type: 'string', description: 'One archive record per line' } },
+    },
+    responses: {
+      200: {
+        description: 'Наслідок кожного рядка / each row\'s outcome',
+        json: exact({
+          imported: int, duplicate: int, rejected: int,
+          rows: {
+            type: 'array',
+            items: {
+              oneOf: [
+                exact({ line: int, outcome: { type: 'string', enum: ['imported', 'duplicate'] }, documentId: { type: 'string', format: 'uuid' }, registrationIndex: str }),
+                exact({ line: int, outcome: { type: 'string', enum: ['rejected'] }, violations: { type: 'array', items: exact({ field: str, message: str, messageUk: str }) } }),
+              ],
+            },
+          },
+        }),
+      },
+    },
   },
   'GET /api/v1/reports/appeals': {
     tag: 'reports', summary: 'Звіт про звернення громадян за період', summaryEn: 'The appeals report over a period', exports: true, query: period(true),

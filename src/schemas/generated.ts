@@ -625,6 +625,187 @@ export interface AppealView {
   answerRecordedAt: string | null;
 }
 
+// archive-record.schema.json
+/**
+ * One row of an archive import (`dilovod import`, POST /api/v1/archive/import): a document as any door submits it, with the registration it was given in its own year (kept as it is, never renumbered), and what was recorded on it since: the answer to an appeal and its control cards.
+ */
+export interface ArchiveRecord {
+  submission: DocumentSubmission;
+  /**
+   * The original registration: the index as written on the document, its running number in the journal of that year, and the date.
+   */
+  registration: {
+    index: string;
+    number: number;
+    date: string;
+    /**
+     * The journal it was registered in; the kind's journal (registry routing) when absent.
+     */
+    journal?: string;
+  };
+  answer?: AppealAnswerBody;
+  /**
+   * The document's control cards, as their history left them.
+   *
+   * @maxItems 50
+   */
+  control?: {
+    /**
+     * The responsible executor.
+     */
+    executor: string;
+    /**
+     * @maxItems 20
+     */
+    coExecutors?:
+      | []
+      | [string]
+      | [string, string]
+      | [string, string, string]
+      | [string, string, string, string]
+      | [string, string, string, string, string]
+      | [string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string, string]
+      | [string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+      | [
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string
+        ]
+      | [
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string
+        ]
+      | [
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string
+        ]
+      | [
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string
+        ]
+      | [
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string
+        ]
+      | [
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string
+        ];
+    controller?: string;
+    task?: string;
+    resolutionDate?: string;
+    term: string;
+    /**
+     * Executed on this day: the card is stored executed.
+     */
+    executedOn?: string;
+    /**
+     * Released from control on this day without execution.
+     */
+    releasedOn?: string;
+    answerSummary?: string;
+  }[];
+}
+
 // attachment.schema.json
 export interface Attachment {
   name: string;
@@ -634,6 +815,59 @@ export interface Attachment {
    * Hex SHA-256 of the decoded content; checked on intake.
    */
   sha256: string;
+}
+
+// audit-checkpoint-list.schema.json
+/**
+ * The control log's signed checkpoints, oldest first (GET /api/v1/audit/checkpoints), with the public key that verifies them; null when this hub process does not sign.
+ */
+export interface AuditCheckpointList {
+  publicKey: {
+    algorithm: 'Ed25519';
+    keyId: string;
+    /**
+     * SPKI PEM: save it as a file for `dilovod audit verify --public-key FILE`.
+     */
+    pem: string;
+  } | null;
+  items: AuditCheckpoint[];
+  /**
+   * Pass as ?cursor= for the next page; null on the last page.
+   */
+  nextCursor: string | null;
+}
+
+// audit-checkpoint.schema.json
+/**
+ * A signed checkpoint of the control log (issue 14): how many entries it had, the newest entry's seq and hash (which commits to every entry before it), and when; Ed25519-signed with a key kept outside the database. Published as the event audit.checkpoint, appended to DATA_DIR/audit-checkpoints.jsonl and served by GET /api/v1/audit/checkpoints; `dilovod audit verify --checkpoint FILE` checks the log against it. The signed bytes are the lines `dilovod-audit-checkpoint v1`, origin, size, headSeq, headHash, at, keyId, each ending with a newline.
+ */
+export interface AuditCheckpoint {
+  v: 1;
+  /**
+   * Which log: dilovod/audit_log.
+   */
+  origin: string;
+  /**
+   * Entries in the log.
+   */
+  size: number;
+  /**
+   * The newest entry's seq.
+   */
+  headSeq: number;
+  /**
+   * The newest entry's hash.
+   */
+  headHash: string;
+  at: string;
+  /**
+   * The first 16 hex digits of SHA-256 of the public key (SPKI DER).
+   */
+  keyId: string;
+  /**
+   * Ed25519, base64.
+   */
+  signature: string;
 }
 
 // audit-entry.schema.json
@@ -674,7 +908,7 @@ export interface AuditEntry {
 
 // audit-verdict.schema.json
 /**
- * The check of the control log's hash chain (GET /api/v1/audit/verify): every entry's own hash and its link to the one before.
+ * The check of the control log (GET /api/v1/audit/verify, `dilovod audit verify`): every entry's own hash and its link to the one before, and agreement with every signed checkpoint (the entry at each checkpoint's size must be the one it names; the log must have at least that many entries).
  */
 export type AuditVerdict =
   | {
@@ -684,17 +918,51 @@ export type AuditVerdict =
         seq: number;
         hash: string;
       } | null;
+      /**
+       * The newest checkpoint the log agrees with (entries after it are not yet vouched for); null when none was given.
+       */
+      checkpoint?: {
+        size: number;
+        headSeq: number;
+        headHash: string;
+        at: string;
+        keyId: string;
+      } | null;
+      /**
+       * How many checkpoints were compared with the log.
+       */
+      checkpointsChecked?: number;
     }
   | {
       ok: false;
       checked: number;
       /**
-       * The seq of the first entry that does not hold.
+       * The seq of the first entry that does not hold; for a rewrite caught by a checkpoint, the first entry no agreeing checkpoint vouched for; for a deleted tail, the first missing one.
        */
-      brokenAt: number;
-      problem: 'hash-mismatch' | 'link-broken';
+      brokenAt?: number;
+      problem: 'hash-mismatch' | 'link-broken' | 'checkpoint-mismatch' | 'entries-missing' | 'checkpoint-invalid';
       message: string;
       messageUk: string;
+      /**
+       * The checkpoint the log disagrees with (or whose signature does not hold).
+       */
+      checkpoint?: {
+        size: number;
+        headSeq: number;
+        headHash: string;
+        at: string;
+        keyId: string;
+      };
+      /**
+       * The newest checkpoint the log still agrees with.
+       */
+      lastConfirmed?: {
+        size: number;
+        headSeq: number;
+        headHash: string;
+        at: string;
+        keyId: string;
+      } | null;
     };
 
 // caller.schema.json
@@ -1171,7 +1439,7 @@ export interface DocumentSubmission {
     date: string;
   };
   /**
-   * Короткий зміст.
+   * Короткий зміст. May be empty only in a citizen appeal, a hotline card or a public-information request: such an item is registered all the same and returned to its author with the reason (Law «Про звернення громадян» art. 5 ч. 6, ч. 8; 003 §105) or answered with a refusal (Law «Про доступ до публічної інформації» art. 19 ч. 5, art. 22 ч. 1 п. 4). Every other kind, e-petitions among them (art. 23-1 ч. 3: the platform publishes a petition only with its substance stated), requires it.
    */
   summary: string;
   receivedAt: string;
