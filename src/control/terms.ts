@@ -44,8 +44,12 @@ export function ruleForDocument(doc: Pick<DocumentCard, 'kind' | 'subtype' | 'ur
   }
 }
 
-/** Kinds whose terms run from receipt rather than from registration. */
-export const COUNTS_FROM_RECEIPT = new Set(['citizen-appeal', 'hotline-card', 'e-petition', 'info-request', 'prosecutorial-act', 'telegram']);
+/**
+ * Kinds whose terms run from receipt rather than from registration. A council's own decision or
+ * order is registered on the day it was signed, but its control term runs from the general
+ * department's dissemination (003 §195), which is when the hub receives it.
+ */
+export const COUNTS_FROM_RECEIPT = new Set(['citizen-appeal', 'hotline-card', 'e-petition', 'info-request', 'prosecutorial-act', 'telegram', 'committee-decision', 'mayor-order']);
 
 function asHubError(err: unknown): unknown {
   if (!(err instanceof TermError)) return err;

@@ -62,6 +62,11 @@ export const ERROR_CATALOG = {
     message: 'There is no nomenclature of files for the registration year',
     messageUk: 'Немає номенклатури справ на рік реєстрації',
   },
+  REGISTRATION_NUMBER_TAKEN: {
+    status: 409,
+    message: 'Another document already holds this number in its journal and year',
+    messageUk: 'Цей номер у журналі за цей рік уже має інший документ',
+  },
   UNKNOWN_CASE: {
     status: 422,
     message: 'The case is not in the nomenclature of files for the year',

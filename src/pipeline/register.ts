@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { kyivDate } from '../domain/clock';
-import { planRegistration, renderIndex, RoutingError } from '../domain/registry';
+import { ownNumberOf, planRegistration, renderIndex, RoutingError, type OwnNumber } from '../domain/registry';
 import { HubError } from '../errors';
 import type { DocumentCard, DocumentSubmission, Registration } from '../schemas';
-import { documents, nomenclature, nextJournalNumber, outbox, Queryable } from '../store';
+import { documents, keepJournalNumber, nomenclature, nextJournalNumber, outbox, Queryable } from '../store';
 import { decodeAttachments } from './attachments';
 import type { PipelineDeps } from './context';
 
@@ -14,11 +14,9 @@ function payloadHash(sub: DocumentSubmission): string {
   return createHash('sha256').update(JSON.stringify(sub)).digest('hex');
 }
 
-async function drawRegistration(
-  q: Queryable,
-  deps: PipelineDeps,
-  plan: { journal: string; case: string; year: number; date: string },
-): Promise<Registration> {
+type Plan = { journal: string; case: string; year: number; date: string };
+
+async function requireCase(q: Queryable, plan: Plan): Promise<void> {
   const found = await nomenclature.findCase(q, plan.year, plan.case);
   if (!found) {
     const years = await nomenclature.nomenclatureYears(q);
@@ -26,6 +24,18 @@ async function drawRegistration(
       ? HubError.of('UNKNOWN_CASE', { case: plan.case, year: plan.year })
       : HubError.of('NO_NOMENCLATURE', { year: plan.year, loadedYears: years });
   }
+}
+
+/** A council's own document keeps the number and date it was signed with (src/domain/registry/own-number.ts). */
+async function keepOwnRegistration(q: Queryable, plan: Plan, own: OwnNumber): Promise<Registration> {
+  await requireCase(q, plan);
+  const holder = await keepJournalNumber(q, plan.journal, plan.year, own.number);
+  if (holder !== undefined) throw HubError.of('REGISTRATION_NUMBER_TAKEN', { journal: plan.journal, year: plan.year, number: own.number, index: own.index, heldBy: holder });
+  return { journal: plan.journal, index: own.index, number: own.number, date: own.date, case: plan.case, year: plan.year };
+}
+
+async function drawRegistration(q: Queryable, deps: PipelineDeps, plan: Plan): Promise<Registration> {
+  await requireCase(q, plan);
   const number = await nextJournalNumber(q, plan.journal, plan.year);
   const index = renderIndex(deps.routing.indexTemplate, { case: plan.case, number, journal: plan.journal, year: plan.year });
   return { journal: plan.journal, index, number, date: plan.date, case: plan.case, year: plan.year };
@@ -72,9 +82,10 @@ export async function registerSubmission(deps: PipelineDeps, sub: DocumentSubmis
       return { outcome: 'duplicate', card };
     }
 
+    const own = ownNumberOf(sub);
     let plan;
     try {
-      plan = planRegistration(deps.routing, { kind: sub.kind, subtype: sub.subtype, caseIndex: sub.caseIndex, registrationDate: kyivDate(now) });
+      plan = planRegistration(deps.routing, { kind: sub.kind, subtype: sub.subtype, caseIndex: sub.caseIndex, registrationDate: own?.date ?? kyivDate(now) });
     } catch (err) {
       if (err instanceof RoutingError) throw HubError.of(err.code, { kind: err.kind });
       throw err;
@@ -84,7 +95,7 @@ export async function registerSubmission(deps: PipelineDeps, sub: DocumentSubmis
     // until commit, so everything that can happen before it does.
     let registration: Registration | null = null;
     if (plan.registrable) {
-      registration = await drawRegistration(q, deps, plan);
+      registration = own ? await keepOwnRegistration(q, plan, own) : await drawRegistration(q, deps, plan);
       await documents.setRegistration(q, id, registration);
     } else {
       await documents.setNotRegistered(q, id, plan.exemption);

@@ -7,5 +7,5 @@ export * as documents from './documents';
 export * as nomenclature from './nomenclature';
 export * as quarantine from './quarantine';
 export * as outbox from './outbox';
-export { nextJournalNumber } from './counters';
+export { keepJournalNumber, nextJournalNumber } from './counters';
 export * as changes from './changes';
