@@ -32,6 +32,7 @@ import { HubError } from '../errors';
 import { violations, type ArchiveRecord, type AppealAnswerBody, type DocumentSubmission } from '../schemas';
 import type { Db, Queryable } from '../store';
 import { insertAppeal, setAnswer } from '../store/appeals';
+import { saveAnswer } from '../store/info-requests';
 import type { ArchiveRow, FieldLabel } from './rows';
 import { jsonField } from './rows';
 
@@ -165,10 +166,20 @@ function prepare(row: ArchiveRow, deps: ArchiveDeps, opts: BatchOptions): Prepar
     reject(label('/submission/subtype'), `${plan.exemption.message} (${plan.exemption.basis}), yet it has a registration`, `${plan.exemption.messageUk} (003 §157), а в архіві має реєстраційний номер`);
     throw new Error('unreachable');
   }
+  if (rec.infoRequestAnswer) {
+    const a = rec.infoRequestAnswer;
+    if (sub.kind !== 'info-request') reject(label('/infoRequestAnswer'), `infoRequestAnswer is for information requests, not for ${sub.kind}`, 'infoRequestAnswer — лише для запитів на інформацію');
+    if (a.result === 'refused' && !a.refusal) reject(label('/infoRequestAnswer/refusal'), 'a refusal gives its ground, motives and how to appeal (Law 2939-VI art. 22)', 'у відмові мають бути підстава, мотиви та порядок оскарження (ст. 22 Закону № 2939-VI)');
+    if (a.result === 'forwarded' && !a.forwardedTo) reject(label('/infoRequestAnswer/forwardedTo'), 'a forwarded request names the proper holder (Law 2939-VI art. 22 ч. 3)', 'для направленого запиту потрібен належний розпорядник (ч. 3 ст. 22 Закону № 2939-VI)');
+    if (!a.answeredOn) reject(label('/infoRequestAnswer/answeredOn'), 'an archived answer needs its date', 'для відповіді з архіву потрібна дата відповіді');
+    if ((a.answeredOn as string) < receivedOn) {
+      reject(label('/infoRequestAnswer/answeredOn'), `answered on ${a.answeredOn}, before receipt (${receivedOn})`, `дата відповіді ${a.answeredOn} раніше за дату надходження ${receivedOn}`);
+    }
+  }
   if (rec.answer) {
     if (!isAppealKind(sub.kind) || sub.kind === 'info-request') {
-      reject(label('/answer'), `an answer is imported for appeals, hotline cards and e-petitions, not for ${sub.kind}`,
-        'відповідь імпортується лише для звернень громадян, карток «гарячої лінії» та е-петицій');
+      reject(label('/answer'), `an answer is imported for appeals, hotline cards and e-petitions, not for ${sub.kind} (an information request's goes in infoRequestAnswer)`,
+        'відповідь імпортується лише для звернень громадян, карток «гарячої лінії» та е-петицій (відповідь на запит на інформацію — в infoRequestAnswer)');
     }
     const a = rec.answer;
     if (a.result === 'refused' && !a.refusal) reject(label('/answer/refusal'), 'a refusal must give its basis, reasons and how to appeal (003 §132)', 'у відмові мають бути підстава, мотиви та порядок оскарження (003 §132)');
@@ -413,6 +424,7 @@ export async function commitBatch(deps: ArchiveDeps, batch: CheckedBatch, opts: 
         body.onMerits = onMerits;
         await setAnswer(q, p.id, body, onMerits, importedAt);
       }
+      if (p.rec.infoRequestAnswer) await saveAnswer(q, p.id, { ...p.rec.infoRequestAnswer, answeredOn: p.rec.infoRequestAnswer.answeredOn as string }, importedAt);
       await insertControlCards(q, p, p.id, importedAt);
       imported(p);
     }

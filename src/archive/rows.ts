@@ -153,6 +153,11 @@ export async function* readCsvRows(file: string, onHeader: (label: FieldLabel, h
       yield { line, raw, unreadable: { message: `the row has ${chunk.record.length} cells, the header ${columns.length}`, messageUk: `у рядку ${chunk.record.length} клітинок, а в заголовку ${columns.length} стовпців` } };
       continue;
     }
+    // The answer columns of an information request's row are its answer under Law 2939-VI.
+    if ((record.submission as { kind?: string } | undefined)?.kind === 'info-request' && record.answer) {
+      record.infoRequestAnswer = record.answer;
+      delete record.answer;
+    }
     yield { line, raw, record };
   }
 }

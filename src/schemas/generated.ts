@@ -644,6 +644,7 @@ export interface ArchiveRecord {
     journal?: string;
   };
   answer?: AppealAnswerBody;
+  infoRequestAnswer?: InfoRequestAnswerBody;
   /**
    * The document's control cards, as their history left them.
    *

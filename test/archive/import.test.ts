@@ -265,4 +265,24 @@ describe('archive: import of earlier years keeping their registration (real Post
     expect(refused.status).to.equal(400);
     expect(((await refused.json()) as { code: string }).code).to.equal('INVALID_ENCODING');
   });
+  it('HTTP: an information request keeps its answer under Law 2939-VI (infoRequestAnswer) and shows in its year\'s journal; an appeal-style answer on it is refused', async () => {
+    const request = (externalId: string, number: number) => submission({
+      source: 'old-edms', externalId, kind: 'info-request', outgoing: undefined, receivedAt: '2018-05-03T08:00:00Z',
+      correspondent: { name: 'Громадська організація «Прозоре місто»', email: 'info@example.org' }, summary: 'Запит про договори на ремонт доріг',
+    });
+    const rows = [
+      { submission: request('IR-1', 70), registration: { index: '01-12/70', number: 70, date: '2018-05-03' }, infoRequestAnswer: { result: 'provided', answeredOn: '2018-05-08', summary: 'Надано копії договорів' } },
+      { submission: request('IR-2', 71), registration: { index: '01-12/71', number: 71, date: '2018-05-03' }, answer: { result: 'explained', answeredOn: '2018-05-08', summary: 'Надано' } },
+    ];
+    const res = await call(hub, 'POST', '/api/v1/archive/import', rows, edms);
+    expect(res.status, JSON.stringify(res.json)).to.equal(200);
+    expect(res.json, JSON.stringify(res.json.rows)).to.include({ imported: 1, rejected: 1 });
+    expect(res.json.rows[1].violations[0].field).to.equal('answer');
+    expect(res.json.rows[1].violations[0].messageUk).to.contain('infoRequestAnswer');
+
+    const journal = await call(hub, 'GET', '/api/v1/info-requests?from=2018-05-01&to=2018-05-31');
+    expect(journal.status, JSON.stringify(journal.json)).to.equal(200);
+    const entry = journal.json.entries.find((e: { registrationIndex: string }) => e.registrationIndex === '01-12/70');
+    expect(entry, JSON.stringify(journal.json.entries)).to.include({ result: 'provided', answeredOn: '2018-05-08' });
+  });
 });
