@@ -50,6 +50,17 @@ describe('СЕВ ОВВ inbound: broken and unwanted messages', function () {
       expect(err.details).to.deep.equal({ reason: 'the bytes are not valid utf-8', reasonUk: 'вміст не є коректним текстом у кодуванні utf-8' });
     });
 
+    it('issue 14: nested 20,000 deep, or 900,000 elements → SEV_OVV_MALFORMED_XML before anything is built; a real message still decodes', async () => {
+      const deep = `<?xml version="1.0"?><Header>${'<a>'.repeat(20_000)}${'</a>'.repeat(20_000)}</Header>`;
+      const err = await expectHubError(decode(deep), 'SEV_OVV_MALFORMED_XML');
+      expect(err.details).to.include({ reason: 'nested deeper than 64 elements' });
+      const wide = `<?xml version="1.0"?><Header>${'<a x=">"/>'.repeat(900_000)}</Header>`;
+      const many = await expectHubError(decode(wide), 'SEV_OVV_MALFORMED_XML');
+      expect(many.details).to.include({ reason: 'more than 100000 elements' });
+      const ok = await decode(ownSample('do-vykonannia.xml'));
+      expect(ok).to.be.an('object');
+    });
+
     it('an entity declared in a DOCTYPE is refused, never expanded', async () => {
       await expectHubError(decode('<!DOCTYPE Header [<!ENTITY x "xxxxxxxxxx">]><Header>&x;</Header>'), 'SEV_OVV_MALFORMED_XML');
     });

@@ -83,9 +83,52 @@ function toElement(name: string, raw: Raw, path: string): XmlElement {
   return { name, path, attrs, text: typeof rawText === 'string' ? rawText : '', children };
 }
 
+/**
+ * A 1207 message is a few levels deep (Header, Document, TaskList, Task, Executor …) and holds
+ * hundreds of elements at most; its attachments are base64 text, not elements. A message nested
+ * 20,000 deep, or one of 900,000 elements, took the hub to 1.8-3.2 GB (each element keeps its
+ * path) or past the stack (issue 14): its shape is checked on the text before anything is built.
+ */
+export const MAX_XML_DEPTH = 64;
+export const MAX_XML_ELEMENTS = 100_000;
+
+/** One linear pass over the markup: start tags (outside comments, CDATA, declarations and quoted attribute values) and end tags. */
+export function checkXmlShape(text: string): void {
+  let depth = 0;
+  let elements = 0;
+  const after = (from: number, end: string): number => {
+    const at = text.indexOf(end, from);
+    return at < 0 ? text.length : at + end.length;
+  };
+  for (let i = text.indexOf('<'); i >= 0 && i < text.length; i = text.indexOf('<', i)) {
+    const next = text[i + 1];
+    if (text.startsWith('<!--', i)) i = after(i + 4, '-->');
+    else if (text.startsWith('<![CDATA[', i)) i = after(i + 9, ']]>');
+    else if (next === '?' || next === '!') i = after(i + 2, '>');
+    else if (next === '/') {
+      depth--;
+      i = after(i + 2, '>');
+    } else {
+      let j = i + 1;
+      let quote: string | undefined;
+      for (; j < text.length; j++) {
+        const c = text[j];
+        if (quote) {
+          if (c === quote) quote = undefined;
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '>') break;
+      }
+      if (++elements > MAX_XML_ELEMENTS) throw malformed(`more than ${MAX_XML_ELEMENTS} elements`, `понад ${MAX_XML_ELEMENTS} елементів`);
+      if (text[j - 1] !== '/' && ++depth > MAX_XML_DEPTH) throw malformed(`nested deeper than ${MAX_XML_DEPTH} elements`, `вкладеність понад ${MAX_XML_DEPTH} елементів`);
+      i = j + 1;
+    }
+  }
+}
+
 /** Parses a whole message into its root element; anything that is not well-formed XML is SEV_OVV_MALFORMED_XML. */
 export async function parseXml(payload: Buffer): Promise<XmlElement> {
   const text = decodeXmlText(payload);
+  checkXmlShape(text);
   let result: unknown;
   try {
     result = await new Parser({

@@ -100,4 +100,20 @@ describe('signatures: malformed input', function () {
       { numRuns: 300, seed: 7 },
     );
   });
+  it('issue 14: ten million tiny elements (20 MB) are refused after the first ten thousand, not read into memory', async () => {
+    const der = (tag: number, body: Buffer) => {
+      const n = body.length;
+      const len = n < 0x80 ? Buffer.from([n]) : Buffer.from([0x84, (n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
+      return Buffer.concat([Buffer.from([tag]), len, body]);
+    };
+    const tiny = Buffer.alloc(10_000_000 * 2); // 10,000,000 × NULL (05 00)
+    for (let i = 0; i < tiny.length; i += 2) tiny[i] = 0x05;
+    const signedDataOid = Buffer.from([0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02]);
+    const signedData = der(0x30, Buffer.concat([Buffer.from([0x02, 0x01, 0x01]), der(0x31, tiny)]));
+    const bomb = der(0x30, Buffer.concat([signedDataOid, der(0xa0, signedData)]));
+    const before = process.memoryUsage().rss;
+    await formatFailure(bomb, /more than 10000 ASN\.1 elements/);
+    // What it may hold on to is the input and a bounded list, nowhere near the 3 GB it took.
+    expect(process.memoryUsage().rss - before).to.be.below(256 * 2 ** 20);
+  });
 });

@@ -120,11 +120,19 @@ export function parseTlv(bytes: Uint8Array): Tlv {
 }
 
 /** The child elements of a constructed element. */
+/**
+ * The most elements one constructed element of a signature container may hold. A real CMS holds a
+ * few dozen (certificates, attributes, signers); 20 MB of ten million two-byte elements drove the
+ * hub to 3 GB and a 13-second stall (issue 14), so more is refused before they are read.
+ */
+export const MAX_CHILDREN = 10_000;
+
 export function children(tlv: Tlv): Tlv[] {
   if (!tlv.constructed) throw new Asn1Error('expected a constructed ASN.1 element');
   const out: Tlv[] = [];
   let pos = 0;
   while (pos < tlv.contents.length) {
+    if (out.length === MAX_CHILDREN) throw new Asn1Error(`more than ${MAX_CHILDREN} ASN.1 elements in one`);
     const { tlv: child, next } = readTlv(tlv.contents, pos, 1);
     out.push(child);
     pos = next;
