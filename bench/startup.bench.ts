@@ -1,9 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { CLI, howNpmStartRuns, memoryOf, REPO, startBenchHub, tokenFor, type HowStarted } from './hub-process';
 import type { Bench } from './main';
 import { machine, measure } from './support';
 import { submission } from '../test/support/hub';
@@ -14,8 +15,6 @@ import { createTestDatabase } from '../test/support/pg';
  * any Node program costs) in the same run, and how much memory the hub holds at start and under
  * load (peak resident set, VmHWM, of the hub's own process). Medians of RUNS runs.
  */
-const REPO = join(__dirname, '..');
-const CLI = join(REPO, 'bin', 'dilovod.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const LOAD = Number(process.env.BENCH_N ?? 1000);
 
@@ -31,60 +30,18 @@ function timeCommand(args: string[], env: Record<string, string> = {}): number {
   return performance.now() - started;
 }
 
-/** Peak and current resident set of a process, in MiB (Linux /proc). */
-function memoryOf(pid: number): { peak: number; now: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(status.match(new RegExp(`${key}:\\s+(\\d+) kB`))?.[1] ?? NaN);
-  return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
-}
-
-/** The administrator issues the EDMS its token (an administrator does not submit documents). */
-async function integratorToken(url: string, adminToken: string): Promise<string> {
-  const res = await fetch(`${url}/api/v1/tokens`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'bench EDMS', roles: ['integrator'], sources: ['edms'] }),
-  });
-  if (res.status !== 201) throw new Error(`POST /api/v1/tokens answered ${res.status}: ${await res.text()}`);
-  return ((await res.json()) as { token: string }).token;
-}
-
-/** How the hub's process is started: `npx dilovod start` as is, or as `npm start` runs it (package.json). */
-interface HowStarted { label: string; nodeFlags: string[]; env: Record<string, string> }
-
-function howNpmStartRuns(): HowStarted {
-  const script: string = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).scripts.start;
-  const words = script.split(/\s+/);
-  const env = Object.fromEntries(words.filter((w) => /^[A-Z_]+=/.test(w)).map((w) => w.split('=') as [string, string]));
-  const nodeFlags = words.slice(words.indexOf('node') + 1, words.indexOf('bin/dilovod.js'));
-  return { label: `npm start (${script.replace(/ bin\/dilovod\.js start$/, '')})`, nodeFlags, env };
-}
-
 interface StartFigures { readyMs: number; peakAtReady: number; peakUnderLoad: number; rssAfterLoad: number; perSecond: number }
 
 /** `dilovod start` on its own DATA_DIR (and DATABASE_URL when given): time to «listening», memory, then LOAD documents over HTTP. */
 async function startHub(dataDir: string, env: Record<string, string>, how: HowStarted): Promise<StartFigures> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...how.nodeFlags, CLI, 'start'], {
-    cwd: REPO,
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir, ...how.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const hub = await startBenchHub(dataDir, env, how);
   try {
-    let out = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = out.match(/"url":"(http:\/\/[^"]+)"/);
-        if (m) resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`hub exited ${code}:\n${out}`)));
-    });
     const readyMs = performance.now() - started;
-    const peakAtReady = memoryOf(child.pid!).peak;
-    const token = await integratorToken(url, readFileSync(join(dataDir, 'admin-token'), 'utf8').trim());
+    const peakAtReady = memoryOf(hub.child.pid!).peak;
+    const token = await tokenFor(hub, ['integrator'], ['edms']);
     const load = await measure('HTTP registration', LOAD, async (i) => {
-      const res = await fetch(`${url}/api/v1/documents`, {
+      const res = await fetch(`${hub.url}/api/v1/documents`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(submission({ externalId: `startup-bench-${i}-${randomUUID()}`, receivedAt: new Date().toISOString() })),
@@ -92,12 +49,10 @@ async function startHub(dataDir: string, env: Record<string, string>, how: HowSt
       const answer = await res.text();
       if (res.status >= 300) throw new Error(`POST /api/v1/documents answered ${res.status}: ${answer}`);
     }, 8);
-    const mem = memoryOf(child.pid!);
+    const mem = memoryOf(hub.child.pid!);
     return { readyMs, peakAtReady, peakUnderLoad: mem.peak, rssAfterLoad: mem.now, perSecond: load.perSecond };
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await hub.stop();
   }
 }
 

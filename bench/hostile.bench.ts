@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { howNpmStartRuns, memoryOf, startBenchHub, tokenFor, type BenchHub } from './hub-process';
+import type { Bench } from './main';
+import { machine } from './support';
+import { TEST_ENV as SEV_OVV_ENV } from '../connectors/sev-ovv/test-support';
+import { signCms } from '../test/signatures/support/cms';
+import { pki } from '../test/signatures/support/fixture';
+import { submission } from '../test/support/hub';
+
+/**
+ * Issue 14, "one input never takes the hub down": what each hostile input the probe found costs
+ * the hub process (`npm start`, embedded database) — the answer and its time, the hub's peak
+ * resident memory, and the longest /healthz answer while the input is in hand — beside an
+ * ordinary letter, in the same run. Each input gets a fresh hub, so its peak is its own.
+ */
+
+interface Input { label: string; path: string; role: string[]; contentType: string; body: () => Buffer }
+
+function der(tag: number, body: Buffer): Buffer {
+  const n = body.length;
+  const len = n < 0x80 ? Buffer.from([n]) : Buffer.from([0x84, (n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
+  return Buffer.concat([Buffer.from([tag]), len, body]);
+}
+
+/** 20 MB of CMS: a SignedData whose SET holds ten million two-byte NULLs (the probe's input). */
+function cmsBomb(): Buffer {
+  const tiny = Buffer.alloc(20_000_000);
+  for (let i = 0; i < tiny.length; i += 2) tiny[i] = 0x05;
+  const signedDataOid = Buffer.from([0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02]);
+  return der(0x30, Buffer.concat([signedDataOid, der(0xa0, der(0x30, Buffer.concat([Buffer.from([0x02, 0x01, 0x01]), der(0x31, tiny)])))]));
+}
+
+/** A СЕВ ОВВ message of 48 MB: 900,000 elements under its Header. */
+function xmlBomb(): Buffer {
+  const el = '<Reference idnumber="x" regnumber="1"/>'.padEnd(53, ' ');
+  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Header standart="1207" version="1.5" time="2026-03-05T10:00:00" msg_type="1" msg_id="x" from_org_id="x" from_sys_id="x" to_org_id="x" to_sys_id="x">${el.repeat(900_000)}</Header>`);
+}
+
+const json = (o: unknown) => Buffer.from(JSON.stringify(o));
+
+const INPUTS: Input[] = [
+  { label: 'an ordinary letter (baseline)', path: '/api/v1/documents', role: ['integrator'], contentType: 'application/json', body: () => json(submission({ receivedAt: new Date().toISOString() })) },
+  {
+    label: 'a real 4 MB signed CMS (ECDSA, content attached)', path: '/api/v1/signatures/verify', role: ['registrar'], contentType: 'application/json',
+    body: () => {
+      const p = pki();
+      return json({ signature: signCms({ content: Buffer.alloc(4 * 2 ** 20, 0x41), detached: false, signer: p.signerEc, certificates: [p.signerEc, p.qca] }).toString('base64') });
+    },
+  },
+  { label: '20 MB CMS of ten million elements', path: '/api/v1/signatures/verify', role: ['registrar'], contentType: 'application/json', body: () => json({ signature: cmsBomb().toString('base64') }) },
+  { label: '48 MB СЕВ ОВВ XML of 900,000 elements', path: '/api/v1/documents?format=sev-ovv.xml', role: ['integrator'], contentType: 'application/xml', body: xmlBomb },
+  { label: 'JSON nested 100,000 deep', path: '/api/v1/documents', role: ['integrator'], contentType: 'application/json', body: () => Buffer.from(`{"meta":${'['.repeat(100_000)}${']'.repeat(100_000)}}`) },
+];
+
+/** Asks /healthz one after another while `work` runs; the longest answer, in ms. */
+async function longestHealthz(hub: BenchHub, work: Promise<unknown>): Promise<number> {
+  let done = false;
+  void work.finally(() => (done = true));
+  let longest = 0;
+  while (!done) {
+    const t = performance.now();
+    await (await fetch(`${hub.url}/healthz`)).text();
+    longest = Math.max(longest, performance.now() - t);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return longest;
+}
+
+export const bench: Bench = {
+  name: 'hostile',
+  async run() {
+    console.log(`machine: ${machine()}; the hub as npm start runs it, embedded database, a fresh hub per input`);
+    console.log(['input', 'MB', 'answer', 'ms', 'peak MiB (after start)', 'longest /healthz ms (idle)'].join(' | '));
+    // BENCH_INPUT=СЕВ (a part of a label) runs only the inputs it names.
+    const only = process.env.BENCH_INPUT;
+    for (const input of INPUTS.filter((i) => !only || i.label.includes(only))) {
+      const body = input.body();
+      const dataDir = mkdtempSync(join(tmpdir(), 'dilovod-hostile-'));
+      const hub = await startBenchHub(dataDir, SEV_OVV_ENV, howNpmStartRuns());
+      try {
+        const token = await tokenFor(hub, input.role, input.role.includes('integrator') ? ['edms', 'sev-ovv'] : undefined);
+        let idle = 0;
+        for (let i = 0; i < 20; i++) {
+          const t = performance.now();
+          await (await fetch(`${hub.url}/healthz`)).text();
+          idle = Math.max(idle, performance.now() - t);
+        }
+        const before = memoryOf(hub.child.pid!).peak;
+        const started = performance.now();
+        const request = fetch(`${hub.url}${input.path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': input.contentType }, body })
+          .then(async (res) => ({ status: res.status, code: ((await res.json().catch(() => ({}))) as { code?: string }).code }))
+          // The connection dropped: say so in the table (the process is checked below).
+          .catch((err: Error & { cause?: { code?: string } }) => ({ status: 0, code: `connection ${err.cause?.code ?? err.message}` }));
+        const longest = await longestHealthz(hub, request);
+        const answer = await request;
+        const ms = performance.now() - started;
+        const peak = memoryOf(hub.child.pid!).peak;
+        console.log([
+          input.label, (body.length / 2 ** 20).toFixed(1), `${answer.status}${answer.code ? ` ${answer.code}` : ''}`, ms.toFixed(0),
+          `${peak.toFixed(0)} (${before.toFixed(0)})`, `${longest.toFixed(0)} (${idle.toFixed(0)})`,
+        ].join(' | '));
+      } finally {
+        await hub.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+  },
+};
