@@ -56,8 +56,16 @@ export function fileNameOf(t: SevDocTransfer): string {
   return name;
 }
 
+/**
+ * Own keys only: a DocTransfer@type of "__proto__" or "constructor" found Object.prototype's members
+ * and made the media type an object or a function (issue 14, fuzzing).
+ */
+function knownMediaType(ext: string | undefined): string | undefined {
+  return ext !== undefined && Object.hasOwn(MEDIA_TYPES, ext) ? MEDIA_TYPES[ext] : undefined;
+}
+
 function mediaTypeOf(t: SevDocTransfer, name: string): string {
-  const type = MEDIA_TYPES[t.type.trim().toLowerCase().replace(/^\./, '')] ?? MEDIA_TYPES[extensionOf(name) ?? ''] ?? 'application/octet-stream';
+  const type = knownMediaType(t.type.trim().toLowerCase().replace(/^\./, '')) ?? knownMediaType(extensionOf(name)) ?? 'application/octet-stream';
   return type === 'text/plain' && t.charSet && /^[A-Za-z0-9._-]{1,40}$/.test(t.charSet) ? `${type}; charset=${t.charSet}` : type;
 }
 

@@ -43,9 +43,15 @@ export interface Tlv {
   /** The contents octets only (for indefinite length: without the end-of-contents octets). */
   contents: Uint8Array;
   indefinite: boolean;
+  /**
+   * Nesting level (0 for the outermost element). children() reads one level deeper, so every walk
+   * over the tree (octetStringValue, names, attributes …) stops at MAX_DEPTH with an Asn1Error
+   * instead of overflowing the stack on thousands of definite-length SEQUENCEs (issue 14, fuzzing).
+   */
+  depth: number;
 }
 
-const MAX_DEPTH = 64;
+export const MAX_DEPTH = 64;
 
 /** Reads one element at `offset`; returns it and the offset just after it. */
 export function readTlv(bytes: Uint8Array, offset = 0, depth = 0): { tlv: Tlv; next: number } {
@@ -87,6 +93,7 @@ export function readTlv(bytes: Uint8Array, offset = 0, depth = 0): { tlv: Tlv; n
         raw: bytes.subarray(offset, pos),
         contents: bytes.subarray(contentStart, contentEnd),
         indefinite: true,
+        depth,
       },
       next: pos,
     };
@@ -103,7 +110,7 @@ export function readTlv(bytes: Uint8Array, offset = 0, depth = 0): { tlv: Tlv; n
   const contents = bytes.subarray(pos, pos + length);
   pos += length;
   return {
-    tlv: { tagClass, constructed, tagNumber, raw: bytes.subarray(offset, pos), contents, indefinite: false },
+    tlv: { tagClass, constructed, tagNumber, raw: bytes.subarray(offset, pos), contents, indefinite: false, depth },
     next: pos,
   };
 }
@@ -133,7 +140,7 @@ export function children(tlv: Tlv): Tlv[] {
   let pos = 0;
   while (pos < tlv.contents.length) {
     if (out.length === MAX_CHILDREN) throw new Asn1Error(`more than ${MAX_CHILDREN} ASN.1 elements in one`);
-    const { tlv: child, next } = readTlv(tlv.contents, pos, 1);
+    const { tlv: child, next } = readTlv(tlv.contents, pos, tlv.depth + 1);
     out.push(child);
     pos = next;
   }
@@ -249,10 +256,17 @@ export function stringValue(tlv: Tlv): string {
   const c = Buffer.from(tlv.contents);
   switch (tlv.tagNumber) {
     case Tag.bmpString:
+      // swap16 throws a RangeError on an odd length: malformed input, not a bug (issue 14, fuzzing).
+      if (c.length % 2 !== 0) throw new Asn1Error('malformed BMPString: odd number of octets');
       return c.swap16().toString('utf16le');
     case Tag.universalString: {
       let s = '';
-      for (let i = 0; i + 3 < c.length; i += 4) s += String.fromCodePoint(c.readUInt32BE(i));
+      for (let i = 0; i + 3 < c.length; i += 4) {
+        const cp = c.readUInt32BE(i);
+        // String.fromCodePoint throws a RangeError past U+10FFFF: malformed input, not a bug (issue 14, fuzzing).
+        if (cp > 0x10ffff) throw new Asn1Error(`malformed UniversalString: U+${cp.toString(16).toUpperCase()} is not a character`);
+        s += String.fromCodePoint(cp);
+      }
       return s;
     }
     case Tag.teletexString:

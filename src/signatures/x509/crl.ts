@@ -110,7 +110,13 @@ export function parseCrl(der: Uint8Array): ParsedCrl {
     else if (oid === OID.deltaCrlIndicator) crl.deltaBase = integerHex(parseTlv(value));
     else if (oid === OID.issuingDistributionPoint) crl.scope = parseScope(value);
     else if (oid === OID.authorityKeyIdentifier) {
-      const aki = AsnParser.parse(value, AuthorityKeyIdentifier);
+      let aki: AuthorityKeyIdentifier;
+      try {
+        aki = AsnParser.parse(value, AuthorityKeyIdentifier);
+      } catch (err) {
+        // @peculiar throws plain Errors ("Too big integer" …): a malformed CRL is an Asn1Error like any other (issue 14, fuzzing).
+        throw new Asn1Error(`CRL authorityKeyIdentifier: ${(err as Error).message}`);
+      }
       if (aki.keyIdentifier) crl.authorityKeyId = Buffer.from(aki.keyIdentifier.buffer).toString('hex').toUpperCase();
     } else if (critical) crl.unhandledCritical.push(oid);
   }
