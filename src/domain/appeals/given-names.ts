@@ -83,5 +83,16 @@ export function patronymicRoot(folded: string): string {
   return STEMS.get(root) ?? root;
 }
 
+/** The fathers' names patronymics come from, as patronymicRoot gives them («ігор», «грігор», «мікола»). */
+const FATHER_ROOTS = new Set(MALE.map((name) => {
+  const root = stem(foldRaw(name));
+  return STEMS.get(root) ?? root;
+}));
+
+/** Whether a patronymic's root is a known man's name: then two different roots are two fathers, not a typo. */
+export function isKnownFatherName(root: string): boolean {
+  return FATHER_ROOTS.has(root);
+}
+
 /** The lists themselves, for test-data generators. */
 export const GIVEN_NAMES = { male: MALE, female: FEMALE } as const;

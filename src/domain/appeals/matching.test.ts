@@ -99,6 +99,13 @@ describe('appeals: applicant matching — different people at one address do not
     expect(codes(m)).to.deep.equal(['gender-differs']);
   });
 
+  it('two fathers\' names a typo apart are two people, not a misspelling (the property\'s counterexamples)', () => {
+    expect(match({ fullName: 'Грицчук Наталія Григорівна', address: flat }, { fullName: 'Грицчук Наталія Ігорівна', address: flat }).reasons[0]!.code).to.equal('patronymic-differs');
+    expect(match({ fullName: 'Марчук Єгор Ігорович', address: flat }, { fullName: 'Марчук Єгор Григорович', address: flat }).verdict).to.equal('different');
+    // A real misspelling of one father's name still matches.
+    expect(match({ fullName: 'Марчук Єгор Григорович', address: flat }, { fullName: 'Марчук Єгор Григорвич', address: flat }).verdict).not.to.equal('different');
+  });
+
   it('father and son with one given name; brothers', () => {
     expect(match({ fullName: 'Бондаренко Олег Іванович', address: flat }, { fullName: 'Бондаренко Олег Олегович', address: flat }).reasons[0]!.code).to.equal('patronymic-differs');
     expect(match({ fullName: 'Бондаренко Андрій Олегович', address: flat }, { fullName: 'Бондаренко Олег Олегович', address: flat }).reasons[0]!.code).to.equal('given-name-differs');

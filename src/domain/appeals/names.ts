@@ -3,7 +3,7 @@
  * «І. П. Коваленко», «Ірина Петрівна Коваленко», «КОВАЛЕНКО Ірина». Parsed into surname, given
  * name and patronymic (each full, an initial, or absent) in folded form.
  */
-import { canonicalGivenName, givenNameGender, isKnownGivenName, patronymicRoot, type Gender } from './given-names';
+import { canonicalGivenName, givenNameGender, isKnownFatherName, isKnownGivenName, patronymicRoot, type Gender } from './given-names';
 import { editDistance, foldText, normaliseText } from './text';
 
 export interface ParsedName {
@@ -119,8 +119,11 @@ function comparePart(
     if (what.rootA && what.rootA === what.rootB) {
       return { score: 0.9, reason: { code: `${what.code}-variant`, uk: `${what.uk}: те саме ім’я батька в іншому написанні (${aFull} / ${bFull})` } };
     }
-    // A misspelling is tolerated, but two different real names are two people («Лідія» / «Лілія»).
-    const twoRealNames = what.code === 'given-name' && isKnownGivenName(aFull) && isKnownGivenName(bFull);
+    // A misspelling is tolerated, but two different real names are two people («Лідія» / «Лілія»),
+    // and so are two fathers' names a typo apart («Ігорівна» / «Григорівна»: sisters-in-law in one flat).
+    const twoRealNames = what.code === 'given-name'
+      ? isKnownGivenName(aFull) && isKnownGivenName(bFull)
+      : what.code === 'patronymic' && !!what.rootA && !!what.rootB && isKnownFatherName(what.rootA) && isKnownFatherName(what.rootB);
     if (!twoRealNames && aFull.length >= what.typoFrom && editDistance(aFull, bFull, what.typoMax) <= what.typoMax) {
       return { score: 0.85, reason: { code: `${what.code}-variant`, uk: `${what.uk} відрізняється написанням (${aFull} / ${bFull})` } };
     }
