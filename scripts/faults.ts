@@ -18,7 +18,7 @@ import amqp from 'amqplib';
 import pg from 'pg';
 import { TOPOLOGY, declareTopology } from '../src/bus/topology';
 import { plural } from '../src/domain/plural-uk';
-import { createTestVhost } from '../test/support/amqp';
+import { createTestVhost, queueState } from '../test/support/amqp';
 import { submission } from '../test/support/hub';
 import { createTestDatabase } from '../test/support/pg';
 import { TcpProxy } from '../test/support/tcp-proxy';
@@ -150,7 +150,8 @@ async function main(): Promise<number> {
     'SELECT coalesce(sum(max_n - n), 0) AS gaps FROM (SELECT max(reg_number) AS max_n, count(*) AS n FROM documents WHERE reg_number IS NOT NULL GROUP BY reg_journal, reg_year) j',
   )).rows[0].gaps);
   const quarantined = Number((await client.query('SELECT count(*) FROM quarantine')).rows[0].count);
-  const stranded = (await ch.checkQueue(TOPOLOGY.inboundQueue)).messageCount;
+  // Ready and unacknowledged alike: a message a live hub took and never settled is stranded too (AMQP's checkQueue counts only the ready).
+  const stranded = (await queueState(vhost.name, TOPOLOGY.inboundQueue)).messages;
   const eventsMissing = ids.filter((r) => !registeredEvents.has(r.id)).length;
   const eventsRepeated = [...registeredEvents.values()].filter((n) => n > 1).length;
   const unpublished = await outboxLeft();

@@ -1,6 +1,6 @@
 import amqp, { Channel, ChannelModel, ConfirmChannel, RecoveringChannelModel } from 'amqplib';
 import type { Logger } from '../log';
-import { declareTopology } from './topology';
+import { declareTopology, TOPOLOGY } from './topology';
 
 /** Hooks run on every (re)connect with a fresh channel model. */
 export type SetupHook = (model: ChannelModel) => Promise<void>;
@@ -15,6 +15,9 @@ export class BusConnection {
   private publisher?: ConfirmChannel;
   private readonly hooks: SetupHook[] = [];
   private connected = false;
+  /** A channel of its own for `answers()`'s round trips, and the round trip still under way. */
+  private probe?: Channel;
+  private probing?: Promise<boolean>;
 
   constructor(private readonly url: string, private readonly log: Logger) {}
 
@@ -39,6 +42,8 @@ export class BusConnection {
             if (this.publisher === publisher) this.publisher = undefined;
           });
           this.publisher = publisher;
+          // Opened now, so /readyz's first round trip is one round trip (answers()).
+          this.probe = await this.openProbe(model);
           for (const hook of this.hooks) await hook(model);
           this.connected = true;
         },
@@ -48,6 +53,7 @@ export class BusConnection {
     this.model.on('disconnect', (err: Error) => {
       this.connected = false;
       this.publisher = undefined;
+      this.probe = undefined;
       this.log.warn({ err: err?.message }, 'зʼєднання з брокером втрачено; відновлюємо / broker disconnected; recovering');
     });
     this.model.on('error', (err: Error) => this.log.warn({ err: err.message }, 'помилка зʼєднання з брокером / broker connection error'));
@@ -55,6 +61,40 @@ export class BusConnection {
 
   isConnected(): boolean {
     return this.connected && this.publisher !== undefined;
+  }
+
+  /**
+   * Whether the broker answers now, not only whether the socket is open: a stalled broker (no
+   * reset, nothing passes) keeps the connection "up" until amqplib's heartbeat gives up after two
+   * intervals — two minutes with RabbitMQ's default — and /readyz said ready all that time while no
+   * message moved (issue 14). One round trip, a passive declare of the events exchange on a channel
+   * of its own; while one is still unanswered, callers share it instead of piling up more. The
+   * caller bounds the wait (/readyz: 0.8 s); the answer comes when the broker moves again.
+   */
+  answers(): Promise<boolean> {
+    if (!this.isConnected() || !this.model) return Promise.resolve(false);
+    const model = this.model;
+    this.probing ??= (async () => {
+      try {
+        this.probe ??= await this.openProbe(model);
+        await this.probe.checkExchange(TOPOLOGY.eventsExchange);
+        return true;
+      } catch {
+        return false;
+      }
+    })().finally(() => {
+      this.probing = undefined;
+    });
+    return this.probing;
+  }
+
+  private async openProbe(model: Pick<ChannelModel, 'createChannel'>): Promise<Channel> {
+    const ch = await model.createChannel();
+    ch.on('error', () => undefined);
+    ch.on('close', () => {
+      if (this.probe === ch) this.probe = undefined;
+    });
+    return ch;
   }
 
   /** The confirm channel for publishing, or undefined while the broker is away. */

@@ -1,18 +1,14 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createTestVhost, rabbitmqctl, type TestVhost } from '../support/amqp';
+import { createTestVhost, queueState, type TestVhost } from '../support/amqp';
 import { TestBroker } from '../support/broker';
 import { startTestHub, submission } from '../support/hub';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { REPO } from '../support/process';
 import { waitFor } from '../support/wait';
 
-async function queueDepth(vhost: string, queue: string): Promise<number> {
-  const out = await rabbitmqctl('list_queues', '-p', vhost, 'name', 'messages');
-  const line = out.split('\n').find((l) => l.startsWith(`${queue}\t`));
-  return Number(line?.split('\t')[1] ?? NaN);
-}
+const queueDepth = async (vhost: string, queue: string): Promise<number> => (await queueState(vhost, queue)).messages;
 
 describe('a consumer killed between the database commit and the ack', function () {
   this.timeout(90_000);

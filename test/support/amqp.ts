@@ -29,3 +29,13 @@ export async function createTestVhost(label = 't'): Promise<TestVhost> {
     },
   };
 }
+
+/**
+ * What RabbitMQ holds for a queue: `messages` counts ready and unacknowledged ones alike, so a
+ * message a live consumer took and never settled (stranded) shows here, unlike checkQueue's count.
+ */
+export async function queueState(vhost: string, queue: string): Promise<{ messages: number; consumers: number }> {
+  const out = await rabbitmqctl('list_queues', '-p', vhost, 'name', 'messages', 'consumers');
+  const cols = out.split('\n').find((l) => l.startsWith(`${queue}\t`))?.split('\t');
+  return { messages: Number(cols?.[1] ?? NaN), consumers: Number(cols?.[2] ?? NaN) };
+}
