@@ -7,6 +7,7 @@
  * replayed older one is discarded by the EDMS).
  */
 import { documentCardFor, holdsApplicantData } from '../../src/appeals/privacy';
+import { CHECKPOINT_EVENT } from '../../src/domain/audit';
 import { makePrincipal, recordPersonalDataReads, type PersonalRecordRef, type Principal } from '../../src/identity';
 import { readChanges, type Change } from '../../src/store/changes';
 import { documents, type Db, type Queryable } from '../../src/store';
@@ -25,8 +26,17 @@ export function retryDelayMs(attempts: number, random: number, baseMs = 30_000):
   return Math.round(delay * (0.5 + random));
 }
 
+/**
+ * Whether a subscription takes an event: its type asked for (or `*`), and a document event of one
+ * of its sources. A checkpoint of the control log is about no document: every subscription that
+ * asks for it gets it, whatever its sources (issue 14: publish every checkpoint where others keep
+ * it, the EDMS among them). Signed heads kept outside the log keeper's reach are what an auditor
+ * checks a log against (RFC 6962 §5.4; the EDMS keeps them as a C2SP tlog-witness would, without
+ * cosigning).
+ */
 function wanted(sub: Pick<SubscriptionForDispatch, 'events' | 'sources'>, type: string, source: unknown): boolean {
   if (!sub.events.includes('*') && !sub.events.includes(type)) return false;
+  if (type === CHECKPOINT_EVENT) return true;
   return !sub.sources || (typeof source === 'string' && sub.sources.includes(source));
 }
 

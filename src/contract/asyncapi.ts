@@ -86,7 +86,7 @@ const MESSAGES = {
   },
   auditCheckpoint: {
     name: 'auditCheckpoint', title: 'Контрольна точка журналу контролю', contentType: 'application/json',
-    summary: 'A signed checkpoint of the control log (issue 14), routing key `audit.checkpoint`, made every AUDIT_CHECKPOINT_INTERVAL_MS when the log grew. Keep them: `dilovod audit verify --checkpoint FILE` finds a rewritten, cut or emptied log against them. Not about a document: `documentId` is the nil UUID.',
+    summary: 'A signed checkpoint of the control log (issue 14), routing key `audit.checkpoint`, made every AUDIT_CHECKPOINT_INTERVAL_MS when the log grew. Keep them: `dilovod audit verify --checkpoint FILE --public-key KEYS` finds a rewritten, cut or emptied log against them. Several hub processes sign, each with its own key named by `keyId`; believe only the keys on your trusted list. Not about a document: `documentId` is the nil UUID. Also delivered to EDMS webhook subscriptions that ask for it.',
     headers: headers({ documentId: { type: 'string', format: 'uuid' }, sequence: { type: 'integer', minimum: 1 } }, ['documentId', 'sequence']),
     payload: {
       allOf: [

@@ -184,4 +184,30 @@ const WEBHOOKS = {
       },
     },
   },
+  auditCheckpoint: {
+    post: {
+      operationId: 'auditCheckpointWebhook',
+      summary: 'Контрольна точка журналу контролю для підписки СЕД (вебхук)',
+      description: 'To a subscription that asks for `audit.checkpoint` (or `*`), whatever its `sources`: each signed checkpoint of the control log (issue 14), in `data.checkpoint`, for the EDMS to keep where the hub\'s keepers cannot rewrite it. Check its Ed25519 signature over the lines `dilovod-audit-checkpoint v1`, origin, size, headSeq, headHash, at, keyId (each ending with a newline) with the trusted public key named by `keyId`; later, `dilovod audit verify --checkpoint FILE --public-key KEYS` checks the log against what was kept. Signed per Standard Webhooks like every delivery.',
+      parameters: ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => ({ name, in: 'header', required: true, schema: { type: 'string' } })),
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              allOf: [
+                { $ref: `${COMPONENTS.prefix}HubEvent` },
+                { type: 'object', required: ['data'], properties: { type: { const: 'audit.checkpoint' }, data: { type: 'object', required: ['checkpoint'], properties: { checkpoint: { $ref: `${COMPONENTS.prefix}AuditCheckpoint` } } } } },
+              ],
+            },
+          },
+        },
+      },
+      responses: {
+        '2XX': { description: 'Прийнято / accepted' },
+        '410': { description: 'Підписку слід вимкнути / the receiver asks to stop: the subscription is disabled' },
+        default: { description: 'Спробувати пізніше / retried with back-off, parked as failed after the retry window' },
+      },
+    },
+  },
 };

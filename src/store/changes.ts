@@ -1,3 +1,4 @@
+import { CHECKPOINT_EVENT } from '../domain/audit';
 import { Queryable } from './db';
 
 /** A position in the change feed: after this row, in (tx, seq) order. */
@@ -41,7 +42,12 @@ export async function readChanges(q: Queryable, f: ChangeQuery): Promise<Change[
     for (const p of prefixes) any.push(`starts_with(o.type, $${params.push(p)})`);
     where.push(`(${any.join(' OR ')})`);
   }
-  if (f.onlySources) where.push(`EXISTS (SELECT 1 FROM documents d WHERE d.id = o.document_id AND d.source = ANY($${params.push([...f.onlySources])}::text[]))`);
+  // A system (the EDMS) sees its sources' documents, and the control log's signed checkpoints,
+  // which are about no document: issue 14 wants them kept by the EDMS too, and an EDMS that was
+  // down catches up on them here as on everything else.
+  if (f.onlySources) {
+    where.push(`(o.type = $${params.push(CHECKPOINT_EVENT)} OR EXISTS (SELECT 1 FROM documents d WHERE d.id = o.document_id AND d.source = ANY($${params.push([...f.onlySources])}::text[])))`);
+  }
   if (f.onlyExecutor) where.push(`EXISTS (SELECT 1 FROM control_cards c WHERE c.document_id = o.document_id AND c.card->'executors' ? $${params.push(f.onlyExecutor)})`);
   params.push(f.limit);
   const rows = await q.query<{ tx: string; seq: number; event_id: string; type: string; document_id: string; occurred_at: Date; payload: Record<string, unknown> }>(

@@ -3,16 +3,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { appendAudit, verifyAuditLog } from '../../src/audit';
 import {
   AuditCheckpoints, fileSigner, LogDivergedError, readCheckpointFile, verifyWithCheckpoints, type CheckpointSigner, type FoundCheckpoint,
 } from '../../src/audit/checkpoints';
-import { entryHash, keyRing, type AuditEntry } from '../../src/domain/audit';
+import { keyRing } from '../../src/domain/audit';
 import { createLogger } from '../../src/log';
 import { migrate, PostgresDb, type Db } from '../../src/store';
-import { readAuditBatch } from '../../src/store/audit';
 import { migrateWithRoles } from '../../src/store/roles';
+import { asOwner, rejectionOf, rewriteAsOwner } from '../support/audit';
 import { runCli } from '../support/cli';
 import { ManualClock } from '../support/clock';
 import { startTestHub, submission } from '../support/hub';
@@ -31,38 +30,6 @@ async function seedWithCheckpoints(db: Db, cps: AuditCheckpoints, clock: ManualC
     }));
     clock.set(`2026-03-${String(10 + i).padStart(2, '0')}T09:05:00.000Z`);
     expect(await cps.make()).to.include({ size: i });
-  }
-}
-
-/** As the tables' owner: switch the guard off, change what it wants, recompute every hash after, switch it back on. */
-async function rewriteAsOwner(url: string, seq: number, actor: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const db = new PostgresDb({ connectionString: url, max: 1 });
-  try {
-    await client.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
-    await client.query('UPDATE audit_log SET actor = $2 WHERE seq = $1', [seq, actor]);
-    let prev = (await readAuditBatch(db, 0, 1000)).find((e) => e.seq === seq - 1)?.hash ?? '0'.repeat(64);
-    for (const e of (await readAuditBatch(db, 0, 1000)).filter((x) => x.seq >= seq) as AuditEntry[]) {
-      const { seq: s, prevHash: _p, hash: _h, ...rec } = e;
-      const hash = entryHash(prev, s, rec);
-      await client.query('UPDATE audit_log SET prev_hash = $2, hash = $3 WHERE seq = $1', [s, prev, hash]);
-      prev = hash;
-    }
-    await client.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
-  } finally {
-    await client.end();
-    await db.close();
-  }
-}
-
-async function asOwner(url: string, ...sql: string[]): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const s of sql) await client.query(s);
-  } finally {
-    await client.end();
   }
 }
 
@@ -118,13 +85,7 @@ describe('a control log its keeper cannot rewrite unnoticed: signed checkpoints 
     // The hub's own verify (table and file) says so too, and the hub refuses to sign the rewritten log.
     expect(await cps.verify()).to.include({ ok: false, brokenAt: 3 });
     await db.tx((q) => appendAudit(q, { at: clock.now().toISOString(), actor: 'x', action: 'control.extended', documentId: doc, before: null, after: null, reason: null }));
-    let refused: unknown;
-    try {
-      await cps.make();
-    } catch (err) {
-      refused = err;
-    }
-    expect(refused).to.be.instanceOf(LogDivergedError);
+    expect(await rejectionOf(cps.make())).to.be.instanceOf(LogDivergedError);
   });
 
   it('(b) the newest entry deleted: the checkpoint says there were more', async () => {
@@ -156,7 +117,9 @@ describe('a control log its keeper cannot rewrite unnoticed: signed checkpoints 
     expect(verdict.ok === false && verdict.messageUk).to.contain('має недійсний підпис');
     const stranger = fileSigner(join(dir, 'other.key')).signer;
     const unknown = await verifyWithCheckpoints(db, fromFile(), keyRing([stranger.publicKeyPem]));
-    expect(unknown.ok === false && unknown.messageUk).to.contain('невідомим ключем');
+    expect(unknown).to.include({ ok: false, problem: 'checkpoint-untrusted', checked: 5 });
+    expect(unknown.ok === false && unknown.messageUk).to.contain(`невідомим ключем ${signer.keyId}`);
+    expect(unknown.ok === false && unknown.rejected?.map((r) => r.reason)).to.deep.equal(Array(5).fill('untrusted-key'));
   });
 
   it('CLI: audit verify --checkpoint FILE --public-key FILE: ok before, the Ukrainian verdict and exit 1 after a rewrite; a forged checkpoint file fails too', async () => {
@@ -193,9 +156,10 @@ describe('a control log its keeper cannot rewrite unnoticed: signed checkpoints 
     );
     try {
       const list = (await (await fetch(`${hub.url}/api/v1/audit/checkpoints?limit=3`, { headers: hub.auth })).json()) as {
-        publicKey: { keyId: string; pem: string }; items: Array<{ size: number }>; nextCursor: string | null;
+        publicKey: { keyId: string; pem: string }; trustedKeys: Array<{ keyId: string }>; items: Array<{ size: number }>; nextCursor: string | null;
       };
       expect(list.publicKey.keyId).to.equal(signer.keyId);
+      expect(list.trustedKeys.map((k) => k.keyId), 'no AUDIT_CHECKPOINT_PUBLIC_KEYS: its own key alone').to.deep.equal([signer.keyId]);
       expect(list.items.map((c) => c.size)).to.deep.equal([1, 2, 3]);
       expect(list.nextCursor).to.be.a('string');
       expect(await (await fetch(`${hub.url}/api/v1/audit/verify`, { headers: hub.auth })).json()).to.include({ ok: true, checked: 5 });

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
 
 export interface Received {
   headers: Record<string, string>;
@@ -35,5 +36,15 @@ export class Receiver {
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+/** Whether a delivery verifies with the subscription's secret by `standardwebhooks`, the specification's reference implementation. */
+export function verifies(secret: string, r: { body: string; headers: Record<string, string> }): boolean {
+  try {
+    new Webhook(secret).verify(r.body, r.headers);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -6,7 +6,6 @@
  */
 import { expect } from 'chai';
 import { createServer } from 'node:net';
-import { Webhook } from 'standardwebhooks';
 import { ensureConfiguredSubscriptions, signDelivery, signingSecrets } from '../../connectors/edms';
 import { loadConfig } from '../../src/config';
 import { runCli } from '../support/cli';
@@ -16,18 +15,9 @@ import { startTestHub, submission, type TestHub } from '../support/hub';
 import { bearer, ensureStaff, personToken, systemToken } from '../support/identity';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { waitFor } from '../support/wait';
-import { Receiver } from './receiver';
+import { Receiver, verifies } from './receiver';
 
 type Json = any;
-
-const verifies = (secret: string, r: { body: string; headers: Record<string, string> }): boolean => {
-  try {
-    new Webhook(secret).verify(r.body, r.headers);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('EDMS webhooks: Standard Webhooks out of the change feed (real PostgreSQL)', function () {
   this.timeout(60_000);

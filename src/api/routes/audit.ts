@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { queryPersonalDataReads } from '../../identity';
 import { secureRouter, type SecureRouter } from '../secure-router';
 import { AUDIT_LOG_TABLE, queryAudit, verifyAuditLog } from '../../audit';
@@ -53,6 +54,7 @@ export function auditRouter(db: Db, checkpoints?: AuditCheckpoints): SecureRoute
   });
   // Signed checkpoints, oldest first, with the public key to check them by (also the events
   // `audit.checkpoint` and the file DATA_DIR/audit-checkpoints.jsonl): for auditors to keep.
+  // Several hubs sign with their own keys (issue 14): every key this hub trusts is listed too.
   r.get('/checkpoints', 'audit:read', async (req, res) => {
     const q = req.query as Record<string, unknown>;
     const limit = Math.min(10_000, Math.max(1, Number(queryParam(q, 'limit', /^\d{1,5}$/) ?? 1000)));
@@ -62,6 +64,9 @@ export function auditRouter(db: Db, checkpoints?: AuditCheckpoints): SecureRoute
     const signer = checkpoints?.settings.signer;
     res.json({
       publicKey: signer ? { algorithm: 'Ed25519', keyId: signer.keyId, pem: signer.publicKeyPem } : null,
+      trustedKeys: [...(checkpoints?.settings.keys ?? new Map<string, KeyObject>())].map(([keyId, key]) => ({
+        algorithm: 'Ed25519', keyId, pem: key.export({ type: 'spki', format: 'pem' }).toString(),
+      })),
       items: items.map((row) => row.checkpoint),
       nextCursor: rows.length > limit ? String(items[items.length - 1]!.seq) : null,
     });

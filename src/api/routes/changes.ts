@@ -19,7 +19,8 @@ function decode(raw: string): ChangeCursor {
  * nothing can later appear before a cursor already given out, so an EDMS that was down catches up
  * with one loop (`since` = the last `nextCursor`, until `items` is empty) and ends with the same
  * state. The cursor is the database's, so it survives restarts of the hub. The caller's scope
- * applies: a system sees its sources' documents, an executor the documents given to them.
+ * applies: a system sees its sources' documents (and the control log's signed checkpoints,
+ * `audit.checkpoint`, which are about no document: issue 14), an executor the documents given to them.
  */
 export function changesRouter(db: Db): SecureRouter {
   const r = secureRouter();

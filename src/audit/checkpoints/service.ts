@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import {
-  CHECKPOINT_ORIGIN, checkpointText, checkSignature, parseCheckpoint, type ChainVerdict, type Checkpoint,
+  CHECKPOINT_EVENT, CHECKPOINT_ORIGIN, checkpointText, checkSignature, parseCheckpoint, type ChainVerdict, type Checkpoint,
 } from '../../domain/audit';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../log';
@@ -13,19 +13,29 @@ import { appendCheckpointFile, readCheckpointFile } from './file';
 import type { CheckpointSigner } from './signer';
 import { verifyWithCheckpoints, type FoundCheckpoint } from './verify';
 
-/** Serialises checkpoint passes across hub processes. */
+/**
+ * Serialises checkpoint passes across hub processes (several hubs on one PostgreSQL, each may
+ * sign: issue 14). Even without it two signers could not sign conflicting checkpoints: appends to
+ * the log are serialised and take their seq under AUDIT_LOCK (src/store/audit.ts), so every
+ * snapshot sees a prefix of one history, and two checkpoints of the same size name the same head.
+ * The lock keeps them from signing the same head twice, and makes each signer check that the log
+ * extends the newest checkpoint any trusted signer made (RFC 6962 §2.1.2 consistency between
+ * heads) before it adds its own.
+ */
 const CHECKPOINT_LOCK = 704_117_014;
 /** The outbox (and the event schema) want a document id: a checkpoint is about the log, not a document — the nil UUID. */
 export const AUDIT_LOG_EVENT_ID = '00000000-0000-0000-0000-000000000000';
-export const CHECKPOINT_EVENT = 'audit.checkpoint';
+export { CHECKPOINT_EVENT };
 const PAGE = 10_000;
 
 export interface CheckpointSettings {
   /** Absent: this process verifies but does not sign. */
   signer?: CheckpointSigner;
+  /** This process's key, when it is not among `keys`: it signs nothing and each pass says why. */
+  untrustedSigner?: CheckpointSigner;
   /** The JSON Lines file the auditor archives (appended by this process, read by verify). */
   file?: string;
-  /** Keys whose checkpoints verify believes: the signer's own and AUDIT_CHECKPOINT_PUBLIC_KEYS. */
+  /** The trusted keys: AUDIT_CHECKPOINT_PUBLIC_KEYS, or the signer's own when that is not set (index.ts trustedKeys). */
   keys: Map<string, KeyObject>;
   intervalMs: number;
 }
@@ -35,6 +45,14 @@ export class LogDivergedError extends Error {
   constructor(readonly detail: Record<string, unknown>, readonly messageUk: string) {
     super(`the control log does not extend its newest signed checkpoint: ${messageUk}`);
     this.name = 'LogDivergedError';
+  }
+}
+
+/** This hub's key is not on the trusted list: it would sign checkpoints nobody believes, so it signs none. */
+export class UntrustedSignerError extends Error {
+  constructor(readonly keyId: string, readonly publicKeyPem: string) {
+    super(`this hub's checkpoint key ${keyId} is not among the trusted keys (AUDIT_CHECKPOINT_PUBLIC_KEYS): it signs no checkpoints until its public key is added there, on every hub and at the auditor's`);
+    this.name = 'UntrustedSignerError';
   }
 }
 
@@ -61,6 +79,8 @@ export class AuditCheckpoints {
 
   /** A new checkpoint when the log moved since the newest one; null when nothing changed or the log is empty. */
   async make(): Promise<Checkpoint | null> {
+    const refused = this.settings.untrustedSigner;
+    if (refused) throw new UntrustedSignerError(refused.keyId, refused.publicKeyPem);
     const signer = this.settings.signer;
     if (!signer) return null;
     this.fromFile ??= this.newestInFile();
@@ -147,6 +167,16 @@ export class AuditCheckpoints {
       for (const c of read.checkpoints) found.push({ value: c, where: `${file}:${c.line}`, whereUk: `${file}:${c.line}` });
     }
     return found;
+  }
+
+  /**
+   * Key ids in the stored checkpoints that are not trusted here, with how many each: at start the
+   * hub warns (usually another hub's key missing from AUDIT_CHECKPOINT_PUBLIC_KEYS; else someone
+   * signed with a key of their own). A hint only: verify checks each signature.
+   */
+  async untrustedKeyIds(q: Queryable = this.db): Promise<Array<{ keyId: string; checkpoints: number }>> {
+    const rows = await q.query<{ key_id: string; n: number }>('SELECT key_id, count(*)::int AS n FROM audit_checkpoints GROUP BY key_id ORDER BY key_id');
+    return rows.filter((r) => !this.settings.keys.has(r.key_id)).map((r) => ({ keyId: r.key_id, checkpoints: r.n }));
   }
 
   /** GET /api/v1/audit/verify: the chain against every checkpoint the hub keeps. */

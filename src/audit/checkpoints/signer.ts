@@ -7,7 +7,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { keyIdOf } from '../../domain/audit';
+import { keyIdOf, pemBlocks } from '../../domain/audit';
 
 export interface CheckpointSigner {
   /** keyIdOf(public key): what checkpoints name so a verifier picks the key. */
@@ -45,7 +45,13 @@ export function fileSigner(file: string): { signer: CheckpointSigner; created: b
   };
 }
 
-/** A public key from a PEM file: a public key, or the private key file itself (its public half). */
-export function publicKeyPemFromFile(file: string): string {
-  return createPublicKey(readFileSync(file)).export({ type: 'spki', format: 'pem' }).toString();
+/**
+ * The public keys of a PEM file: one key (a hub's .pub, or its private key file: the public half)
+ * or a trusted-keys file of several, one block per hub. A file with no key in it is an error, not
+ * an empty list: a typo must not leave the verifier trusting nothing it was told to.
+ */
+export function publicKeyPemsFromFile(file: string): string[] {
+  const blocks = pemBlocks(readFileSync(file, 'utf8'));
+  if (!blocks.length) throw new Error(`${file}: no PEM key in it`);
+  return blocks.map((pem) => createPublicKey(pem).export({ type: 'spki', format: 'pem' }).toString());
 }

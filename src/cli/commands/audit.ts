@@ -1,8 +1,11 @@
+import type { KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { verifyAuditLog } from '../../audit';
-import { AuditCheckpoints, publicKeyPemFromFile, readCheckpointFile, verifyWithCheckpoints, type FoundCheckpoint } from '../../audit/checkpoints';
+import {
+  AuditCheckpoints, publicKeyPemsFromFile, readCheckpointFile, trustedKeys, verifyWithCheckpoints, type FoundCheckpoint,
+} from '../../audit/checkpoints';
 import { loadConfig } from '../../config';
-import { keyRing, type ChainVerdict } from '../../domain/audit';
+import { keyRing, type ChainVerdict, type RejectedCheckpoint } from '../../domain/audit';
 import { systemClock } from '../../domain/clock';
 import { createLogger } from '../../log';
 import { withDatabase } from '../database';
@@ -15,15 +18,22 @@ const ENTRIES = { one: 'запис', few: 'записи', many: 'записів'
 const CHECKPOINTS = { one: 'контрольною точкою', few: 'контрольними точками', many: 'контрольними точками' };
 
 /**
- * The keys checkpoints are checked by: --public-key FILE(s) if given (the auditor's own copy),
- * else the hub's key file and AUDIT_CHECKPOINT_PUBLIC_KEYS (on the hub's machine).
+ * The trusted keys checkpoints are checked by, and where they came from: --public-key FILE(s) if
+ * given (the auditor's own copy: each file one key or a trusted-keys file of several), else, on
+ * the hub's machine, AUDIT_CHECKPOINT_PUBLIC_KEYS, else the hub's key file. Nothing else is
+ * trusted: a checkpoint by any other key is reported, never believed (issue 14).
  */
-function keys(given: string[]): ReturnType<typeof keyRing> {
+function keys(given: string[]): { ring: Map<string, KeyObject>; from: string } {
   for (const f of given) if (!existsSync(f)) throw new UsageError(`файл ключа ${f} не існує`);
-  if (given.length) return keyRing(given.map(publicKeyPemFromFile));
+  try {
+    if (given.length) return { ring: keyRing(given.flatMap(publicKeyPemsFromFile)), from: '--public-key' };
+  } catch (err) {
+    throw new UsageError(`--public-key: ${(err as Error).message}`);
+  }
   const c = loadConfig().auditCheckpoints;
-  const files = c ? [...c.publicKeyFiles, ...(existsSync(c.keyFile) ? [c.keyFile] : [])] : [];
-  return keyRing(files.map(publicKeyPemFromFile));
+  if (!c) return { ring: new Map(), from: '' };
+  const own = existsSync(c.keyFile) ? () => publicKeyPemsFromFile(c.keyFile)[0] as string : undefined;
+  return { ring: trustedKeys(c, own), from: c.publicKeyFiles.length ? 'AUDIT_CHECKPOINT_PUBLIC_KEYS' : c.keyFile };
 }
 
 /** The checkpoints of --checkpoint FILE(s) (one checkpoint, or JSON Lines of many), each with its place for the verdict. */
@@ -50,14 +60,32 @@ function print(verdict: ChainVerdict): void {
     }
     return;
   }
-  console.log(`ЖУРНАЛ КОНТРОЛЮ ПОШКОДЖЕНО: ${verdict.messageUk}`);
+  const notAccepted = verdict.problem === 'checkpoint-untrusted' || verdict.problem === 'checkpoint-invalid';
+  // A checkpoint not believed is not a damaged log: say which it is, and how far the log holds.
+  console.log(notAccepted ? `КОНТРОЛЬНУ ТОЧКУ НЕ ПРИЙНЯТО: ${verdict.messageUk}` : `ЖУРНАЛ КОНТРОЛЮ ПОШКОДЖЕНО: ${verdict.messageUk}`);
   if (verdict.brokenAt !== undefined) {
     console.log(verdict.problem === 'entries-missing'
       ? `Перший відсутній запис: ${verdict.brokenAt} (у журналі ${plural(verdict.checked, ENTRIES)}).`
       : `Перший пошкоджений запис: ${verdict.brokenAt} (до нього перевірено ${plural(verdict.checked, ENTRIES)}).`);
   }
-  if (verdict.checkpoint) console.log(`Контрольна точка: від ${verdict.checkpoint.at}, ${plural(verdict.checkpoint.size, ENTRIES)}, останній № ${verdict.checkpoint.headSeq}, ключ ${verdict.checkpoint.keyId}.`);
+  if (notAccepted) {
+    console.log(verdict.lastConfirmed
+      ? `За довіреними контрольними точками журнал цілісний: перевірено ${plural(verdict.checked, ENTRIES)}, найновіша довірена від ${verdict.lastConfirmed.at} засвідчує ${plural(verdict.lastConfirmed.size, ENTRIES)}.`
+      : `Ланцюжок хешів цілісний (перевірено ${plural(verdict.checked, ENTRIES)}), але жодна довірена контрольна точка його не засвідчує.`);
+  } else if (verdict.checkpoint) {
+    console.log(`Контрольна точка: від ${verdict.checkpoint.at}, ${plural(verdict.checkpoint.size, ENTRIES)}, останній № ${verdict.checkpoint.headSeq}, ключ ${verdict.checkpoint.keyId}.`);
+  }
+  for (const r of verdict.rejected ?? []) {
+    console.log(`Не прийнято: ${r.where} — ${REJECTED_UK[r.reason]}${r.checkpoint ? ` (ключ ${r.checkpoint.keyId}, ${plural(r.checkpoint.size, ENTRIES)}, від ${r.checkpoint.at})` : ''}.`);
+  }
 }
+
+const REJECTED_UK: Record<RejectedCheckpoint['reason'], string> = {
+  'untrusted-key': 'ключа немає серед довірених',
+  'bad-signature': 'недійсний підпис',
+  'wrong-log': 'не цього журналу',
+  unreadable: 'не читається як контрольна точка',
+};
 
 export const command: CliCommand = {
   name: 'audit',
@@ -69,7 +97,12 @@ export const command: CliCommand = {
     const { flags, positional } = parseArgs(rest, ['json']);
     if (positional.length) throw new UsageError(`зайвий аргумент «${positional[0]}»`);
     const given = flags.get('checkpoint') ?? [];
-    const ring = keys(flags.get('public-key') ?? []);
+    const { ring, from } = keys(flags.get('public-key') ?? []);
+    if (!flags.has('json')) {
+      console.log(ring.size
+        ? `Довірені ключі (${from}): ${[...ring.keys()].join(', ')}.`
+        : 'Довірених ключів немає: жодна контрольна точка не буде прийнята (дайте --public-key ФАЙЛ).');
+    }
     const found = given.length ? fromFiles(given) : undefined;
     return withDatabase(async (db) => {
       let verdict: ChainVerdict;

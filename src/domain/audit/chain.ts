@@ -58,7 +58,15 @@ export function entryHash(prevHash: string, seq: number, rec: AuditRecord): stri
   return createHash('sha256').update(material).digest('hex');
 }
 
-export type ChainProblem = 'hash-mismatch' | 'link-broken' | 'checkpoint-mismatch' | 'entries-missing' | 'checkpoint-invalid';
+export type ChainProblem = 'hash-mismatch' | 'link-broken' | 'checkpoint-mismatch' | 'entries-missing' | 'checkpoint-invalid' | 'checkpoint-untrusted';
+
+/** A checkpoint verify did not believe, and where it was found (src/audit/checkpoints/verify.ts). */
+export interface RejectedCheckpoint {
+  where: string;
+  reason: 'untrusted-key' | 'bad-signature' | 'wrong-log' | 'unreadable';
+  /** Absent when it could not be read as a checkpoint. */
+  checkpoint?: CheckpointRef;
+}
 
 export type ChainVerdict =
   | {
@@ -80,6 +88,8 @@ export type ChainVerdict =
       /** The checkpoint the log disagrees with, and the newest one it still agrees with. */
       checkpoint?: CheckpointRef;
       lastConfirmed?: CheckpointRef | null;
+      /** Checkpoints that were not believed (a key not on the trusted list, a bad signature): nothing was checked against them. */
+      rejected?: RejectedCheckpoint[];
     };
 
 export type ChainFailure = Extract<ChainVerdict, { ok: false }>;
