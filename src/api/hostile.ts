@@ -1,6 +1,7 @@
 import express, { type RequestHandler, type Response } from 'express';
 import { HubError } from '../errors';
 import { parseJson, printable, textError, textProblem } from '../pipeline/strict-json';
+import { rememberBody } from './rejected-bodies';
 
 /**
  * The HTTP edge of issue 14 ("500s from bad input", "silently altered input"): bodies and query
@@ -18,6 +19,8 @@ export function jsonBody(opts: { limit: string; type?: string | string[] | ((req
   const raw = express.raw({ type: opts.type ?? 'application/json', limit: opts.limit });
   const parse: RequestHandler = (req, _res, next) => {
     if (!Buffer.isBuffer(req.body)) return next();
+    // Exactly as sent, before anything decodes it: kept in quarantine if the route refuses it (issue 14).
+    rememberBody(req, req.body);
     const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.header('content-type') ?? '')?.[1];
     if (charset && !/^utf-?8$/i.test(charset)) throw HubError.of('UNSUPPORTED_FORMAT', { charset: printable(charset), supported: ['utf-8'] });
     const bytes = req.body;
@@ -39,6 +42,18 @@ export function jsonBody(opts: { limit: string; type?: string | string[] | ((req
     } catch (e) {
       next(e);
     }
+  });
+}
+
+/**
+ * express.raw() whose bytes are kept in quarantine if the route refuses them as input, as
+ * jsonBody's are (src/api/rejected-bodies.ts); for bodies a route decodes itself (JSON lines).
+ */
+export function rawBody(opts: { limit: string; type: string | string[] }): RequestHandler {
+  const raw = express.raw(opts);
+  return (req, res, next) => raw(req, res, (err?: unknown) => {
+    if (!err && Buffer.isBuffer(req.body)) rememberBody(req, req.body);
+    next(err);
   });
 }
 

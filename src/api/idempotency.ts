@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { parseIfMatch, requestHash, runOnce } from '../control/commands';
 import type { Db } from '../store';
+import { rejectionOf } from './rejected-bodies';
 import { principalOf } from './secure-router';
 
 /**
@@ -19,6 +20,10 @@ export async function idempotent(db: Db, req: Request, res: Response, run: () =>
   const hash = requestHash([req.method, req.originalUrl.split('?')[0] ?? '', req.header('if-match') ?? ''], req.body);
   const out = await runOnce(db, who.via?.tokenId ?? who.id, key, hash, run);
   if (out.replay) res.setHeader('Idempotent-Replay', 'true');
+  // A body refused as input, first or repeated, is answered by the error handler, which keeps it in
+  // quarantine like any other refused body (issue 14; src/api/rejected-bodies.ts).
+  const rejection = rejectionOf(out);
+  if (rejection) throw rejection;
   res.status(out.status).json(out.body);
 }
 

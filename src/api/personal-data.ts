@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import { maySeePersonalData, recordPersonalDataReads, type PersonalRecordRef } from '../identity';
 import type { Clock } from '../domain/clock';
 import type { Queryable } from '../store';
+import { operationOf } from './secure-router';
 
 /**
  * Records that this request showed these records' personal data unmasked (Law «Про захист
@@ -10,5 +11,5 @@ import type { Queryable } from '../store';
  */
 export async function personalDataShown(db: Queryable, clock: Clock, req: Request, records: PersonalRecordRef[]): Promise<void> {
   if (!records.length || !req.principal || !maySeePersonalData(req.principal)) return;
-  await recordPersonalDataReads(db, req.principal, `${req.method} ${req.baseUrl}${req.route?.path ?? req.path}`, records, clock.now());
+  await recordPersonalDataReads(db, req.principal, operationOf(req), records, clock.now());
 }

@@ -4,9 +4,10 @@
  * route in the table the permission-matrix test walks (test/identity/permission-matrix.test.ts).
  * A route added with a bare express router is not in the table, and that test fails.
  */
-import { Router, type RequestHandler, type RouterOptions } from 'express';
+import { Router, type Request, type RequestHandler, type RouterOptions } from 'express';
 import type { RouteParameters } from 'express-serve-static-core';
 import { can, identityError, type Permission, type Principal } from '../identity';
+import { notePassedDoor } from './rejected-bodies';
 
 /** 'public': the health checks only; 'authenticated': any signed-in caller, whatever its roles. */
 export type Access = Permission | 'public' | 'authenticated';
@@ -24,7 +25,11 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** The policy at the door: 401 without a caller, 403 naming the missing permission. */
+/**
+ * The policy at the door: 401 without a caller, 403 naming the missing permission. A caller let
+ * through is noted with the operation, so that a body it sends and the route refuses can be kept
+ * in quarantine (src/api/rejected-bodies.ts); nobody else's body is ever read.
+ */
 export function requireAccess(access: Access): RequestHandler {
   return (req, _res, next) => {
     if (access === 'public') return next();
@@ -34,8 +39,14 @@ export function requireAccess(access: Access): RequestHandler {
     } catch (err) {
       return next(err);
     }
+    notePassedDoor(req, operationOf(req), access);
     next();
   };
+}
+
+/** `POST /api/v1/documents/:id/resolutions`: the method and the route's template, no ids, no query string. */
+export function operationOf(req: Request): string {
+  return `${req.method} ${req.baseUrl}${req.route?.path ?? req.path}`;
 }
 
 /** For what one route does in several ways (a command): the same policy, asked inside the handler. */

@@ -11,6 +11,16 @@ import { HubError } from '../errors';
 import { acceptInput, knownFormats, type Envelope, type PipelineDeps } from '../pipeline';
 import { quarantine } from '../store';
 
+/**
+ * The `format` of an item that is the body of an API request refused as input (issue 14; src/api/
+ * rejected-bodies.ts): no decoder's name; its routing key is the operation (`POST /api/v1/…`). It is
+ * kept for the record and for whoever fixes the caller, never replayed through the pipeline (it is
+ * no document): a replay is refused with QUARANTINE_NOT_REPLAYABLE, and a bulk replay passes it by.
+ */
+export const API_REQUEST_FORMAT = 'api-request';
+
+const isApiRequestBody = (row: { channel: string; format: string | null }): boolean => row.channel === 'http' && row.format === API_REQUEST_FORMAT;
+
 export type ReplayOutcome =
   | { id: string; outcome: 'registered' | 'already-on-file'; documentId: string }
   | { id: string; outcome: 'refused-again'; code: string; messageUk: string }
@@ -31,6 +41,7 @@ export async function replayQuarantined(deps: PipelineDeps, id: string, by: Audi
   const row = await quarantine.getQuarantined(deps.db, id);
   if (!row) throw HubError.of('NOT_FOUND', { quarantineId: id });
   if (row.status !== 'open') return { id, outcome: 'not-open' };
+  if (isApiRequestBody(row)) throw HubError.of('QUARANTINE_NOT_REPLAYABLE', { quarantineId: id, operation: row.routing_key });
   const now = deps.clock.now();
   try {
     const result = await acceptInput(deps, envelopeOf(row), { quarantine: false });
@@ -47,10 +58,17 @@ export async function replayQuarantined(deps: PipelineDeps, id: string, by: Audi
   }
 }
 
-/** Every open item with this code and/or source, in the order they came. */
+/** Every open item with this code and/or source, in the order they came (API request bodies passed by). */
 export async function replayAll(deps: PipelineDeps, filter: { code?: string; source?: string }, by: AuditActor): Promise<ReplayOutcome[]> {
   const out: ReplayOutcome[] = [];
-  for (const id of await quarantine.openIds(deps.db, { ...filter, limit: 10_000 })) out.push(await replayQuarantined(deps, id, by));
+  for (const id of await quarantine.openIds(deps.db, { ...filter, limit: 10_000 })) {
+    try {
+      out.push(await replayQuarantined(deps, id, by));
+    } catch (err) {
+      // The body of an API request (API_REQUEST_FORMAT) is not replayed: it stays open for a dismissal.
+      if (!(err instanceof HubError && err.code === 'QUARANTINE_NOT_REPLAYABLE')) throw err;
+    }
+  }
   return out;
 }
 

@@ -1,4 +1,3 @@
-import express from 'express';
 import { ARCHIVE_BATCH, importBatch, jsonLineRow, type ArchiveDeps, type ArchiveRow } from '../../archive';
 import type { Config } from '../../config';
 import { configuredCalendar } from '../../control/terms';
@@ -6,7 +5,7 @@ import { HubError } from '../../errors';
 import { auditActor } from '../../identity';
 import type { PipelineDeps } from '../../pipeline';
 import { decodeUtf8 } from '../../pipeline/strict-json';
-import { jsonBody } from '../hostile';
+import { jsonBody, rawBody } from '../hostile';
 import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
 
 const SOURCE = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -43,8 +42,8 @@ export function archiveRouter(deps: PipelineDeps & { config?: Config }): SecureR
     'archive:import',
     jsonBody({ limit: '50mb' }),
     // JSON lines as bytes, decoded strictly (invalid UTF-8 is refused, never U+FFFD); each line is
-    // parsed as strictly by rowsOf.
-    express.raw({ type: ['application/x-ndjson', 'application/jsonl', 'application/jsonlines', 'text/plain'], limit: '50mb' }),
+    // parsed as strictly by rowsOf. A body refused as a whole is kept in quarantine as sent (issue 14).
+    rawBody({ type: ['application/x-ndjson', 'application/jsonl', 'application/jsonlines', 'text/plain'], limit: '50mb' }),
     async (req, res) => {
       const who = principalOf(req);
       const source = typeof req.query.source === 'string' && req.query.source ? req.query.source : 'archive';
