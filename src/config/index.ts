@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { OidcConfig } from '../identity/oidc';
 import { isRole } from '../identity/roles';
 import { violations } from '../schemas';
+import { DEFAULT_WORKER_SETTINGS, type WorkerSettings } from '../workers/pool';
 
 /**
  * Settings from the environment, checked once at start-up. A bad value stops the hub with a
@@ -42,7 +43,12 @@ export interface Config {
     keyFile: string;
     /** JSON Lines the hub appends every checkpoint to, for the auditor to archive. */
     file: string;
-    /** More public keys whose checkpoints verify believes (other hub processes, a rotated key). */
+    /**
+     * AUDIT_CHECKPOINT_PUBLIC_KEYS: the trusted keys (PEM files, each one key or several), the
+     * same list on every hub and at the auditor's: each hub's key, keys before a rotation. When
+     * set, exactly these are believed (a hub whose own key is not listed signs nothing); empty:
+     * the hub's own key alone (src/audit/checkpoints trustedKeys).
+     */
     publicKeyFiles: string[];
     intervalMs: number;
   };
@@ -68,6 +74,8 @@ export interface Config {
   signaturePolicyFile?: string;
   /** if-available: a certificate without a CRL is reported unchecked; require: it is TRY_LATER. */
   signatureRevocation: 'if-available' | 'require';
+  /** Worker threads for signature verification and large inputs (src/workers): how many, one input's budget, what stays inline. */
+  workers: WorkerSettings;
   /** Connectors whose outbound mapping this process delivers to dilovod.outbound (names; none by default). */
   deliverConnectors: string[];
 }
@@ -205,6 +213,7 @@ function oidc(env: Env): OidcConfig | undefined {
     nameClaim: env.OIDC_NAME_CLAIM || 'name',
     clockToleranceSeconds: integer(env, 'OIDC_CLOCK_TOLERANCE_S', 60, 0, 600),
     algorithms,
+    ...(env.OIDC_WEB_CLIENT_ID?.trim() ? { webClientId: env.OIDC_WEB_CLIENT_ID.trim(), webScope: env.OIDC_WEB_SCOPE?.trim() || 'openid profile' } : {}),
   };
 }
 
@@ -298,6 +307,12 @@ export function loadConfig(env: Env = process.env): Config {
     crlDirs: paths(env, 'CRL_DIRS', 'directory'),
     signaturePolicyFile: env.SIGNATURE_POLICY_FILE || undefined,
     signatureRevocation: oneOf(env, 'SIGNATURE_REVOCATION', ['if-available', 'require'] as const, 'if-available'),
+    workers: {
+      threads: integer(env, 'WORKER_THREADS', DEFAULT_WORKER_SETTINGS.threads, 1, 256),
+      taskTimeoutMs: integer(env, 'WORKER_TASK_TIMEOUT_MS', DEFAULT_WORKER_SETTINGS.taskTimeoutMs, 100, 600_000),
+      memoryMb: integer(env, 'WORKER_MEMORY_MB', DEFAULT_WORKER_SETTINGS.memoryMb, 32, 16_384),
+      inlineBytes: integer(env, 'WORKER_INLINE_BYTES', DEFAULT_WORKER_SETTINGS.inlineBytes, 0, 1_073_741_824),
+    },
     deliverConnectors: names(env, 'DELIVER_CONNECTORS'),
   };
 }

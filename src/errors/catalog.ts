@@ -134,6 +134,12 @@ export const ERROR_CATALOG = {
   INVALID_CURSOR: { status: 400, message: 'The cursor is not valid', messageUk: 'Некоректний курсор' },
   INVALID_QUERY: { status: 400, message: 'The query parameters are not valid', messageUk: 'Некоректні параметри запиту' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The body is too large', messageUk: 'Тіло запиту завелике' },
+  // Issue 14: the body of an API request refused as input is kept in quarantine (src/api/rejected-bodies.ts); it is no document to register.
+  QUARANTINE_NOT_REPLAYABLE: {
+    status: 409,
+    message: 'This item is the body of an API request (routingKey names the operation), not an input to register: it is not replayed; the caller sends the request again, corrected, and the item is dismissed',
+    messageUk: 'Цей запис — тіло запиту до API (операцію наведено в routingKey), а не вхідний документ для реєстрації: повторно не обробляється; відправник надсилає запит ще раз, виправлений, а запис відхиляють',
+  },
   INTERNAL_ERROR: {
     status: 500,
     message: 'The hub failed to process the message',
@@ -143,6 +149,18 @@ export const ERROR_CATALOG = {
     status: 503,
     message: 'The database is not reachable; retry later',
     messageUk: 'База даних недоступна; повторіть пізніше',
+    transient: true,
+  },
+  // Issue 14: one input's work has a budget (src/workers/pool.ts); past it, the input is refused, the hub stays up.
+  INPUT_TOO_COSTLY: {
+    status: 422,
+    message: 'The input needs more time or memory than one input may take (WORKER_TASK_TIMEOUT_MS, WORKER_MEMORY_MB); it was not processed',
+    messageUk: 'Обробка вхідних даних потребує більше часу чи памʼяті, ніж дозволено на одне надходження (WORKER_TASK_TIMEOUT_MS, WORKER_MEMORY_MB); їх не оброблено',
+  },
+  WORKERS_BUSY: {
+    status: 503,
+    message: 'Too many large inputs are waiting to be processed; retry later',
+    messageUk: 'Забагато великих надходжень очікують на обробку; повторіть пізніше',
     transient: true,
   },
 } satisfies Record<string, ErrorSpec>;

@@ -24,6 +24,7 @@ import { ensureAdminToken, OidcVerifier } from '../identity';
 import { openDb, type Db } from '../store';
 import { migrateWithRoles } from '../store/roles';
 import { AuditCheckpoints, hubCheckpointSettings, openHubSigner } from '../audit/checkpoints';
+import { configureWorkers, warmWorkers } from '../workers';
 
 export interface HubOptions {
   clock?: Clock;
@@ -72,6 +73,9 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   const clock = opts.clock ?? systemClock;
   if (delivering.length && !config.amqpUrl) log.warn({ connectors: config.deliverConnectors }, 'задано DELIVER_CONNECTORS, але не AMQP_URL: нічого не доставляється, доки не налаштовано брокер / DELIVER_CONNECTORS is set but AMQP_URL is not: nothing is delivered until a broker is configured');
   const signatures = await loadSignatureSettings(config);
+  configureWorkers(config.workers);
+  // A worker thread starts and loads its modules while the database opens; awaited before listening.
+  const workersWarm = warmWorkers();
   for (const warning of signatures.trust.warnings) log.warn({ warning }, 'сховище довірених сертифікатів: джерело пропущено / trust store: a source was skipped');
   if (!signatures.trust.size) log.warn('не налаштовано довірених сертифікатів (TRUST_FILES, TRUST_DIRS): жоден підпис не буде підтверджено / no trust anchors configured (TRUST_FILES, TRUST_DIRS): no signature can be confirmed');
   const db = await openDb({
@@ -121,7 +125,19 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     const fields = { keyId: signer.keyId, keyFile: config.auditCheckpoints.keyFile, publicKeyFile, publicKey: signer.publicKeyPem, checkpointFile: config.auditCheckpoints.file };
     if (created) log.warn(fields, 'перший запуск: створено ключ підпису контрольних точок журналу (читати може лише власник); передайте аудитору відкритий ключ / first start: the audit checkpoint signing key was created (owner-only); give the public key to the auditor');
     else log.info(fields, 'ключ підпису контрольних точок журналу / audit checkpoint signing key');
-    hub.auditCheckpoints = new AuditCheckpoints(db, clock, log, hubCheckpointSettings(config.auditCheckpoints, signer), nudge);
+    const settings = hubCheckpointSettings(config.auditCheckpoints, signer);
+    const trusted = [...settings.keys.keys()];
+    if (settings.untrustedSigner) {
+      // Several hubs (issue 14): the trusted list is configured and this hub's key is not on it.
+      log.error({ keyId: signer.keyId, publicKey: signer.publicKeyPem, publicKeyFile, trustedKeyIds: trusted },
+        'цей хаб не підписує контрольних точок журналу: його ключа немає серед довірених (AUDIT_CHECKPOINT_PUBLIC_KEYS); додайте його відкритий ключ у цей список на кожному хабі й в аудитора / this hub signs no audit checkpoints: its key is not among AUDIT_CHECKPOINT_PUBLIC_KEYS; add its public key to that list on every hub and at the auditor\'s');
+    }
+    hub.auditCheckpoints = new AuditCheckpoints(db, clock, log, settings, nudge);
+    const strangers = await hub.auditCheckpoints.untrustedKeyIds();
+    if (strangers.length) {
+      log.warn({ untrusted: strangers, trustedKeyIds: trusted },
+        'у базі є контрольні точки, підписані ключами, яким цей хаб не довіряє: перевірка журналу їх не прийме (ключ іншого хаба — додайте його до AUDIT_CHECKPOINT_PUBLIC_KEYS; інакше з\'ясуйте, хто підписав) / the database holds checkpoints signed by keys this hub does not trust: verify will report them');
+    }
     if (opts.scheduler !== false) {
       hub.auditCheckpoints.start();
       hub.auditCheckpoints.observe((ok) => metrics.schedulerRuns.inc({ scheduler: 'audit-checkpoints', result: ok ? 'ok' : 'failed' }));
@@ -143,6 +159,8 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     hub.petitionScheduler.start();
   }
 
+  // Before anything is taken in (the consumer, HTTP): the first large input finds a thread ready.
+  await workersWarm;
   if (config.amqpUrl) {
     hub.bus = new BusConnection(config.amqpUrl, log);
     hub.consumer = new InboundConsumer(hub.bus, deps, {
@@ -181,7 +199,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     const bus = hub.bus;
     const oidc = config.oidc ? new OidcVerifier(config.oidc) : undefined;
     const app = createApp({
-      ...deps, control, signatures, petitions, oidc, config, auditCheckpoints: hub.auditCheckpoints, trustProxy: config.trustProxy, brokerConnected: bus ? () => bus.isConnected() : undefined,
+      ...deps, control, signatures, petitions, oidc, config, auditCheckpoints: hub.auditCheckpoints, trustProxy: config.trustProxy, brokerConnected: bus ? () => bus.answers() : undefined,
     });
     hub.app = app;
     try {

@@ -3,7 +3,7 @@ import { identityError } from '../identity/errors';
 import { assertValid, DocumentCard, DocumentSubmission } from '../schemas';
 import { quarantine } from '../store';
 import type { PipelineDeps } from './context';
-import { decode } from './decoders';
+import { decodeInput } from '../workers';
 import type { Envelope } from './envelope';
 import { registerSubmission } from './register';
 
@@ -38,7 +38,7 @@ export async function acceptInput(deps: PipelineDeps, env: Envelope, opts: { qua
   const stopTimer = deps.metrics?.registrationSeconds.startTimer({ channel: env.channel });
   const count = (outcome: string, source: string | null, code = '') => deps.metrics?.inputs.inc({ channel: env.channel, source: source ?? 'unknown', outcome, code });
   try {
-    body = applyEnvelopeDefaults(await decode(env), env);
+    body = applyEnvelopeDefaults(await decodeInput(env), env);
     const sub = assertValid<DocumentSubmission>('document-submission.schema.json', body);
     if (env.allowedSources && !env.allowedSources.includes(sub.source)) {
       throw identityError('SOURCE_NOT_ALLOWED', { source: sub.source, allowedSources: env.allowedSources, ...(env.channel === 'amqp' ? { userId: env.publishedBy ?? null } : {}) });

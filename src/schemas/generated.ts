@@ -820,7 +820,7 @@ export interface Attachment {
 
 // audit-checkpoint-list.schema.json
 /**
- * The control log's signed checkpoints, oldest first (GET /api/v1/audit/checkpoints), with the public key that verifies them; null when this hub process does not sign.
+ * The control log's signed checkpoints, oldest first (GET /api/v1/audit/checkpoints), with this hub process's public key (null when it does not sign) and every key the hub trusts: with several hub processes each signs with its own key, and each checkpoint names its key (keyId). An auditor takes the trusted keys from the hubs' operators once and keeps them, rather than believing this answer every time.
  */
 export interface AuditCheckpointList {
   publicKey: {
@@ -831,6 +831,17 @@ export interface AuditCheckpointList {
      */
     pem: string;
   } | null;
+  /**
+   * The keys whose checkpoints this hub believes (AUDIT_CHECKPOINT_PUBLIC_KEYS, else its own key); a checkpoint by any other key is reported by verify, never believed.
+   */
+  trustedKeys: {
+    algorithm: 'Ed25519';
+    keyId: string;
+    /**
+     * SPKI PEM; the blocks together make a trusted-keys file for `dilovod audit verify --public-key FILE`.
+     */
+    pem: string;
+  }[];
   items: AuditCheckpoint[];
   /**
    * Pass as ?cursor= for the next page; null on the last page.
@@ -941,11 +952,20 @@ export type AuditVerdict =
        * The seq of the first entry that does not hold; for a rewrite caught by a checkpoint, the first entry no agreeing checkpoint vouched for; for a deleted tail, the first missing one.
        */
       brokenAt?: number;
-      problem: 'hash-mismatch' | 'link-broken' | 'checkpoint-mismatch' | 'entries-missing' | 'checkpoint-invalid';
+      /**
+       * checkpoint-untrusted: a checkpoint signed by a key not on the trusted list (it vouches for nothing); checkpoint-invalid: one whose signature does not hold or that cannot be read. Either is reported after the chain held against the trusted checkpoints; a rewrite, a deleted tail or a broken link is reported first.
+       */
+      problem:
+        | 'hash-mismatch'
+        | 'link-broken'
+        | 'checkpoint-mismatch'
+        | 'entries-missing'
+        | 'checkpoint-invalid'
+        | 'checkpoint-untrusted';
       message: string;
       messageUk: string;
       /**
-       * The checkpoint the log disagrees with (or whose signature does not hold).
+       * The checkpoint the log disagrees with (or the first not believed: its key not trusted, its signature not holding).
        */
       checkpoint?: {
         size: number;
@@ -964,6 +984,23 @@ export type AuditVerdict =
         at: string;
         keyId: string;
       } | null;
+      /**
+       * Every checkpoint found that was not believed, and where: nothing was checked against these.
+       */
+      rejected?: {
+        /**
+         * The file and line, or the database row.
+         */
+        where: string;
+        reason: 'untrusted-key' | 'bad-signature' | 'wrong-log' | 'unreadable';
+        checkpoint?: {
+          size: number;
+          headSeq: number;
+          headHash: string;
+          at: string;
+          keyId: string;
+        };
+      }[];
     };
 
 // caller.schema.json
@@ -1489,7 +1526,7 @@ export interface ApiError {
   messageUk: string;
   details?: unknown;
   /**
-   * Where the rejected input was kept, when it was.
+   * Where the rejected input was kept, when it was: a submission refused for any reason, or another route's body refused as input (unreadable or not matching its schema, 400/415) from a caller allowed to send it (issue 14).
    */
   quarantineId?: string;
 }
@@ -2293,6 +2330,9 @@ export interface QuarantineItem {
   channel: 'http' | 'amqp' | 'connector' | 'cli';
   source: string | null;
   externalId?: string | null;
+  /**
+   * The AMQP routing key it came with; for an API request body (format `api-request`), the method and path template of the operation (never ids or the query string).
+   */
   routingKey?: string | null;
   messageId?: string | null;
   receivedAt: string;
@@ -2308,7 +2348,7 @@ export interface QuarantineItem {
   attempts?: number;
   lastSeenAt?: string;
   /**
-   * The decoder the input was given; a replay uses the same.
+   * The decoder the input was given; a replay uses the same. `api-request`: the body of an API request refused as input (routingKey names the operation, e.g. `POST /api/v1/documents/:id/resolutions`); kept for the record, never replayed, dismissed once the caller has sent it again corrected.
    */
   format?: string | null;
   /**
@@ -2711,7 +2751,7 @@ export interface StaffMember {
 export interface SubscriptionCreateRequest {
   url: string;
   /**
-   * The event types to receive; "*" for all.
+   * The event types to receive; "*" for all. audit.checkpoint: each signed checkpoint of the control log (issue 14), for the EDMS to keep as a witness; it is about no document, so `sources` does not filter it.
    *
    * @minItems 1
    */
@@ -2730,6 +2770,7 @@ export interface SubscriptionCreateRequest {
       | 'control.due-soon'
       | 'control.overdue'
       | 'control.command-refused'
+      | 'audit.checkpoint'
     ),
     ...(
       | '*'
@@ -2745,6 +2786,7 @@ export interface SubscriptionCreateRequest {
       | 'control.due-soon'
       | 'control.overdue'
       | 'control.command-refused'
+      | 'audit.checkpoint'
     )[]
   ];
   /**

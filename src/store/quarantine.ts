@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Queryable } from './db';
+import { getParts, INLINE_PAYLOAD_BYTES, putParts } from './payload-parts';
 
 export type Channel = 'http' | 'amqp' | 'connector' | 'cli';
 
@@ -58,10 +59,13 @@ export async function putInQuarantine(q: Queryable, item: QuarantineInput): Prom
   const fingerprint = createHash('sha256')
     .update([item.channel, item.source ?? '', item.routingKey ?? '', item.code, payloadSha256].join('\u0000'))
     .digest('hex');
+  // A large payload goes in parts first (src/store/payload-parts.ts), the row that names it last.
+  const inline = item.payload.length <= INLINE_PAYLOAD_BYTES;
+  if (!inline) await putParts(q, payloadSha256, item.payload);
   const rows = await q.query<{ id: string }>(
     `INSERT INTO quarantine (id, fingerprint, code, reason, reason_uk, details, channel, source, external_id,
-       routing_key, message_id, content_type, payload, payload_sha256, received_at, last_seen_at, format)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16)
+       routing_key, message_id, content_type, payload, payload_sha256, received_at, last_seen_at, format, payload_size)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17)
      ON CONFLICT (fingerprint) DO UPDATE SET attempts = quarantine.attempts + 1, last_seen_at = EXCLUDED.last_seen_at,
        status = 'open', resolved_at = NULL, resolved_by = NULL, dismiss_reason = NULL
      RETURNING id`,
@@ -69,7 +73,7 @@ export async function putInQuarantine(q: Queryable, item: QuarantineInput): Prom
       randomUUID(), fingerprint, item.code, item.reason, item.reasonUk,
       item.details === undefined ? null : JSON.stringify(item.details),
       item.channel, item.source ?? null, item.externalId ?? null, item.routingKey ?? null, item.messageId ?? null,
-      item.contentType ?? null, item.payload, payloadSha256, item.receivedAt, item.format ?? null,
+      item.contentType ?? null, inline ? item.payload : null, payloadSha256, item.receivedAt, item.format ?? null, item.payload.length,
     ],
   );
   return (rows[0] as { id: string }).id;
@@ -105,8 +109,12 @@ export async function listQuarantine(q: Queryable, query: QuarantinePageQuery): 
 }
 
 export async function getQuarantined(q: Queryable, id: string): Promise<(QuarantineRow & { payload: Buffer }) | undefined> {
-  const rows = await q.query<QuarantineRow & { payload: Buffer }>(`SELECT ${COLUMNS}, payload FROM quarantine WHERE id = $1`, [id]);
-  return rows[0];
+  const rows = await q.query<QuarantineRow & { payload: Buffer | null; payload_size: string | number | null }>(
+    `SELECT ${COLUMNS}, payload, payload_size FROM quarantine WHERE id = $1`, [id]);
+  const row = rows[0];
+  if (!row) return undefined;
+  const { payload, payload_size: size, ...rest } = row;
+  return { ...rest, payload: payload ?? (await getParts(q, row.payload_sha256, Number(size))) };
 }
 
 /** A replay registered the item (or found it on file): it leaves the open list, linked to its document. */

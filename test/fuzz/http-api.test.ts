@@ -81,7 +81,7 @@ function mangled(json: string, how: Mangle, seed: number): Buffer {
 }
 
 describe('fuzz: the HTTP API — bodies and query strings (issue 14)', function () {
-  this.timeout(180_000);
+  this.timeout(Number(process.env.FUZZ_TIMEOUT_MS ?? 180_000));
   let testDb: TestDatabase;
   let hub: TestHub;
   let documentId: string;

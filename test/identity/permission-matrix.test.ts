@@ -22,6 +22,8 @@ function expressRoutes(stack: Layer[]): number {
   let n = 0;
   for (const layer of stack) {
     if (layer.route) n += Object.keys(layer.route.methods).filter((m) => m !== '_all').length;
+    // The department's pages (src/api/web.ts): static files with no data, the one public router besides the health checks
+    else if ((layer.handle as { staticPages?: boolean }).staticPages) continue;
     else if (layer.handle.stack) n += expressRoutes(layer.handle.stack);
   }
   return n;

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import type { Config } from '../../src/config';
 import { fixedClock, type Clock } from '../../src/domain/clock';
 import { startHub, type Hub, type HubOptions } from '../../src/hub';
+import { DEFAULT_WORKER_SETTINGS } from '../../src/workers';
 import { people } from './identity';
 
 /**
@@ -23,6 +24,9 @@ export function testConfig(over: Partial<Config> = {}): Config {
     databaseWaitMs: 0,
     databaseConnectTimeoutMs: 5000,
     databaseQueryTimeoutMs: 30_000,
+    // One thread, warmed at start: from source a second one would take seconds to load its modules
+    // under the first burst of large inputs (the fuzz suite's 1 s per input); test/workers tests a pool.
+    workers: { ...DEFAULT_WORKER_SETTINGS, threads: 1 },
     webhooks: { intervalMs: 50, timeoutMs: 2000, concurrency: 8, secretGraceHours: 24, retryBaseMs: 30_000 },
     webhookSubscriptions: [],
     dataDir: '',

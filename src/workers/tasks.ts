@@ -1,0 +1,59 @@
+/**
+ * The worker thread's entry (piscina calls these by name): each job with its outcome wired back
+ * (wire.ts). Nothing here keeps state but the parsed trust stores (trust-snapshot.ts).
+ */
+import type { MessagePort } from 'node:worker_threads';
+import type { SignatureVerificationResult } from '../signatures';
+import type { DecodeEnvelope } from './jobs/decode';
+import type { VerifyTerms } from './jobs/verify';
+import type { TrustSnapshot } from './trust-snapshot';
+import { wire, type Wired } from './wire';
+
+// Each job's modules are loaded by the first task that needs them: a thread that only verifies
+// signatures never loads the connectors and the pipeline (memory, and a new thread's start).
+// (require, not import(): the project is CommonJS, and from source tsx hands import() to Node's ESM loader.)
+/* eslint-disable @typescript-eslint/no-require-imports */
+const jobs = {
+  verify: async () => require('./jobs/verify') as typeof import('./jobs/verify'),
+  verifyRequest: async () => require('./jobs/verify-request') as typeof import('./jobs/verify-request'),
+  decode: async () => require('./jobs/decode') as typeof import('./jobs/decode'),
+  trust: async () => require('./trust-snapshot') as typeof import('./trust-snapshot'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** Every task carries a port to say it has begun: its time budget starts then (pool.ts). */
+interface Begun { begun?: MessagePort }
+export interface VerifyTask { signature: Uint8Array; content?: Uint8Array; trust: TrustSnapshot; terms: VerifyTerms }
+export interface VerifyRequestTask { body: Uint8Array; trust: TrustSnapshot; terms: Omit<VerifyTerms, 'atMs'> }
+export interface DecodeTask { envelope: DecodeEnvelope }
+
+function begin(task: Begun): void {
+  task.begun?.postMessage(0);
+  task.begun?.close();
+}
+
+// A task says it has begun once its modules are loaded: loading them is the thread's cost, not the input's.
+export async function verify(task: VerifyTask & Begun): Promise<Wired<SignatureVerificationResult>> {
+  const [job, trust] = await Promise.all([jobs.verify(), jobs.trust()]);
+  begin(task);
+  return wire(() => job.verifyContainer(task, trust.storeFromSnapshot(task.trust), task.terms));
+}
+
+export async function verifyRequest(task: VerifyRequestTask & Begun): Promise<Wired<SignatureVerificationResult>> {
+  const [job, trust] = await Promise.all([jobs.verifyRequest(), jobs.trust()]);
+  begin(task);
+  return wire(() => job.verifyRequestBody(task.body, trust.storeFromSnapshot(task.trust), task.terms));
+}
+
+/** Loads every job's modules, so the first large input does not wait for them (pool.ts warmWorkers). */
+export async function warm(task: Begun): Promise<Wired<null>> {
+  await Promise.all(Object.values(jobs).map((load) => load()));
+  begin(task);
+  return wire(() => null);
+}
+
+export async function decode(task: DecodeTask & Begun): Promise<Wired<unknown>> {
+  const job = await jobs.decode();
+  begin(task);
+  return wire(() => job.decodeInWorker(task.envelope));
+}
