@@ -23,6 +23,27 @@ export function digest(hash: HashName, data: Uint8Array): Uint8Array {
   return new Uint8Array(createHash(hash).update(data).digest());
 }
 
+/**
+ * The digests of one byte string, each algorithm computed at most once. A verification needs
+ * the content's digest for the messageDigest check and again for a content time-stamp's
+ * imprint, usually with the same algorithm: a large document is then read once per algorithm,
+ * not once per use. The bytes are not copied, so keep one of these to a single verification.
+ */
+export class Digests {
+  private readonly computed = new Map<HashName, Uint8Array>();
+
+  constructor(readonly data: Uint8Array) {}
+
+  of(hash: HashName): Uint8Array {
+    let value = this.computed.get(hash);
+    if (value === undefined) {
+      value = digest(hash, this.data);
+      this.computed.set(hash, value);
+    }
+    return value;
+  }
+}
+
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
 }

@@ -28,7 +28,8 @@ export interface Dstu4145PublicKey {
   littleEndian?: boolean;
   /**
    * The GOST 28147 S-box ("DKE") from the key parameters, if present. The hash must be keyed
-   * with it; `gost34311` uses DEFAULT_DKE, which every real certificate seen so far carries.
+   * with it: `gost34311(data, dke)`; by default it uses DEFAULT_DKE, which every real certificate
+   * seen so far carries.
    */
   dke?: Uint8Array;
 }

@@ -1,6 +1,6 @@
 import { CmsSignerInfo } from '../cms/signer-info';
 import { AlgorithmResolution, ResolvedAlgorithm, resolveSignatureAlgorithm } from '../crypto/algorithms';
-import { digest, equalBytes, hashOfOid } from '../crypto/digest';
+import { Digests, equalBytes, hashOfOid } from '../crypto/digest';
 import { checkAlgorithmPolicy } from '../crypto/policy';
 import { PublicKeyHandle, describeKey } from '../crypto/public-key';
 import { verifySignatureValue } from '../crypto/verify-signature';
@@ -12,7 +12,7 @@ import { ValidationFacts } from './verdict';
 /** EN 319 102-1 §5.2.7 cryptographic verification and §5.2.8 crypto constraints, as reported checks. */
 export function messageDigestCheck(
   facts: ValidationFacts,
-  content: Uint8Array | undefined,
+  content: Digests | undefined,
   expected: Uint8Array | undefined,
   hash: ReturnType<typeof hashOfOid>,
   signer: CmsSignerInfo,
@@ -45,7 +45,7 @@ export function messageDigestCheck(
     );
   }
   const name = algorithmName(signer.digestAlgorithm.oid);
-  if (!equalBytes(digest(hash, content), expected)) {
+  if (!equalBytes(content.of(hash), expected)) {
     facts.hashFailure = true;
     return check(
       'message-digest',

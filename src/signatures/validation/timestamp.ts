@@ -5,7 +5,7 @@ import { parseSignedData } from '../cms/signed-data';
 import { parseSignerInfo, singleValued } from '../cms/signer-info';
 import { matchEssCertId, readSigningCertificate } from '../cms/signing-certificate';
 import { resolveSignatureAlgorithm } from '../crypto/algorithms';
-import { digest, equalBytes, hashOfOid } from '../crypto/digest';
+import { Digests, digest, equalBytes, hashOfOid } from '../crypto/digest';
 import { importPublicKey } from '../crypto/public-key';
 import { verifySignatureValue } from '../crypto/verify-signature';
 import { OID } from '../oids';
@@ -36,12 +36,13 @@ export interface TimestampValidation {
 }
 
 /**
- * Validates an RFC 3161 time-stamp token over `stampedData` (EN 319 102-1 §5.4 simplified):
+ * Validates an RFC 3161 time-stamp token over the stamped data (EN 319 102-1 §5.4 simplified;
+ * `stamped` hashes it at most once per algorithm, shared with the other checks of the same data):
  * TSTInfo messageImprint against the data, the token's own CMS signature (RFC 5652 §5.6), the ESS
  * signing-certificate binding (RFC 3161 §2.4.1), the TSA certificate's id-kp-timeStamping purpose
  * (RFC 3161 §2.3) and its chain to a trust anchor with validity at genTime.
  */
-export function validateTimestamp(token: Tlv, stampedData: Uint8Array, pool: CertificatePool, trust: TrustStore): TimestampValidation {
+export function validateTimestamp(token: Tlv, stamped: Digests, pool: CertificatePool, trust: TrustStore): TimestampValidation {
   let sd;
   let info: TSTInfo;
   let tstDer: Uint8Array;
@@ -65,7 +66,7 @@ export function validateTimestamp(token: Tlv, stampedData: Uint8Array, pool: Cer
       ),
     };
   const expected = new Uint8Array(info.messageImprint.hashedMessage.buffer);
-  if (!equalBytes(digest(imprintHash, stampedData), expected)) {
+  if (!equalBytes(stamped.of(imprintHash), expected)) {
     return {
       ...base,
       ...fail(

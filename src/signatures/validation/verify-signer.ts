@@ -1,7 +1,7 @@
 import { Tlv } from '../asn1/der';
 import { CmsSignerInfo, attributeValues, parseSignerInfo } from '../cms/signer-info';
 import { resolveSignatureAlgorithm } from '../crypto/algorithms';
-import { hashOfOid } from '../crypto/digest';
+import { Digests, hashOfOid } from '../crypto/digest';
 import { PublicKeyHandle, importPublicKey } from '../crypto/public-key';
 import { OID, algorithmName } from '../oids';
 import { CertificateSummary, SignatureCheck, SignatureFormat, SignatureReport, TimestampReport } from '../report';
@@ -140,7 +140,10 @@ function validateSigner(tlv: Tlv, index: number, ctx: SignerContext): SignatureR
   // 3. Cryptographic verification (§5.2.7): message digest, then the signature value
   const resolution = resolveSignatureAlgorithm(signer.signatureAlgorithm, signer.digestAlgorithm.oid);
   const hash = hashOfOid(signer.digestAlgorithm.oid);
-  checks.push(messageDigestCheck(facts, ctx.content, digestValue, hash, signer));
+  // The content is hashed once per algorithm for this signer: the messageDigest check and a
+  // content time-stamp's imprint (step 4) share the digest.
+  const contentDigests = ctx.content ? new Digests(ctx.content) : undefined;
+  checks.push(messageDigestCheck(facts, contentDigests, digestValue, hash, signer));
 
   let key: PublicKeyHandle | undefined;
   if (cert) {
@@ -167,7 +170,7 @@ function validateSigner(tlv: Tlv, index: number, ctx: SignerContext): SignatureR
   const signatureTst = attributeValues(signer.unsignedAttributes, OID.signatureTimestamp);
   let poe: Date | undefined;
   for (const token of signatureTst) {
-    const result = validateTimestamp(token, signer.signature, ctx.pool, ctx.trust);
+    const result = validateTimestamp(token, new Digests(signer.signature), ctx.pool, ctx.trust);
     if (!base.timestamp || result.status === 'valid') base.timestamp = timestampReport(result, 'signature');
     if (result.status === 'valid' && result.genTime && (!poe || result.genTime < poe)) poe = result.genTime;
     if (result.status !== 'valid' && facts.signatureTimestamp !== 'valid') facts.signatureTimestamp = result.status;
@@ -184,8 +187,8 @@ function validateSigner(tlv: Tlv, index: number, ctx: SignerContext): SignatureR
   }
   const contentTst = signer.signedAttributes ? attributeValues(signer.signedAttributes.attributes, OID.contentTimestamp)[0] : undefined;
   if (contentTst) {
-    if (ctx.content) {
-      const result = validateTimestamp(contentTst, ctx.content, ctx.pool, ctx.trust);
+    if (contentDigests) {
+      const result = validateTimestamp(contentTst, contentDigests, ctx.pool, ctx.trust);
       base.contentTimestamp = timestampReport(result, 'content');
       // informative: a content time-stamp proves the content existed, not the signature
       checks.push(
