@@ -9,6 +9,7 @@ import type { SignatureSettings } from '../pipeline/steps';
 import { authenticate } from './authenticate';
 import { httpMetrics, metricsRouter } from './metrics';
 import { errorHandler, notFound } from './errors';
+import { rejectedBodyKeeper } from './rejected-bodies';
 import { urlGuard } from './hostile';
 import { requestId } from './request-id';
 import { appealsRouter } from './routes/appeals';
@@ -18,6 +19,7 @@ import { changesRouter } from './routes/changes';
 import { configRouter } from './routes/config';
 import { contractRouter } from './routes/contract';
 import { controlListsRouter, documentControlRouter } from './routes/control';
+import { dashboardRouter } from './routes/dashboard';
 import { directLineRouter } from './routes/direct-line';
 import { documentsRouter } from './routes/documents';
 import { healthRouter } from './routes/health';
@@ -29,11 +31,13 @@ import { quarantineRouter } from './routes/quarantine';
 import { signaturesRouter } from './routes/signatures';
 import { subscriptionsRouter } from './routes/subscriptions';
 import { RouteTable } from './secure-router';
+import { webPages } from './web';
 
 export interface ApiDeps extends PipelineDeps {
   control: ControlService;
   signatures: SignatureSettings;
-  brokerConnected?: () => boolean;
+  /** /readyz: whether the broker answers (see routes/health.ts). */
+  brokerConnected?: () => boolean | Promise<boolean>;
   petitions?: PetitionService;
   /** The people's identity provider; absent: API tokens only. */
   oidc?: OidcVerifier;
@@ -60,11 +64,15 @@ export function createApp(deps: ApiDeps): Express {
   app.use(requestId(deps.log));
   if (deps.metrics) app.use(httpMetrics(deps.metrics));
   table.mount(app, '', healthRouter({ db: deps.db, brokerConnected: deps.brokerConnected }));
+  // The department's pages: static files, no data in them, so before authentication (src/api/web.ts).
+  const pages = webPages({ oidc: deps.config?.oidc });
+  if (pages) app.use(pages);
   app.use(authenticate({ db: deps.db, oidc: deps.oidc, now: () => deps.clock.now() }));
   // No NUL and no non-UTF-8 percent-encoding in the path or any query parameter, before a route reads them (issue 14).
   app.use(urlGuard);
   table.mount(app, '/api/v1/documents', documentsRouter(deps));
   table.mount(app, '/api/v1/documents', documentControlRouter(deps.control, deps.db));
+  table.mount(app, '/api/v1', dashboardRouter(deps.db, deps.clock, deps.config));
   table.mount(app, '/api/v1', controlListsRouter(deps.db, deps.clock, deps.control));
   table.mount(app, '/api/v1/quarantine', quarantineRouter(deps));
   table.mount(app, '/api/v1/nomenclature', nomenclatureRouter(deps));
@@ -82,6 +90,7 @@ export function createApp(deps: ApiDeps): Express {
   table.mount(app, '/api/v1', subscriptionsRouter(deps.db, deps.clock, deps.config?.webhooks.secretGraceHours ?? 24));
   table.mount(app, '/api/v1', contractRouter());
   app.use(notFound);
-  app.use(errorHandler(deps.log));
+  // A body refused as input is kept in quarantine with its exact bytes (issue 14; src/api/rejected-bodies.ts).
+  app.use(errorHandler(deps.log, rejectedBodyKeeper(deps)));
   return app;
 }

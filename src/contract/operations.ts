@@ -74,6 +74,14 @@ const replayHeader = { 'Idempotent-Replay': '`true` when this is the kept answer
 
 const controlList = exact({ today: date, items: { type: 'array', items: ref('control-card') }, nextCursor: { type: ['string', 'null'] } });
 const subscription = ref('webhook-subscription');
+const todayFigures = exact({
+  today: date,
+  dueSoonUntil: date,
+  overdue: int,
+  dueSoon: int,
+  registeredToday: { type: 'array', items: exact({ journal: str, count: int }) },
+  quarantineOpen: { type: ['integer', 'null'], minimum: 0 },
+});
 const openDataTopic = exact({ code: str, title: str });
 
 const openAppealRow: JsonSchema = {
@@ -170,6 +178,7 @@ export const OPERATIONS: Record<string, Operation> = {
       status: { schema: { type: 'string', enum: ['under-control', 'executed', 'released'] } },
       executor: { schema: str, description: 'Відповідальний виконавець / the responsible executor' },
       dueBefore: { schema: date, description: 'Строк не пізніше / term on or before' },
+      dueFrom: { schema: date, description: 'Строк не раніше (перша сторінка) / term on or after (the first page)' },
       overdue: { schema: { type: 'string', enum: ['true', 'false'] } },
       limit: limit(1000, 100), cursor,
     },
@@ -187,6 +196,22 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/reports/discipline': {
     tag: 'reports', summary: 'Виконавська дисципліна за період', summaryEn: 'Executive discipline over a period', exports: true, query: period(true),
     responses: { 200: { description: 'Звіт / the report', json: ref('discipline-report') } },
+  },
+
+  'GET /api/v1/dashboard/today': {
+    tag: 'control', summary: 'Сьогодні: прострочені, строк за 3 робочі дні, зареєстровані сьогодні, карантин', summaryEn: 'Today: overdue, due within 3 working days, registered today by journal, open quarantine',
+    description: 'The figures of the department\'s morning page (003 §117: due soon = term within 3 working days). An executor counts their own cards; journals need a wide role, the quarantine count `quarantine:read` (else null).',
+    responses: { 200: { description: 'Показники / the figures', json: todayFigures } },
+  },
+  'GET /api/v1/reports/discipline/cards': {
+    tag: 'reports', summary: 'Картки за показником виконавської дисципліни', summaryEn: 'The cards behind one figure of executive discipline',
+    query: {
+      executor: { schema: str, required: true, description: 'Відповідальний виконавець / the responsible executor' },
+      ...period(true),
+      outcome: { schema: { type: 'string', enum: ['on-time', 'late', 'overdue', 'open'] }, required: true },
+      limit: limit(1000, 500),
+    },
+    responses: { 200: { description: 'Картки / the cards', json: exact({ today: date, items: { type: 'array', items: ref('control-card') } }) } },
   },
 
   'GET /api/v1/quarantine': {

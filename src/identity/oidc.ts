@@ -40,6 +40,14 @@ export interface OidcConfig {
   clockToleranceSeconds: number;
   /** Allowed JWS algorithms, e.g. ['RS256', 'PS256', 'ES256', 'EdDSA']. */
   algorithms: string[];
+  /**
+   * The department's pages (web/) sign people in with the authorization code and PKCE as this
+   * public client of the provider (OIDC_WEB_CLIENT_ID); its access tokens must carry `audience`.
+   * Absent: the pages offer a personal API token only.
+   */
+  webClientId?: string;
+  /** The scopes the pages ask for (OIDC_WEB_SCOPE, default `openid profile`). */
+  webScope?: string;
 }
 
 export interface OidcIdentity {

@@ -1,5 +1,5 @@
 import type { ControlAction, ControlService } from '../../control/service';
-import { kyivDate, type Clock } from '../../domain/clock';
+import { addDays, kyivDate, type Clock } from '../../domain/clock';
 import { CONTROL_LIST_TABLE, CONTROL_STATUS_UK, DISCIPLINE_TABLE, isOverdue } from '../../domain/control';
 import { dateUk } from '../../domain/csv';
 import { asOfUk, filterUk, periodUk } from '../../exports';
@@ -65,6 +65,9 @@ export function controlListsRouter(db: Db, clock: Clock, control: ControlService
       if (!term || !DATE.test(term) || !id || !UUID.test(id)) throw HubError.of('INVALID_CURSOR');
       after = { term, id };
     }
+    // The first page of terms from a day on (the morning page's «due within 3 working days»): keyset after the day before.
+    const dueFrom = str(q, 'dueFrom', DATE);
+    if (dueFrom && !after) after = { term: addDays(dueFrom, -1), id: 'ffffffff-ffff-ffff-ffff-ffffffffffff' };
     const format = exportFormat(req);
     const status = str(q, 'status', /^(under-control|executed|released)$/);
     // An executor with no wider role sees the list of their own cards only.
@@ -89,7 +92,7 @@ export function controlListsRouter(db: Db, clock: Clock, control: ControlService
       await sendExport(res, format, CONTROL_LIST_TABLE, items, {
         caption: [
           asOfUk(today), overdueOnly && 'лише прострочені', filterUk('стан', status && CONTROL_STATUS_UK[status as keyof typeof CONTROL_STATUS_UK]),
-          filterUk('виконавець', executor), filterUk('строк не пізніше', dueBefore && dateUk(dueBefore)),
+          filterUk('виконавець', executor), filterUk('строк не раніше', dueFrom && dateUk(dueFrom)), filterUk('строк не пізніше', dueBefore && dateUk(dueBefore)),
         ],
         fileQualifiers: [today],
         nextCursor,

@@ -5,13 +5,10 @@
  */
 import { date, integer, percent, text, yesNoUk, type Table } from '../../exports';
 import type { DisciplineReport } from '../../schemas/generated';
-import type { ControlCard, ControlStatus } from './types';
+import type { ControlCard } from './types';
+import { CONTROL_STATUS_UK } from './labels-uk';
 
-export const CONTROL_STATUS_UK: Readonly<Record<ControlStatus, string>> = {
-  'under-control': 'на контролі',
-  executed: 'виконано',
-  released: 'знято з контролю',
-};
+export { CONTROL_STATUS_UK };
 
 /** A card as GET /api/v1/control lists it: with its document's index and summary, overdue today or not. */
 export type ControlListRow = Pick<ControlCard, 'task' | 'executors' | 'term' | 'status'> & {

@@ -5,34 +5,10 @@
  * personal-data role (src/appeals/privacy.ts).
  */
 import { date, dateTime, integer, text, type Table } from '../../exports';
-import type { DocumentCard, DocumentKind, DocumentStatus } from '../../schemas';
+import type { DocumentCard } from '../../schemas';
+import { DOCUMENT_KIND_UK, DOCUMENT_STATUS_UK, URGENCY_UK } from './labels-uk';
 
-export const DOCUMENT_KIND_UK: Readonly<Record<DocumentKind, string>> = {
-  'official-letter': 'службовий лист',
-  telegram: 'телеграма',
-  'higher-authority-document': 'документ органу вищого рівня',
-  'prosecutorial-act': 'акт прокурорського реагування',
-  'citizen-appeal': 'звернення громадян',
-  'info-request': 'запит на публічну інформацію',
-  'hotline-card': 'картка «гарячої лінії»',
-  'e-petition': 'електронна петиція',
-  'committee-decision': 'рішення виконавчого комітету',
-  'mayor-order': 'розпорядження міського голови',
-};
-
-export const DOCUMENT_STATUS_UK: Readonly<Record<DocumentStatus, string>> = {
-  registered: 'зареєстровано',
-  'not-registered': 'не підлягає реєстрації',
-  'under-control': 'на контролі',
-  executed: 'виконано',
-  released: 'знято з контролю',
-};
-
-export const URGENCY_UK: Readonly<Record<NonNullable<DocumentCard['urgency']>, string>> = {
-  normal: 'звичайний',
-  urgent: 'терміново',
-  immediate: 'невідкладно',
-};
+export { DOCUMENT_KIND_UK, DOCUMENT_STATUS_UK, URGENCY_UK };
 
 export const DOCUMENTS_TABLE: Table<DocumentCard> = {
   title: 'Реєстр документів',

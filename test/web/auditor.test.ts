@@ -1,0 +1,82 @@
+/**
+ * The auditor's journey (issue 15): the control log filtered by action and person, each entry's
+ * before/after, the chain verified with the head hash to record (the same as the API's), the
+ * filtered log exported as XLSX; executive discipline per executor and subdivision with its chart
+ * and the cards behind a number. Chromium, real PostgreSQL.
+ */
+import { expect } from 'chai';
+import { expectAccessible, screenshot } from '../support/browser';
+import { call } from '../support/http';
+import { headerNames } from '../support/xlsx';
+import { asPerson, charts, downloaded, seedControl, startWorld, type World } from './world';
+
+type Json = any;
+
+describe('web pages: the auditor\'s journey (Chromium, real PostgreSQL)', function () {
+  this.timeout(60_000);
+  let w: World;
+
+  before(async () => {
+    w = await startWorld('web_auditor');
+    await seedControl(w);
+  });
+  after(async () => w?.close());
+
+  it('filters the log, shows before → after, verifies the chain with its head hash, exports the filtered log as XLSX', async () => {
+    await asPerson(w, 'auditor-1', '/audit', async (page) => {
+      await page.getByLabel('Дія').selectOption('control.assigned');
+      await page.getByLabel('Хто').fill('mayor');
+      await page.getByRole('button', { name: 'Показати' }).click();
+      await page.getByRole('status').filter({ hasText: 'На сторінці 5 записів.' }).waitFor();
+      const rows = page.getByRole('table', { name: 'Записи журналу контролю, давніші першими' }).locator(':scope > tbody > tr');
+      expect(await rows.count()).to.equal(5);
+      for (const text of await rows.allInnerTexts()) expect(text).to.contain('поставлено на контроль').and.contain('Працівник mayor');
+      await rows.first().locator('summary').click();
+      const changes = rows.first().locator('table.changes');
+      expect(await changes.innerText()).to.match(/status\s+—\s+"?under-control/);
+
+      await page.getByRole('button', { name: 'Перевірити ланцюжок' }).click();
+      const verdict = page.locator('.verdict');
+      await verdict.waitFor();
+      const api = (await call(w.hub, 'GET', '/api/v1/audit/verify')).json as Json;
+      expect(api.ok).to.equal(true);
+      expect(await verdict.innerText()).to.contain('Журнал контролю цілісний').and.contain(`Останній запис № ${api.head.seq}`);
+      expect(await verdict.locator('code.hash').innerText()).to.equal(api.head.hash);
+      await screenshot(page, 'audit-log');
+      await expectAccessible(page, 'Журнал контролю');
+
+      const download = await downloaded(page, 'Завантажити журнал контролю у XLSX');
+      expect(download.name).to.match(/^audit-log.*\.xlsx$/);
+      const sheet = await download.sheet();
+      expect(sheet.getRow(2).getCell(1).text).to.contain('mayor').and.contain('control.assigned');
+      expect(headerNames(sheet).length).to.be.greaterThan(5);
+      expect(sheet.rowCount - 3).to.equal(5);
+    });
+  });
+
+  it('Виконавська дисципліна: per executor and subdivision with the chart drawn; a number opens the cards behind it', async () => {
+    await asPerson(w, 'auditor-1', '/discipline?from=2026-02-01&to=2026-03-31', async (page) => {
+      const byExecutor = page.getByRole('table', { name: 'За виконавцями (число відкриває перелік карток)' });
+      await byExecutor.waitFor();
+      const housing = byExecutor.locator('tbody tr').filter({ hasText: 'housing-dept' });
+      // housing-dept: 2 overdue (12.02, 20.02), 1 on time (27.02), 1 open (12.03) → 1 of 3 on time.
+      expect((await housing.innerText()).split('\t').map((s) => s.trim())).to.deep.equal(['Працівник housing-dept', '4', '1', '0', '2', '1', '33,3 %']);
+      const bySub = page.getByRole('table', { name: 'За підрозділами' });
+      expect(await bySub.innerText()).to.contain('Житлово-комунальний відділ').and.contain('Відділ освіти');
+      const [chart] = await charts(page);
+      expect(chart!.drawn).to.equal(true);
+      expect(chart!.painted).to.be.greaterThan(1000);
+      await screenshot(page, 'discipline');
+      await expectAccessible(page, 'Виконавська дисципліна');
+
+      await housing.getByRole('link', { name: 'Працівник housing-dept: прострочено — 2' }).click();
+      await page.getByRole('heading', { name: 'Картки: Працівник housing-dept, прострочено' }).waitFor();
+      const table = page.getByRole('table', { name: 'Картки виконавця Працівник housing-dept: прострочено' });
+      await table.waitFor();
+      const cards = table.locator('tbody tr');
+      expect(await cards.count()).to.equal(2);
+      expect(await cards.allInnerTexts()).to.satisfy((t: string[]) => t[0]!.includes('12.02.2026') && t[1]!.includes('20.02.2026'));
+      await expectAccessible(page, 'картки за показником');
+    });
+  });
+});
