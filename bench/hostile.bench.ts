@@ -9,6 +9,7 @@ import { TEST_ENV as SEV_OVV_ENV } from '../connectors/sev-ovv/test-support';
 import { signCms } from '../test/signatures/support/cms';
 import { pki } from '../test/signatures/support/fixture';
 import { submission } from '../test/support/hub';
+import { createTestDatabase } from '../test/support/pg';
 
 /**
  * Issue 14, "one input never takes the hub down": what each hostile input the probe found costs
@@ -72,14 +73,17 @@ async function longestHealthz(hub: BenchHub, work: Promise<unknown>): Promise<nu
 export const bench: Bench = {
   name: 'hostile',
   async run() {
-    console.log(`machine: ${machine()}; the hub as npm start runs it, embedded database, a fresh hub per input`);
-    console.log(['input', 'MB', 'answer', 'ms', 'peak MiB (after start)', 'longest /healthz ms (idle)'].join(' | '));
-    // BENCH_INPUT=СЕВ (a part of a label) runs only the inputs it names.
+    console.log(`machine: ${machine()}; the hub as npm start runs it, a fresh hub (and database) per input`);
+    console.log(['database', 'input', 'MB', 'answer', 'ms', 'peak MiB (after start)', 'longest /healthz ms (idle)'].join(' | '));
+    // BENCH_INPUT=СЕВ (a part of a label) runs only the inputs it names; BENCH_DATABASE=embedded|postgres one database.
     const only = process.env.BENCH_INPUT;
-    for (const input of INPUTS.filter((i) => !only || i.label.includes(only))) {
+    const databases = (['embedded', 'postgres'] as const).filter((d) => !process.env.BENCH_DATABASE || process.env.BENCH_DATABASE === d);
+    for (const database of databases) for (const input of INPUTS.filter((i) => !only || i.label.includes(only))) {
       const body = input.body();
       const dataDir = mkdtempSync(join(tmpdir(), 'dilovod-hostile-'));
-      const hub = await startBenchHub(dataDir, SEV_OVV_ENV, howNpmStartRuns());
+      // PostgreSQL: the embedded engine runs in the hub's own thread, so its share of a large write shows only there
+      const pg = database === 'postgres' ? await createTestDatabase('hostile') : undefined;
+      const hub = await startBenchHub(dataDir, { ...SEV_OVV_ENV, ...(pg ? { DATABASE_URL: pg.url, SAMPLE_NOMENCLATURE: 'true' } : {}) }, howNpmStartRuns());
       try {
         const token = await tokenFor(hub, input.role, input.role.includes('integrator') ? ['edms', 'sev-ovv'] : undefined);
         let idle = 0;
@@ -99,11 +103,12 @@ export const bench: Bench = {
         const ms = performance.now() - started;
         const peak = memoryOf(hub.child.pid!).peak;
         console.log([
-          input.label, (body.length / 2 ** 20).toFixed(1), `${answer.status}${answer.code ? ` ${answer.code}` : ''}`, ms.toFixed(0),
+          database, input.label, (body.length / 2 ** 20).toFixed(1), `${answer.status}${answer.code ? ` ${answer.code}` : ''}`, ms.toFixed(0),
           `${peak.toFixed(0)} (${before.toFixed(0)})`, `${longest.toFixed(0)} (${idle.toFixed(0)})`,
         ].join(' | '));
       } finally {
         await hub.stop();
+        await pg?.drop();
         rmSync(dataDir, { recursive: true, force: true });
       }
     }
