@@ -208,6 +208,69 @@ export interface DocumentSearch {
   after?: { receivedAt: Date; id: string };
 }
 
+/**
+ * The text search (migration 018). SEARCH_ALL is exactly the expression of the trigram index
+ * documents_search_idx (else the index is not used): summary, index, outgoing number and, past a
+ * separator, the correspondent's name. SEARCH_TEXT is the same without the name, computed only
+ * for the rows the index found, when the caller may not search a citizen's name.
+ */
+const SEARCH_TEXT_FIELDS = `d.summary || ' ' || coalesce(d.reg_index, '') || ' ' || coalesce(d.outgoing->>'number', '')`;
+const SEARCH_ALL = `lower(${SEARCH_TEXT_FIELDS} || E' \\n ' || coalesce(d.correspondent->>'name', ''))`;
+const SEARCH_TEXT = `lower(${SEARCH_TEXT_FIELDS})`;
+
+/** The query's side of the index's lower(): lower case, and every apostrophe (' ’ ʼ ‘ `) written '. */
+export function normaliseSearchText(text: string): string {
+  return text.toLowerCase().replace(/['’ʼ‘`]/g, "'");
+}
+
+/**
+ * Inflectional endings of Ukrainian nouns, adjectives and participles, longest first. A clerk
+ * types a word in whatever form the sentence in their head has («звернення», «зверненням»,
+ * «звернень»); the document has another. PostgreSQL has no Ukrainian stemmer, and a light one is
+ * enough here: the ending is cut from the word of the query and what is left (the stem) is looked
+ * for as a substring, so «звернення», «зверненням» and «зверненнями» all look for «зверненн» and
+ * find each other; «земельної ділянки» finds «земельна ділянка». What a suffix stripper cannot
+ * do (alternations: «земля» / «земель», «Київ» / «Києва») is left: the stem is at least
+ * MIN_STEM letters, so a short word is never cut to a fragment found everywhere.
+ */
+const ENDINGS = [
+  'ього', 'ьому',
+  'ями', 'ами', 'ові', 'еві', 'єві', 'ому', 'ого', 'ими', 'іми',
+  'ам', 'ям', 'ах', 'ях', 'ів', 'їв', 'ей', 'ою', 'ею', 'єю', 'ом', 'ем', 'єм', 'им', 'ім', 'их', 'іх', 'ий', 'ій', 'ої', 'ую', 'юю', 'ая', 'яя', 'ов',
+  'а', 'я', 'у', 'ю', 'і', 'ї', 'и', 'е', 'є', 'о', 'ь', 'й',
+];
+const MIN_STEM = 4;
+/** Shorter than a trigram: the index cannot look for it (see textMatch). */
+const MIN_INDEXED = 3;
+
+export function stemSearchWord(word: string): string {
+  if (!/^[\p{Script=Cyrillic}']+$/u.test(word)) return word; // numbers, indexes, Latin: as typed
+  for (const e of ENDINGS) if (word.endsWith(e) && word.length - e.length >= MIN_STEM) return word.slice(0, -e.length);
+  return word;
+}
+
+/** The words of a query (split at white space), normalised and stemmed, each once; `q` is at most 200 characters. */
+export function searchWords(text: string): string[] {
+  return [...new Set(normaliseSearchText(text).split(/\s+/).filter(Boolean).map(stemSearchWord))];
+}
+
+/**
+ * A word of the query as a condition on a searchable expression: `LIKE '%word%'`, which the
+ * trigram index serves (the old strpos substring semantics, now per word); `%`, `_` and `\` typed
+ * are literal, an apostrophe is `_` (any of the apostrophes on file). A word of one or two
+ * characters has no trigram: it is tested with strpos, which no index claims, so it filters the
+ * rows the other words found (or, alone, the newest-first walk) instead of making the planner read
+ * the whole trigram index.
+ */
+function textMatch(word: string, params: unknown[]): (expr: string) => string {
+  if (word.length < MIN_INDEXED) {
+    const p = `$${params.push(word)}`;
+    return (expr) => `strpos(${expr}, ${p}) > 0`;
+  }
+  const p = `$${params.push(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/'/g, '_')}%`)}`;
+  return (expr) => `${expr} LIKE ${p}`;
+}
+
 /** Newest first, keyset-paginated on (received_at, id) so pages stay stable while documents arrive. */
 export async function searchDocuments(q: Queryable, s: DocumentSearch): Promise<DocumentCard[]> {
   const where: string[] = [];
@@ -221,14 +284,19 @@ export async function searchDocuments(q: Queryable, s: DocumentSearch): Promise<
   if (s.receivedFrom) where.push(`d.received_at >= $${params.push(s.receivedFrom)}`);
   if (s.receivedBefore) where.push(`d.received_at < $${params.push(s.receivedBefore)}`);
   if (s.text) {
-    const p = `$${params.push(s.text.toLowerCase())}`;
-    const byName = s.nameHiddenKinds
-      ? ` AND (d.kind <> ALL($${params.push([...s.nameHiddenKinds])}::text[]) OR coalesce(d.correspondent->>'edrpou', '') <> '')`
-      : '';
-    where.push(
-      `(strpos(lower(d.summary), ${p}) > 0 OR strpos(lower(coalesce(d.reg_index, '')), ${p}) > 0
-        OR strpos(lower(coalesce(d.outgoing->>'number', '')), ${p}) > 0 OR (strpos(lower(d.correspondent->>'name'), ${p}) > 0${byName}))`,
-    );
+    // Every word of the query must be found, each in the text or (where the caller may see it)
+    // in the correspondent's name. See searchWords for the words and textMatch for how. For a
+    // caller who may not see citizens' names: found anywhere (the index) and, unless the name is
+    // one they may see, in the text. Written so, not as `text OR (name AND visible)`, the planner
+    // estimates the index's condition from its statistics and the rest as "about the share of
+    // visible names": it keeps the newest-first walk for a common word.
+    const nameVisible = s.nameHiddenKinds
+      ? `(d.kind <> ALL($${params.push([...s.nameHiddenKinds])}::text[]) OR coalesce(d.correspondent->>'edrpou', '') <> '')`
+      : undefined;
+    for (const word of searchWords(s.text)) {
+      const w = textMatch(word, params);
+      where.push(nameVisible ? `(${w(SEARCH_ALL)} AND (${nameVisible} OR ${w(SEARCH_TEXT)}))` : w(SEARCH_ALL));
+    }
   }
   if (s.after) where.push(`(d.received_at, d.id) < ($${params.push(s.after.receivedAt)}, $${params.push(s.after.id)}::uuid)`);
   params.push(s.limit);

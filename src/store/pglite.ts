@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Extension } from '@electric-sql/pglite';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import lockfile from 'proper-lockfile';
 import { Db, Queryable, TYPE_PARSERS } from './db';
@@ -36,6 +36,14 @@ function normalise<R>(rows: unknown[]): R[] {
   return rows as R[];
 }
 
+/**
+ * pg_trgm, which PGlite ships apart (migration 018: the trigram index of the document search).
+ * Required, not imported: the package exports it as `contrib/*`, which the project's `node`
+ * module resolution does not read; the shape is PGlite's own `Extension`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
+const EXTENSIONS = { pg_trgm };
 
 /** Embedded PostgreSQL (WASM) for a zero-configuration start; dataDir undefined = in memory. */
 export class PgliteDb implements Db {
@@ -65,7 +73,7 @@ export class PgliteDb implements Db {
     }
     try {
       if (dataDir && !options.lockHeldByParent && !isInitialised(dataDir)) await initialiseApart(dataDir);
-      const pg = await PGlite.create(dataDir ?? 'memory://', { parsers: PGLITE_PARSERS, serializers: PGLITE_SERIALIZERS, startParams: EMBEDDED_START_PARAMS });
+      const pg = await PGlite.create(dataDir ?? 'memory://', { parsers: PGLITE_PARSERS, serializers: PGLITE_SERIALIZERS, startParams: EMBEDDED_START_PARAMS, extensions: EXTENSIONS });
       return new PgliteDb(pg, unlock);
     } catch (err) {
       await unlock?.().catch(() => undefined);
@@ -117,7 +125,7 @@ export class PgliteDb implements Db {
       throw err.code === 'ELOCKED' ? new DatabaseLockedError(dataDir) : err;
     });
     try {
-      const pg = await PGlite.create(dataDir, { loadDataDir: new Blob([backup]), startParams: EMBEDDED_START_PARAMS });
+      const pg = await PGlite.create(dataDir, { loadDataDir: new Blob([backup]), startParams: EMBEDDED_START_PARAMS, extensions: EXTENSIONS });
       await pg.close();
     } finally {
       await unlock();
