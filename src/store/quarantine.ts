@@ -50,12 +50,23 @@ export interface QuarantineRow {
 const COLUMNS = `id, code, reason, reason_uk, details, channel, source, external_id, routing_key, message_id,
   content_type, payload_sha256, attempts, received_at, last_seen_at, format, status, document_id, resolved_at, resolved_by, dismiss_reason`;
 
+/** SHA-256 a megabyte at a time, the event loop free between (48 MB at once is ~35 ms of it held). */
+async function sha256Hex(bytes: Buffer): Promise<string> {
+  const hash = createHash('sha256');
+  const STEP = 1 << 20;
+  for (let at = 0; at < bytes.length; at += STEP) {
+    hash.update(bytes.subarray(at, at + STEP));
+    if (at + STEP < bytes.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return hash.digest('hex');
+}
+
 /**
  * Keeps a rejected input. The same bytes rejected again on the same channel (a redelivery, a
  * client retrying) land on the same row with attempts + 1, so the list stays readable.
  */
 export async function putInQuarantine(q: Queryable, item: QuarantineInput): Promise<string> {
-  const payloadSha256 = createHash('sha256').update(item.payload).digest('hex');
+  const payloadSha256 = await sha256Hex(item.payload);
   const fingerprint = createHash('sha256')
     .update([item.channel, item.source ?? '', item.routingKey ?? '', item.code, payloadSha256].join('\u0000'))
     .digest('hex');
