@@ -29,6 +29,8 @@ describe('web pages: the auditor\'s journey (Chromium, real PostgreSQL)', functi
       await page.getByRole('button', { name: 'Показати' }).click();
       await page.getByRole('status').filter({ hasText: 'На сторінці 5 записів.' }).waitFor();
       const rows = page.getByRole('table', { name: 'Записи журналу контролю, давніші першими' }).locator(':scope > tbody > tr');
+      // names come from the staff directory, read once per session: the rows may be drawn first
+      await rows.first().getByText('Працівник mayor').waitFor();
       expect(await rows.count()).to.equal(5);
       for (const text of await rows.allInnerTexts()) expect(text).to.contain('поставлено на контроль').and.contain('Працівник mayor');
       await rows.first().locator('summary').click();
@@ -59,6 +61,7 @@ describe('web pages: the auditor\'s journey (Chromium, real PostgreSQL)', functi
       const byExecutor = page.getByRole('table', { name: 'За виконавцями (число відкриває перелік карток)' });
       await byExecutor.waitFor();
       const housing = byExecutor.locator('tbody tr').filter({ hasText: 'housing-dept' });
+      await housing.getByText('Працівник housing-dept').waitFor();
       // housing-dept: 2 overdue (12.02, 20.02), 1 on time (27.02), 1 open (12.03) → 1 of 3 on time.
       expect((await housing.innerText()).split('\t').map((s) => s.trim())).to.deep.equal(['Працівник housing-dept', '4', '1', '0', '2', '1', '33,3 %']);
       const bySub = page.getByRole('table', { name: 'За підрозділами' });

@@ -39,6 +39,8 @@ describe('web pages: the controller\'s journey (Chromium, real PostgreSQL)', fun
       const cardTitle = 'Резолюція № 1: Обстежити дорогу та надати відповідь заявникам';
       const article = page.getByRole('article', { name: cardTitle });
       await article.waitFor();
+      // people's names come from the staff directory, read once per session: the card may be drawn first
+      await article.getByText('Працівник housing-dept (відповідальний)', { exact: false }).waitFor();
       // 003 §178: a letter with a task is due one month from registration (10.03 → 10.04).
       expect(await article.innerText()).to.contain('10.04.2026').and.contain('п. 178').and.contain('Працівник housing-dept (відповідальний), Працівник education-dept');
 
@@ -88,6 +90,7 @@ describe('web pages: the controller\'s journey (Chromium, real PostgreSQL)', fun
       await page.getByRole('heading', { name: 'План-графік на тиждень 09.03.2026 – 15.03.2026 (п. 165)' }).waitFor();
       await page.getByRole('status').filter({ hasText: '2 картки зі строком цього тижня, виконавців: 2.' }).waitFor();
       const groups = page.locator('section.executor-group h3');
+      await groups.filter({ hasText: 'Працівник education-dept' }).waitFor();
       expect(await groups.allInnerTexts()).to.deep.equal(['Працівник education-dept: 1 картка', 'Працівник housing-dept: 1 картка']);
       await page.getByRole('button', { name: 'Друкувати' }).waitFor();
       await screenshot(page, 'control-weekly');
