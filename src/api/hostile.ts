@@ -9,6 +9,12 @@ import { rememberBody } from './rejected-bodies';
  * bytes served back out get a media type, a file name and headers that cannot inject or sniff.
  */
 
+/** A body declared in another charset than UTF-8 is refused (UNSUPPORTED_FORMAT), never re-decoded. */
+export function assertUtf8Charset(req: import('express').Request): void {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.header('content-type') ?? '')?.[1];
+  if (charset && !/^utf-?8$/i.test(charset)) throw HubError.of('UNSUPPORTED_FORMAT', { charset: printable(charset), supported: ['utf-8'] });
+}
+
 /**
  * express.json() with the strict decoding: the body is read as bytes and parsed by parseJson, so
  * invalid UTF-8, NUL, lone surrogates and deep nesting are 400 with their code instead of U+FFFD
@@ -21,8 +27,7 @@ export function jsonBody(opts: { limit: string; type?: string | string[] | ((req
     if (!Buffer.isBuffer(req.body)) return next();
     // Exactly as sent, before anything decodes it: kept in quarantine if the route refuses it (issue 14).
     rememberBody(req, req.body);
-    const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.header('content-type') ?? '')?.[1];
-    if (charset && !/^utf-?8$/i.test(charset)) throw HubError.of('UNSUPPORTED_FORMAT', { charset: printable(charset), supported: ['utf-8'] });
+    assertUtf8Charset(req);
     const bytes = req.body;
     if (bytes.length === 0) {
       req.body = {};

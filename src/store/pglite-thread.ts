@@ -2,6 +2,8 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db, Queryable } from './db';
 import { DatabaseLockedError } from './errors';
+// Buffers cross a thread as Uint8Arrays: handed back as Buffers, as from in-process PGlite.
+import { normalise } from './pglite';
 import type { Reply, Request, WiredError } from './pglite-thread-worker';
 
 type Ask = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -76,7 +78,7 @@ export class PgliteThreadDb implements Db {
 
   private on(tx?: number): Queryable {
     return {
-      query: async <R>(sql: string, params: unknown[] = []) => buffers(await this.ask<R[]>({ op: 'query', sql, params: params.map(compact), ...(tx ? { tx } : {}) })),
+      query: async <R>(sql: string, params: unknown[] = []) => normalise<R>(await this.ask<R[]>({ op: 'query', sql, params: params.map(compact), ...(tx ? { tx } : {}) })),
       exec: async (sql: string) => {
         await this.ask({ op: 'exec', sql, ...(tx ? { tx } : {}) });
       },
@@ -116,16 +118,6 @@ export class PgliteThreadDb implements Db {
  */
 function compact(v: unknown): unknown {
   return v instanceof Uint8Array && v.byteLength !== v.buffer.byteLength ? new Uint8Array(v) : v;
-}
-
-/** Buffers cross a thread as Uint8Arrays: hand back Buffers, as every other Db does. */
-function buffers<R>(rows: R[]): R[] {
-  for (const row of rows as Record<string, unknown>[]) {
-    for (const [k, v] of Object.entries(row)) {
-      if (v instanceof Uint8Array && !Buffer.isBuffer(v)) row[k] = Buffer.from(v.buffer, v.byteOffset, v.byteLength);
-    }
-  }
-  return rows;
 }
 
 function unwire(e: WiredError): Error {

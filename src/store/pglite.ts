@@ -26,7 +26,7 @@ const PGLITE_SERIALIZERS = {
 };
 const PGLITE_PARSERS = { ...TYPE_PARSERS, [BYTEA]: (v: string): Buffer => Buffer.from(v.slice(2), 'hex') };
 
-function normalise<R>(rows: unknown[]): R[] {
+export function normalise<R>(rows: unknown[]): R[] {
   // PGlite returns bytea as Uint8Array; pg returns Buffer. Hand back Buffers from both.
   for (const row of rows as Record<string, unknown>[]) {
     for (const [k, v] of Object.entries(row)) {

@@ -1,10 +1,9 @@
 import express from 'express';
 import { secureRouter, type SecureRouter } from '../secure-router';
 import type { Clock } from '../../domain/clock';
-import { HubError } from '../../errors';
 import type { SignatureSettings } from '../../pipeline/steps';
-import { printable } from '../../pipeline/strict-json';
 import { verifyRequest } from '../../workers';
+import { assertUtf8Charset } from '../hostile';
 
 /**
  * POST /api/v1/signatures/verify: the same report as `dilovod verify --json`, against the hub's
@@ -16,8 +15,7 @@ import { verifyRequest } from '../../workers';
 export function signaturesRouter(settings: SignatureSettings, clock: Clock): SecureRouter {
   const r = secureRouter();
   r.post('/verify', 'signatures:verify', express.raw({ type: () => true, limit: '50mb' }), async (req, res) => {
-    const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.header('content-type') ?? '')?.[1];
-    if (charset && !/^utf-?8$/i.test(charset)) throw HubError.of('UNSUPPORTED_FORMAT', { charset: printable(charset), supported: ['utf-8'] });
+    assertUtf8Charset(req);
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     res.json(await verifyRequest(body, settings.trust, { nowMs: clock.now().getTime(), revocation: settings.revocation }));
   });
