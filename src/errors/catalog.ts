@@ -134,6 +134,11 @@ export const ERROR_CATALOG = {
   INVALID_CURSOR: { status: 400, message: 'The cursor is not valid', messageUk: 'Некоректний курсор' },
   INVALID_QUERY: { status: 400, message: 'The query parameters are not valid', messageUk: 'Некоректні параметри запиту' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The body is too large', messageUk: 'Тіло запиту завелике' },
+  BODY_INCOMPLETE: {
+    status: 400,
+    message: 'The body ended before the length its Content-Length declared (the connection was closed or cut)',
+    messageUk: 'Тіло запиту обірвалося раніше, ніж зазначено в Content-Length (зʼєднання закрито або перервано)',
+  },
   // Issue 14: the body of an API request refused as input is kept in quarantine (src/api/rejected-bodies.ts); it is no document to register.
   QUARANTINE_NOT_REPLAYABLE: {
     status: 409,

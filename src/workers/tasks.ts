@@ -2,12 +2,23 @@
  * The worker thread's entry (piscina calls these by name): each job with its outcome wired back
  * (wire.ts). Nothing here keeps state but the parsed trust stores (trust-snapshot.ts).
  */
+import { constants, setPriority } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import type { SignatureVerificationResult } from '../signatures';
 import type { DecodeEnvelope } from './jobs/decode';
 import type { VerifyTerms } from './jobs/verify';
 import type { TrustSnapshot } from './trust-snapshot';
 import { wire, type Wired } from './wire';
+
+// A large input's work gives way to the hub's own thread (/healthz and small requests answer
+// in < 100 ms while it runs, issue 14; on two cores a full-speed decode made them wait on the
+// scheduler). On Linux a thread's nice value is its own: this lowers this thread only. Raising
+// one's nice value needs no privilege; where it is refused the thread runs at normal priority.
+try {
+  setPriority(0, constants.priority.PRIORITY_BELOW_NORMAL);
+} catch {
+  // not permitted on this system: normal priority
+}
 
 // Each job's modules are loaded by the first task that needs them: a thread that only verifies
 // signatures never loads the connectors and the pipeline (memory, and a new thread's start).

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { readdirSync, readFileSync } from 'node:fs';
 import { HubError } from '../../src/errors';
 import { decode } from '../../src/pipeline/decoders';
 import type { Envelope } from '../../src/pipeline/envelope';
@@ -66,6 +67,25 @@ describe('worker threads: large inputs verified and decoded off the event loop (
     expect(await decodeInput(envelope(payload))).to.deep.equal(here);
     const unknown = await decodeInput(envelope(payload, 'no-such.format')).then(() => null, (e: unknown) => e);
     expect((unknown as HubError).code).to.equal('UNSUPPORTED_FORMAT');
+  });
+
+  it('a payload in shared memory (a large HTTP body, src/api/shared-body.ts) is decoded by the worker in place, the same as inline', async () => {
+    const bytes = Buffer.from(JSON.stringify({ source: 'edms', externalId: 'w-2', kind: 'official-letter', summary: 'с'.repeat(100_000) }));
+    const shared = Buffer.from(new SharedArrayBuffer(bytes.length));
+    bytes.copy(shared);
+    configureWorkers(offThread);
+    expect(await decodeInput(envelope(shared))).to.deep.equal(await decode(envelope(bytes)));
+    // shared, not moved: the caller's bytes are still there (a moved ArrayBuffer would read as empty)
+    expect(shared.equals(bytes)).to.equal(true);
+  });
+
+  it('the worker threads run below normal priority, the hub\'s own thread at normal (Linux: a thread\'s nice value is its own)', async () => {
+    configureWorkers(offThread);
+    await decodeInput(envelope(Buffer.from(JSON.stringify({ summary: 'п'.repeat(100_000) }))));
+    const niceOf = (task: string) => Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    const tasks = readdirSync('/proc/self/task');
+    expect(niceOf(String(process.pid))).to.equal(0);
+    expect(tasks.map(niceOf)).to.include(10);
   });
 
   it('past its time budget an input is INPUT_TOO_COSTLY (time), and the next input is served', async () => {

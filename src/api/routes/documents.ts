@@ -1,4 +1,3 @@
-import express from 'express';
 import { APPEAL_KINDS, appealError, documentCardFor, holdsApplicantData, maySeePersonalData } from '../../appeals';
 import { addDays, kyivDayStart } from '../../domain/clock';
 import { DOCUMENT_KIND_UK, DOCUMENT_STATUS_UK, DOCUMENTS_TABLE } from '../../domain/registry';
@@ -14,6 +13,7 @@ import { DATE, exportFormat, queryParam, UUID } from '../params';
 import { personalDataShown } from '../personal-data';
 import { assertInScope, scopeFilter } from '../scope';
 import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
+import { inputBody } from '../shared-body';
 
 const shownRecords = (cards: DocumentCard[]) => cards.filter(holdsApplicantData).map((c) => ({ kind: 'document' as const, id: c.id }));
 
@@ -34,7 +34,7 @@ export function documentsRouter(deps: PipelineDeps): SecureRouter {
   const r = secureRouter();
 
   // The body is taken raw so exactly what was sent can be kept in quarantine if it is rejected.
-  r.post('/', 'documents:submit', express.raw({ type: () => true, limit: '50mb' }), async (req, res) => {
+  r.post('/', 'documents:submit', inputBody({ limit: 50 * 2 ** 20 }), async (req, res) => {
     const who = principalOf(req);
     const contentType = req.header('content-type') ?? '';
     // ?format= names a connector's format (hotline.json is JSON too); without it JSON is canonical.

@@ -1,9 +1,9 @@
-import express from 'express';
 import { secureRouter, type SecureRouter } from '../secure-router';
 import type { Clock } from '../../domain/clock';
 import type { SignatureSettings } from '../../pipeline/steps';
 import { verifyRequest } from '../../workers';
 import { assertUtf8Charset } from '../hostile';
+import { inputBody } from '../shared-body';
 
 /**
  * POST /api/v1/signatures/verify: the same report as `dilovod verify --json`, against the hub's
@@ -14,7 +14,7 @@ import { assertUtf8Charset } from '../hostile';
  */
 export function signaturesRouter(settings: SignatureSettings, clock: Clock): SecureRouter {
   const r = secureRouter();
-  r.post('/verify', 'signatures:verify', express.raw({ type: () => true, limit: '50mb' }), async (req, res) => {
+  r.post('/verify', 'signatures:verify', inputBody({ limit: 50 * 2 ** 20 }), async (req, res) => {
     assertUtf8Charset(req);
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     res.json(await verifyRequest(body, settings.trust, { nowMs: clock.now().getTime(), revocation: settings.revocation }));
