@@ -26,7 +26,9 @@ export interface BenchHub {
 
 /** Starts a hub on DATA_DIR (and the env given) and resolves once it listens. */
 export async function startBenchHub(dataDir: string, env: Record<string, string>, how: HowStarted): Promise<BenchHub> {
-  const child = spawn(process.execPath, [...how.nodeFlags, CLI, 'start'], {
+  // BENCH_HUB_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the hub (NODE_OPTIONS may not carry --cpu-prof).
+  const extra = process.env.BENCH_HUB_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...how.nodeFlags, ...extra, CLI, 'start'], {
     cwd: REPO,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir, ...how.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
