@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import amqp from 'amqplib';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { TEST_ENV as SEV_OVV_ENV } from '../connectors/sev-ovv/test-support';
 import { signCms } from '../test/signatures/support/cms';
 import { pki } from '../test/signatures/support/fixture';
 import { submission } from '../test/support/hub';
+import { createTestVhost } from '../test/support/amqp';
 import { createTestDatabase } from '../test/support/pg';
 
 /**
@@ -20,7 +22,8 @@ import { createTestDatabase } from '../test/support/pg';
  * ordinary letter, in the same run. Each input gets a fresh hub, so its peak is its own.
  */
 
-interface Input { label: string; path: string; role: string[]; contentType: string; body: () => Buffer }
+/** An input goes to `path` over HTTP, or with `routingKey` to dilovod.inbound over AMQP (then it ends in quarantine or the register). */
+interface Input { label: string; path: string; role: string[]; contentType: string; body: () => Buffer; routingKey?: string }
 
 function der(tag: number, body: Buffer): Buffer {
   const n = body.length;
@@ -55,6 +58,7 @@ const INPUTS: Input[] = [
   },
   { label: '20 MB CMS of ten million elements', path: '/api/v1/signatures/verify', role: ['registrar'], contentType: 'application/json', body: () => json({ signature: cmsBomb().toString('base64') }) },
   { label: '48 MB СЕВ ОВВ XML of 900,000 elements', path: '/api/v1/documents?format=sev-ovv.xml', role: ['integrator'], contentType: 'application/xml', body: xmlBomb },
+  { label: '48 MB СЕВ ОВВ XML of 900,000 elements, over AMQP', path: '', routingKey: 'sev-ovv.xml', role: ['integrator'], contentType: 'application/xml', body: xmlBomb },
   { label: 'JSON nested 100,000 deep', path: '/api/v1/documents', role: ['integrator'], contentType: 'application/json', body: () => Buffer.from(`{"meta":${'['.repeat(100_000)}${']'.repeat(100_000)}}`) },
 ];
 
@@ -116,6 +120,26 @@ function post(url: string, headers: Record<string, string>, body: Buffer): Promi
   });
 }
 
+/** Publishes to dilovod.inbound and waits until the hub has registered it or put it in quarantine ('amqp CODE'). */
+async function publishAndWait(hub: BenchHub, amqpUrl: string, routingKey: string, body: Buffer): Promise<{ status: number; code?: string }> {
+  const reader = { authorization: `Bearer ${await tokenFor(hub, ['registrar'])}` };
+  const conn = await amqp.connect(amqpUrl);
+  try {
+    const ch = await conn.createConfirmChannel();
+    ch.publish('dilovod.inbound', routingKey, body, { persistent: true, userId: 'guest', messageId: 'hostile-1' });
+    await ch.waitForConfirms();
+    for (;;) {
+      const quarantined = (await (await fetch(`${hub.url}/api/v1/quarantine`, { headers: reader })).json()) as { items: Array<{ code: string }> };
+      if (quarantined.items[0]) return { status: 0, code: `amqp ${quarantined.items[0].code}` };
+      const registered = (await (await fetch(`${hub.url}/api/v1/documents?source=sev-ovv`, { headers: reader })).json()) as { items: unknown[] };
+      if (registered.items.length) return { status: 0, code: 'amqp registered' };
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    await conn.close();
+  }
+}
+
 export const bench: Bench = {
   name: 'hostile',
   async run() {
@@ -129,7 +153,11 @@ export const bench: Bench = {
       const dataDir = mkdtempSync(join(tmpdir(), 'dilovod-hostile-'));
       // PostgreSQL: the embedded engine runs in the hub's own thread, so its share of a large write shows only there
       const pg = database === 'postgres' ? await createTestDatabase('hostile') : undefined;
-      const hub = await startBenchHub(dataDir, { ...SEV_OVV_ENV, ...(pg ? { DATABASE_URL: pg.url, SAMPLE_NOMENCLATURE: 'true' } : {}) }, howNpmStartRuns());
+      const vhost = input.routingKey ? await createTestVhost('hostile') : undefined;
+      const hub = await startBenchHub(dataDir, {
+        ...SEV_OVV_ENV, ...(pg ? { DATABASE_URL: pg.url, SAMPLE_NOMENCLATURE: 'true' } : {}),
+        ...(vhost ? { AMQP_URL: vhost.url, AMQP_PUBLISHERS: '{"guest":"*"}' } : {}),
+      }, howNpmStartRuns());
       try {
         const token = await tokenFor(hub, input.role, input.role.includes('integrator') ? ['edms', 'sev-ovv'] : undefined);
         let idle = 0;
@@ -143,17 +171,20 @@ export const bench: Bench = {
         let ms = 0;
         const longest = await longestHealthz(hub, async () => {
           const started = performance.now();
-          answer = await post(`${hub.url}${input.path}`, { authorization: `Bearer ${token}`, 'content-type': input.contentType }, body);
+          answer = input.routingKey
+            ? await publishAndWait(hub, vhost!.url, input.routingKey, body)
+            : await post(`${hub.url}${input.path}`, { authorization: `Bearer ${token}`, 'content-type': input.contentType }, body);
           ms = performance.now() - started;
         });
         const peak = memoryOf(hub.child.pid!).peak;
         console.log([
-          database, input.label, (body.length / 2 ** 20).toFixed(1), `${answer.status}${answer.code ? ` ${answer.code}` : ''}`, ms.toFixed(0),
+          database, input.label, (body.length / 2 ** 20).toFixed(1), answer.status ? `${answer.status}${answer.code ? ` ${answer.code}` : ''}` : answer.code ?? '?', ms.toFixed(0),
           `${peak.toFixed(0)} (${before.toFixed(0)})`, `${longest.toFixed(0)} (${idle.toFixed(0)})`,
         ].join(' | '));
       } finally {
         await hub.stop();
         await pg?.drop();
+        await vhost?.delete();
         rmSync(dataDir, { recursive: true, force: true });
       }
     }

@@ -2,8 +2,10 @@ import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { HubError, isTransient } from '../errors';
 import { acceptInput, knownFormats, quarantineFailure, type Envelope, type IntakeResult, type PipelineDeps } from '../pipeline';
+import { offloads } from '../workers';
 import type { BusConnection } from './connection';
 import { backoffMs, sleep } from './backoff';
+import { shareLargeContent } from './shared-content';
 import { parseRoutingKey, TOPOLOGY } from './topology';
 
 export interface ConsumerOptions {
@@ -73,6 +75,8 @@ export class InboundConsumer {
 
   private async attach(model: ChannelModel): Promise<void> {
     const ch = await model.createChannel();
+    // A body a worker will decode is read into shared memory as it arrives (issue 14).
+    shareLargeContent(ch, offloads);
     ch.on('error', (err) => this.deps.log.warn({ err: err.message }, 'помилка каналу приймання / consumer channel error'));
     await ch.prefetch(this.opts.prefetch);
     const { consumerTag } = await ch.consume(TOPOLOGY.inboundQueue, (msg) => {

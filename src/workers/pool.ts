@@ -114,14 +114,19 @@ export function warmWorkers(): Promise<void> {
   return runInWorker('warm', {}).then(() => undefined, () => undefined);
 }
 
-/** Runs a task on a worker thread within the budget; its HubError arrives as a HubError. */
-export async function runInWorker<T>(name: TaskName, task: TaskOf<typeof name>, transfer: ArrayBuffer[] = []): Promise<T> {
+/**
+ * V8 stops a thread that nears its heap limit with 16 MB to spare; one allocation larger than
+ * that (the input as one string: up to twice its bytes in UTF-16) aborts the whole process
+ * instead. So an input must fit its budget several times over before it is given to a thread:
+ * callers ask before they hand the bytes over.
+ */
+export function assertFitsBudget(bytes: number): void {
+  if (bytes > maxInputBytes()) throw HubError.of('INPUT_TOO_COSTLY', { budget: 'memory', limitMb: settings.memoryMb, bytes, maxBytes: maxInputBytes() });
+}
+
+/** Runs a task on a worker thread within the budget (its input's size checked by assertFitsBudget first); its HubError arrives as a HubError. */
+export async function runInWorker<T>(name: TaskName, task: TaskOf<typeof name>): Promise<T> {
   const limits = { timeoutMs: settings.taskTimeoutMs, memoryMb: settings.memoryMb };
-  const bytes = transfer.reduce((n, b) => n + b.byteLength, 0);
-  // V8 stops a thread that nears its heap limit with 16 MB to spare; one allocation larger than
-  // that (the input as one string: up to twice its bytes in UTF-16) aborts the whole process
-  // instead. So an input must fit its budget several times over before it is given to a thread.
-  if (bytes > maxInputBytes()) throw HubError.of('INPUT_TOO_COSTLY', { budget: 'memory', limitMb: limits.memoryMb, bytes, maxBytes: maxInputBytes() });
   const running = thePool();
   // The time budget is the input's own: it starts when a thread begins it (the task says so on
   // its port), not while it waits in the queue or while a new thread loads its modules.
@@ -133,7 +138,7 @@ export async function runInWorker<T>(name: TaskName, task: TaskOf<typeof name>, 
   });
   let outcome: Wired<T>;
   try {
-    outcome = (await running.run({ ...task, begun: beginning }, { name, signal: controller.signal, transferList: [...transfer, beginning] })) as Wired<T>;
+    outcome = (await running.run({ ...task, begun: beginning }, { name, signal: controller.signal, transferList: [beginning] })) as Wired<T>;
   } catch (err) {
     const budget = budgetError(err, limits);
     if (budget) throw budget;
