@@ -121,6 +121,12 @@ export const ERROR_CATALOG = {
     // Over AMQP the same message delivered twice at once waits and is then answered from the first.
     transient: true,
   },
+  // Issue 18: the same idempotency key (source + externalId, a СЕВ ОВВ msg_id) with other content.
+  CONFLICTING_REPEAT: {
+    status: 409,
+    message: 'A document with this source and externalId is already on file with other content; the card on file (details.documentId) is unchanged and what was sent is kept in quarantine',
+    messageUk: 'Документ із таким джерелом і зовнішнім ідентифікатором уже є, але з іншим вмістом; наявну картку (details.documentId) не змінено, надіслане збережено в карантині',
+  },
   INVALID_IF_MATCH: {
     status: 400,
     message: 'If-Match must be the card version, e.g. "7"',

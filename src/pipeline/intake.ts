@@ -5,6 +5,7 @@ import { quarantine } from '../store';
 import type { PipelineDeps } from './context';
 import { decodeInput } from '../workers';
 import type { Envelope } from './envelope';
+import { inputDigest } from './input-digest';
 import { registerSubmission } from './register';
 
 export type IntakeResult =
@@ -39,11 +40,12 @@ export async function acceptInput(deps: PipelineDeps, env: Envelope, opts: { qua
   const count = (outcome: string, source: string | null, code = '') => deps.metrics?.inputs.inc({ channel: env.channel, source: source ?? 'unknown', outcome, code });
   try {
     body = applyEnvelopeDefaults(await decodeInput(env), env);
+    const digest = await inputDigest(env, body);
     const sub = assertValid<DocumentSubmission>('document-submission.schema.json', body);
     if (env.allowedSources && !env.allowedSources.includes(sub.source)) {
       throw identityError('SOURCE_NOT_ALLOWED', { source: sub.source, allowedSources: env.allowedSources, ...(env.channel === 'amqp' ? { userId: env.publishedBy ?? null } : {}) });
     }
-    const { outcome, card } = await registerSubmission(deps, sub, env.traceId);
+    const { outcome, card } = await registerSubmission(deps, sub, env.traceId, digest);
     if (outcome === 'created') stopTimer?.();
     count(outcome === 'created' ? 'registered' : 'repeat', sub.source);
     deps.log.info(

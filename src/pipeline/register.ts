@@ -46,7 +46,7 @@ async function drawRegistration(q: Queryable, deps: PipelineDeps, plan: Plan): P
  * decide registration (003 §157, §179), draw the journal number, store attachments, run the
  * steps, and write the event to the outbox. A repeat returns the card already on file.
  */
-export async function registerSubmission(deps: PipelineDeps, sub: DocumentSubmission, traceId?: string): Promise<RegisterOutcome> {
+export async function registerSubmission(deps: PipelineDeps, sub: DocumentSubmission, traceId?: string, inputSha256?: string): Promise<RegisterOutcome> {
   const attachments = decodeAttachments(sub.attachments);
   const now = deps.clock.now();
   // The steps log with the input's traceId, so every line of one input can be found together.
@@ -72,13 +72,20 @@ export async function registerSubmission(deps: PipelineDeps, sub: DocumentSubmis
         dueDate: sub.dueDate,
         meta: sub.meta,
         payloadSha256: payloadHash(sub),
+        inputSha256,
       },
       'not-registered',
     );
     if (!id) {
-      const existing = await documents.findIdByExternalId(q, sub.source, sub.externalId);
-      const card = existing ? await documents.getCard(q, existing) : undefined;
-      if (!card) throw new Error('duplicate key reported but the document is not on file');
+      const existing = await documents.findOnFile(q, sub.source, sub.externalId);
+      const card = existing ? await documents.getCard(q, existing.id) : undefined;
+      if (!existing || !card) throw new Error('duplicate key reported but the document is not on file');
+      // The same key with other content is not this document again (issue 18): the card stays as
+      // it is and the caller is told, the input goes to quarantine (acceptInput). A card from
+      // before migration 019 has no digest to compare: a plain repeat, as it always was.
+      if (inputSha256 && existing.inputSha256 && existing.inputSha256 !== inputSha256) {
+        throw HubError.of('CONFLICTING_REPEAT', { documentId: existing.id, source: sub.source, externalId: sub.externalId, onFileSha256: existing.inputSha256, receivedSha256: inputSha256 });
+      }
       return { outcome: 'duplicate', card };
     }
 

@@ -16,6 +16,8 @@ export interface NewDocument {
   dueDate?: string;
   meta?: Record<string, unknown>;
   payloadSha256: string;
+  /** What came in, to tell a true repeat from a conflicting one (src/pipeline/input-digest.ts); none for archive imports. */
+  inputSha256?: string;
 }
 
 export interface NewAttachment {
@@ -33,18 +35,24 @@ export interface NewAttachment {
 export async function insertDocumentOnce(q: Queryable, doc: NewDocument, status: DocumentStatus): Promise<string | undefined> {
   const rows = await q.query<{ id: string }>(
     `INSERT INTO documents (id, source, external_id, kind, subtype, status, summary, correspondent, outgoing,
-       received_at, urgency, pages, due_date, meta, payload_sha256)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       received_at, urgency, pages, due_date, meta, payload_sha256, input_sha256)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      ON CONFLICT (source, external_id) DO NOTHING
      RETURNING id`,
     [
       doc.id, doc.source, doc.externalId, doc.kind, doc.subtype ?? null, status, doc.summary,
       JSON.stringify(doc.correspondent), doc.outgoing ? JSON.stringify(doc.outgoing) : null,
       doc.receivedAt, doc.urgency, doc.pages ?? null, doc.dueDate ?? null,
-      doc.meta ? JSON.stringify(doc.meta) : null, doc.payloadSha256,
+      doc.meta ? JSON.stringify(doc.meta) : null, doc.payloadSha256, doc.inputSha256 ?? null,
     ],
   );
   return rows[0]?.id;
+}
+
+/** The document on file under an idempotency key, with the digest of the input it came from (none before migration 019). */
+export async function findOnFile(q: Queryable, source: string, externalId: string): Promise<{ id: string; inputSha256: string | null } | undefined> {
+  const rows = await q.query<{ id: string; input_sha256: string | null }>('SELECT id, input_sha256 FROM documents WHERE source = $1 AND external_id = $2', [source, externalId]);
+  return rows[0] && { id: rows[0].id, inputSha256: rows[0].input_sha256 };
 }
 
 export async function findIdByExternalId(q: Queryable, source: string, externalId: string): Promise<string | undefined> {
