@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import { HubError } from '../../src/errors';
 import { violations } from '../../src/schemas';
 import { decodeSevOvvMessage } from './inbound';
-import { editedSample, expectHubError, ownSample, testConfig } from './test-support';
+import { ARRIVED, editedSample, expectHubError, ownSample, testConfig } from './test-support';
 
 const decode = (payload: Buffer | string, over = {}) =>
-  decodeSevOvvMessage(typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload, testConfig(over));
+  decodeSevOvvMessage(typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload, testConfig(over), ARRIVED);
 
 const edit = (fn: (xml: string) => string) => editedSample('do-vykonannia.xml', fn);
 
@@ -72,6 +72,17 @@ describe('СЕВ ОВВ inbound: broken and unwanted messages', function () {
         message: 'the root element is <Envelope>; a 1207 message is a <Header>',
         messageUk: 'кореневий елемент — <Envelope>, а повідомлення формату 1207 — це <Header>',
       }] });
+    });
+
+    it('a <Header> in a foreign namespace is not a 1207 message: SEV_OVV_INVALID_MESSAGE at /Header/@xmlns (issue 18)', async () => {
+      const foreign = edit((x) => x.replace('<Header ', '<Header xmlns="http://example.org/not-1207" '));
+      const err = await expectHubError(decode(foreign), 'SEV_OVV_INVALID_MESSAGE');
+      expect(violationPaths(err)).to.deep.equal(['/Header/@xmlns']);
+      expect(JSON.stringify(err.details)).to.contain('http://example.org/not-1207');
+      // a prefixed root is another element; a declaration of other prefixes leaves <Header> in no namespace
+      await expectHubError(decode(edit((x) => x.replace('<Header ', '<n:Header xmlns:n="http://example.org/n" ').replace('</Header>', '</n:Header>'))), 'SEV_OVV_INVALID_MESSAGE');
+      expect(await decode(edit((x) => x.replace('<Header ', '<Header xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ')))).to.be.an('object');
+      expect(await decode(edit((x) => x.replace('<Header ', '<Header xmlns="" ')))).to.be.an('object');
     });
 
     it('another version or standard → SEV_OVV_UNSUPPORTED_VERSION with what it was', async () => {
@@ -243,7 +254,7 @@ describe('СЕВ ОВВ inbound: broken and unwanted messages', function () {
     async function decodesOrRejectsCleanly(bytes: Buffer): Promise<void> {
       let sub: unknown;
       try {
-        sub = await decodeSevOvvMessage(bytes, testConfig());
+        sub = await decodeSevOvvMessage(bytes, testConfig(), ARRIVED);
       } catch (err) {
         if (!(err instanceof HubError)) throw err;
         // Whatever the damage, the refusal says what is wrong in Ukrainian too.

@@ -1,13 +1,13 @@
 import { expect } from 'chai';
 import { assertValid, type DocumentSubmission } from '../../src/schemas';
 import { decodeSevOvvMessage } from './inbound';
-import { editedSample, expectHubError, ownSample, rawDocTransfer, sha256, testConfig } from './test-support';
+import { ARRIVED, editedSample, expectHubError, ownSample, rawDocTransfer, sha256, testConfig } from './test-support';
 
 describe('СЕВ ОВВ inbound: our own samples (samples/)', function () {
   describe('do-vykonannia.xml: a document to execute, with a task on control and one attachment', function () {
     let sub: DocumentSubmission;
     before(async () => {
-      sub = await decodeSevOvvMessage(ownSample('do-vykonannia.xml'), testConfig());
+      sub = await decodeSevOvvMessage(ownSample('do-vykonannia.xml'), testConfig(), ARRIVED);
     });
 
     it('is a valid higher-authority document, urgent, keyed by the sender and msg_id', () => {
@@ -17,10 +17,12 @@ describe('СЕВ ОВВ inbound: our own samples (samples/)', function () {
         externalId: '00022533/c1a2b3c4-d5e6-47f8-9a0b-1c2d3e4f5a6b/5b0e7c1a-3d2f-4e6a-9b8c-7d6e5f4a3b2c',
         kind: 'higher-authority-document',
         summary: 'Про підготовку закладів освіти до опалювального сезону 2026/2027 року',
-        receivedAt: '2026-03-06T07:30:00.000Z',
+        // when it reached the hub, not Header@time (2026-03-06T07:30:00Z, kept in meta): issue 18
+        receivedAt: ARRIVED.toISOString(),
         urgency: 'urgent',
         pages: 1,
       });
+      expect(sub.meta).to.include({ msgTime: '2026-03-06T07:30:00.000Z' });
       expect(sub.outgoing).to.deep.equal({ number: '01-14/2214', date: '2026-03-05' });
     });
 
@@ -68,14 +70,14 @@ describe('СЕВ ОВВ inbound: our own samples (samples/)', function () {
     });
 
     it('the same bytes always map to the same submission (a redelivery is a true repeat)', async () => {
-      const again = await decodeSevOvvMessage(ownSample('do-vykonannia.xml'), testConfig());
+      const again = await decodeSevOvvMessage(ownSample('do-vykonannia.xml'), testConfig(), ARRIVED);
       expect(JSON.stringify(again)).to.equal(JSON.stringify(sub));
     });
   });
 
   describe('reply.xml: a reply (msg_type 3) to our own letter', function () {
     it('is an official letter that references our outgoing letter', async () => {
-      const sub = await decodeSevOvvMessage(ownSample('reply.xml'), testConfig());
+      const sub = await decodeSevOvvMessage(ownSample('reply.xml'), testConfig(), ARRIVED);
       assertValid('document-submission.schema.json', sub);
       expect(sub).to.include({ kind: 'official-letter', urgency: 'normal' });
       expect(sub.correspondent).to.deep.equal({ name: 'Міністерство розвитку громад (тестове)', edrpou: '30000004', address: 'м. Київ, вул. Тестова, 9' });
@@ -89,7 +91,7 @@ describe('СЕВ ОВВ inbound: our own samples (samples/)', function () {
 
   describe('acknowledgement-registered.xml: the recipient registered a message we sent', function () {
     it('is not a new document: SEV_OVV_NOT_A_DOCUMENT with what it acknowledges', async () => {
-      const err = await expectHubError(decodeSevOvvMessage(ownSample('acknowledgement-registered.xml'), testConfig()), 'SEV_OVV_NOT_A_DOCUMENT');
+      const err = await expectHubError(decodeSevOvvMessage(ownSample('acknowledgement-registered.xml'), testConfig(), ARRIVED), 'SEV_OVV_NOT_A_DOCUMENT');
       expect(err.details).to.deep.include({
         what: 'acknowledgement',
         acknowledgesMsgId: '3e2d1c0b-9a8f-4e7d-b6c5-a4b3c2d1e0f9',
@@ -106,28 +108,28 @@ describe('СЕВ ОВВ inbound: our own samples (samples/)', function () {
     const reply = ownSample('reply.xml');
 
     it('Document@kind listed in kindByDocumentKind wins, compared case-insensitively', async () => {
-      const sub = await decodeSevOvvMessage(doc, testConfig({ kindByDocumentKind: { ' доручення ': 'official-letter' } }));
+      const sub = await decodeSevOvvMessage(doc, testConfig({ kindByDocumentKind: { ' доручення ': 'official-letter' } }), ARRIVED);
       expect(sub.kind).to.equal('official-letter');
       expect(sub.meta?.kindRule).to.equal('document-kind');
     });
 
     it('a sender listed in higherAuthorities sends higher-authority documents whatever the purpose', async () => {
       const info = editedSample('do-vykonannia.xml', (x) => x.replace('purpose_type="3"', 'purpose_type="0"'));
-      expect((await decodeSevOvvMessage(info, testConfig())).kind).to.equal('official-letter');
-      const sub = await decodeSevOvvMessage(info, testConfig({ higherAuthorities: ['00022533'] }));
+      expect((await decodeSevOvvMessage(info, testConfig(), ARRIVED)).kind).to.equal('official-letter');
+      const sub = await decodeSevOvvMessage(info, testConfig({ higherAuthorities: ['00022533'] }), ARRIVED);
       expect(sub.kind).to.equal('higher-authority-document');
       expect(sub.meta?.kindRule).to.equal('higher-authority-sender');
     });
 
     it('a reply follows replyKind even from a higher authority', async () => {
-      const sub = await decodeSevOvvMessage(reply, testConfig({ higherAuthorities: ['30000004'], replyKind: 'telegram' }));
+      const sub = await decodeSevOvvMessage(reply, testConfig({ higherAuthorities: ['30000004'], replyKind: 'telegram' }), ARRIVED);
       expect(sub.kind).to.equal('telegram');
     });
 
     it('purpose_type maps through kindByPurposeType, else defaultKind', async () => {
       const forApproval = editedSample('do-vykonannia.xml', (x) => x.replace('purpose_type="3"', 'purpose_type="1"'));
-      expect((await decodeSevOvvMessage(forApproval, testConfig({ kindByPurposeType: { '1': 'committee-decision' } }))).kind).to.equal('committee-decision');
-      expect((await decodeSevOvvMessage(forApproval, testConfig({ defaultKind: 'telegram' }))).kind).to.equal('telegram');
+      expect((await decodeSevOvvMessage(forApproval, testConfig({ kindByPurposeType: { '1': 'committee-decision' } }), ARRIVED)).kind).to.equal('committee-decision');
+      expect((await decodeSevOvvMessage(forApproval, testConfig({ defaultKind: 'telegram' }), ARRIVED)).kind).to.equal('telegram');
     });
   });
 });

@@ -5,7 +5,7 @@ import { assertValid, type DocumentSubmission } from '../../src/schemas';
 import { dueDateFor } from './due-date';
 import { decodeSevOvvMessage } from './inbound';
 import { readSevMessage } from './read-message';
-import { expectHubError, rawDocTransfer, realSample, sha256, testConfig } from './test-support';
+import { ARRIVED, expectHubError, rawDocTransfer, realSample, sha256, testConfig } from './test-support';
 import { parseXml } from './xml';
 
 /**
@@ -23,7 +23,8 @@ interface DocumentCase {
   rule: string;
   outgoing: { number: string; date: string };
   summary: string;
-  receivedAt: string;
+  /** Header@time: when the sender wrote the message (meta.msgTime); receivedAt is the arrival. */
+  msgTime: string;
   urgency: 'normal' | 'urgent';
   /** DocTransfer idnumber → attachment name. */
   attachment?: [string, string];
@@ -36,49 +37,49 @@ const DOCUMENTS: DocumentCase[] = [
   {
     file: 'DS01-do-vykonannia.xml', to: '21560045', msgId: '3b328ce2-d12b-4cbc-ade8-4b73ca965463',
     kind: 'higher-authority-document', rule: 'purpose-type', outgoing: { number: '1/16/11-15', date: '2015-09-08' },
-    summary: 'До виконання ДС1', receivedAt: '2015-09-09T12:45:43.000Z', urgency: 'normal',
+    summary: 'До виконання ДС1', msgTime: '2015-09-09T12:45:43.000Z', urgency: 'normal',
     attachment: ['190', 'Окреме доручення_DLRKS168__Z0K5UCYRK.pdf'], signed: true,
   },
   {
     file: 'DS03-na-pohodzhennia.xml', to: '312315214', msgId: '4ff353fd-82ef-4115-9b6e-88968ed008ec',
     kind: 'official-letter', rule: 'default', outgoing: { number: '1', date: '2015-09-08' },
-    summary: 'ДС3. На погодження', receivedAt: '2015-09-09T12:48:16.000Z', urgency: 'urgent',
+    summary: 'ДС3. На погодження', msgTime: '2015-09-09T12:48:16.000Z', urgency: 'urgent',
     attachment: ['194', 'листи_19_1_DLRKS170__Z0K55EZLM.docx'], signed: false, dueDate: '2015-09-09',
   },
   {
     file: 'DS05-dlia-informuvannia.xml', to: '00000003', msgId: '27a0b64f-04ce-43a8-80df-d54074e3932c',
     kind: 'official-letter', rule: 'default', outgoing: { number: '1/16/14-15', date: '2015-09-08' },
-    summary: 'ДС5. Информування', receivedAt: '2015-09-09T12:49:17.000Z', urgency: 'normal',
+    summary: 'ДС5. Информування', msgTime: '2015-09-09T12:49:17.000Z', urgency: 'normal',
     attachment: ['197', 'листи_19_1_DLRKS171__Z0LAAGYRF.pdf'], signed: true,
   },
   {
     file: 'DS06-dlia-uzahalnennia.xml', to: '21560045', msgId: '2e34b5ef-f79a-42a0-b54d-9e3cb229117c',
     kind: 'official-letter', rule: 'default', outgoing: { number: '2/16/14-15', date: '2015-09-08' },
-    summary: 'ДС6. Узагальнення', receivedAt: '2015-09-09T12:49:46.000Z', urgency: 'normal',
+    summary: 'ДС6. Узагальнення', msgTime: '2015-09-09T12:49:46.000Z', urgency: 'normal',
     attachment: ['199', 'листи_19_1_DLRKS172__Z0LAAUCPW.pdf'], signed: true,
   },
   {
     file: 'DS07-zvitnist-do-vykonannia.xml', to: '00000003', msgId: 'e789e5b1-512f-4e5b-a0d5-3e8283777779',
     kind: 'official-letter', rule: 'reply', outgoing: { number: '6/16/14-15', date: '2015-09-09' },
-    summary: 'Звітність ДС7. До виконання', receivedAt: '2015-09-09T12:55:37.000Z', urgency: 'normal',
+    summary: 'Звітність ДС7. До виконання', msgTime: '2015-09-09T12:55:37.000Z', urgency: 'normal',
     attachment: ['207', 'листи_19_1_DLRKS182__Z0LCFIO3O.pdf'], signed: true, inReplyTo: { idnumber: '88801', number: '7789999', date: '2015-09-03' },
   },
   {
     file: 'DS09-zvitnist-na-pohodzhennia.xml', to: '7879990908', msgId: '738a8974-780e-4168-9f8b-1ab95c7507bf',
     kind: 'official-letter', rule: 'reply', outgoing: { number: '7/16/14-15', date: '2015-09-09' },
-    summary: 'ДС9. Звітність На погодження', receivedAt: '2015-09-09T13:05:30.000Z', urgency: 'normal',
+    summary: 'ДС9. Звітність На погодження', msgTime: '2015-09-09T13:05:30.000Z', urgency: 'normal',
     signed: false, inReplyTo: { idnumber: '8895449', number: '67879899', date: '2015-09-02' },
   },
   {
     file: 'DS11-zvitnist-dlia-informuvannia.xml', to: '7879990908', msgId: 'dcb75434-88fd-40b8-b0e9-db196389a212',
     kind: 'official-letter', rule: 'reply', outgoing: { number: '4/16/14-15', date: '2015-09-08' },
-    summary: 'Відповідь на ДС5 - ДС11 Звітність Інформування', receivedAt: '2015-09-09T13:12:59.000Z', urgency: 'normal',
+    summary: 'Відповідь на ДС5 - ДС11 Звітність Інформування', msgTime: '2015-09-09T13:12:59.000Z', urgency: 'normal',
     attachment: ['203', 'Test.txt'], signed: false, inReplyTo: { idnumber: '889548', number: '56/4/55-15', date: '2015-08-31' },
   },
   {
     file: 'DS12-zvitnist-dlia-uzahalnennia.xml', to: '7879990908', msgId: 'f5c42b83-2018-4901-8f07-866cf852783f',
     kind: 'official-letter', rule: 'reply', outgoing: { number: '5/16/14-15', date: '2015-09-09' },
-    summary: 'Відповідь на ДС6 - ДС12 Звітність Узагальнення', receivedAt: '2015-09-09T13:13:17.000Z', urgency: 'normal',
+    summary: 'Відповідь на ДС6 - ДС12 Звітність Узагальнення', msgTime: '2015-09-09T13:13:17.000Z', urgency: 'normal',
     attachment: ['205', 'Test.pdf'], signed: true, inReplyTo: { idnumber: '8895448', number: '5446', date: '2015-09-02' },
   },
 ];
@@ -97,7 +98,7 @@ describe('СЕВ ОВВ inbound: the ДЦІР test messages ДС1–ДС16', fun
       let sub: DocumentSubmission;
       before(async () => {
         xml = realSample(c.file);
-        sub = await decodeSevOvvMessage(xml, testConfig({ orgId: c.to }));
+        sub = await decodeSevOvvMessage(xml, testConfig({ orgId: c.to }), ARRIVED);
       });
 
       it('is a valid canonical submission whose attachments pass the pipeline hash check', () => {
@@ -112,11 +113,12 @@ describe('СЕВ ОВВ inbound: the ДЦІР test messages ДС1–ДС16', fun
         expect(sub.meta).to.include({ msgId: c.msgId, fromOrgId: '37472062', toOrgId: c.to, kindRule: c.rule });
       });
 
-      it('takes the correspondent, outgoing number, summary, time and urgency from the message', () => {
+      it('takes the correspondent, outgoing number, summary and urgency from the message; received when it arrived, the sender\'s time in meta (issue 18)', () => {
         expect(sub.correspondent).to.deep.equal(SENDER);
         expect(sub.outgoing).to.deep.equal(c.outgoing);
         expect(sub.summary).to.equal(c.summary);
-        expect(sub.receivedAt).to.equal(c.receivedAt);
+        expect(sub.receivedAt).to.equal(ARRIVED.toISOString());
+        expect(sub.meta).to.include({ msgTime: c.msgTime });
         expect(sub.urgency).to.equal(c.urgency);
         expect(sub.dueDate).to.equal(c.dueDate);
       });
@@ -150,7 +152,7 @@ describe('СЕВ ОВВ inbound: the ДЦІР test messages ДС1–ДС16', fun
 
   it('ДС1: the PDF and its details, checked by hand', async () => {
     const xml = realSample('DS01-do-vykonannia.xml');
-    const sub = await decodeSevOvvMessage(xml, testConfig({ orgId: '21560045' }));
+    const sub = await decodeSevOvvMessage(xml, testConfig({ orgId: '21560045' }), ARRIVED);
     const pdf = rawDocTransfer(xml, '190');
     expect(pdf.subarray(0, 5).toString('latin1')).to.equal('%PDF-');
     // Computed outside Node (Python base64 + hashlib over the same DocTransfer).
@@ -173,7 +175,7 @@ describe('СЕВ ОВВ inbound: the ДЦІР test messages ДС1–ДС16', fun
   });
 
   it('ДС11: the txt attachment is the sender\'s windows-1251 text, kept byte for byte', async () => {
-    const sub = await decodeSevOvvMessage(realSample('DS11-zvitnist-dlia-informuvannia.xml'), testConfig({ orgId: '7879990908' }));
+    const sub = await decodeSevOvvMessage(realSample('DS11-zvitnist-dlia-informuvannia.xml'), testConfig({ orgId: '7879990908' }), ARRIVED);
     const bytes = Buffer.from(sub.attachments?.[0]?.contentBase64 ?? '', 'base64');
     expect(new TextDecoder('windows-1251').decode(bytes)).to.equal('Тестовый документ');
     expect(sub.attachments?.[0]?.mediaType).to.equal('text/plain');
@@ -188,7 +190,7 @@ describe('СЕВ ОВВ inbound: the ДЦІР test messages ДС1–ДС16', fun
 
   for (const a of ACKNOWLEDGEMENTS) {
     it(`${a.file}: an acknowledgement (msg_type 0, ack_type ${a.ackType}) is not a new document`, async () => {
-      const err = await expectHubError(decodeSevOvvMessage(realSample(a.file), testConfig({ orgId: '30855996' })), 'SEV_OVV_NOT_A_DOCUMENT');
+      const err = await expectHubError(decodeSevOvvMessage(realSample(a.file), testConfig({ orgId: '30855996' }), ARRIVED), 'SEV_OVV_NOT_A_DOCUMENT');
       expect(err.details).to.deep.include({ msgType: 0, what: 'acknowledgement', msgId: a.msgId, acknowledgesMsgId: a.acknowledges, ackType: a.ackType });
       expect((err.details as { results: unknown[] }).results).to.deep.equal([{ errorcode: '0', errortext: a.text }]);
       if (a.ackType === 3) expect(err.details).to.deep.include({ regNumber: { number: '1/0/-15', date: '2015-09-11' } });

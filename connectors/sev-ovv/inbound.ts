@@ -127,7 +127,7 @@ function metaOf(message: SevMessage, doc: SevDocument, rule: string, nameById: M
   };
 }
 
-function toSubmission(message: SevMessage, config: SevOvvConfig): DocumentSubmission {
+function toSubmission(message: SevMessage, config: SevOvvConfig, receivedAt: Date): DocumentSubmission {
   const { header } = message;
   const doc = message.document as SevDocument;
   const externalId = externalIdOf({ orgId: header.fromOrgId, sysId: header.fromSysId, msgId: header.msgId });
@@ -159,7 +159,9 @@ function toSubmission(message: SevMessage, config: SevOvvConfig): DocumentSubmis
     correspondent: correspondentOf(header, doc),
     ...(outgoing ? { outgoing } : {}),
     summary: summaryOf(doc),
-    receivedAt: header.time,
+    // When the message reached the council, not when the sender wrote it (Header@time, kept in
+    // meta.msgTime): terms that run from receipt and the day's lists go by arrival (issue 18).
+    receivedAt: receivedAt.toISOString(),
     urgency: doc.urgent ? 'urgent' : 'normal',
     ...(doc.pages !== undefined && doc.pages <= 100000 ? { pages: doc.pages } : {}),
     ...(dueDate ? { dueDate } : {}),
@@ -172,14 +174,15 @@ function toSubmission(message: SevMessage, config: SevOvvConfig): DocumentSubmis
 /**
  * 1207 XML bytes → canonical DocumentSubmission (main documents, msg_type 1, and replies,
  * msg_type 3). Every failure is a HubError with a stable code (quarantined by the pipeline),
- * never a crash. The result is a function of the bytes and the settings only, so a redelivered
- * message maps to the same submission.
+ * never a crash. The result is a function of the bytes, the settings and the time the message
+ * arrived; a redelivered message is the same message (its msg_id, and its bytes: see
+ * src/pipeline/input-digest.ts), so the card on file answers it with its first receipt time.
  */
-export async function decodeSevOvvMessage(payload: Buffer, config: SevOvvConfig): Promise<DocumentSubmission> {
+export async function decodeSevOvvMessage(payload: Buffer, config: SevOvvConfig, receivedAt: Date): Promise<DocumentSubmission> {
   const message = readSevMessage(await parseXml(payload));
   checkRouting(message.header, config);
   rejectNonDocuments(message);
-  return toSubmission(message, config);
+  return toSubmission(message, config, receivedAt);
 }
 
 /** Settings as a HubError: a message that arrives before the connector is configured is kept, not lost. */
@@ -193,4 +196,4 @@ function configOrError(env: Record<string, string | undefined>): SevOvvConfig {
 }
 
 /** The pipeline decoder for format 'sev-ovv.xml'; reads SEV_OVV_* on each message (cheap, and never stale). */
-export const sevOvvDecoder: Decoder = (payload) => decodeSevOvvMessage(payload, configOrError(process.env));
+export const sevOvvDecoder: Decoder = (payload, envelope) => decodeSevOvvMessage(payload, configOrError(process.env), envelope.receivedAt);

@@ -5,7 +5,7 @@ import { sevOvvConnector } from '.';
 import { decodeSevOvvMessage } from './inbound';
 import { acknowledgementsFor, uuidV5 } from './outbound';
 import { readSevMessage } from './read-message';
-import { expectHubError, OUR_ORG_ID, OUR_SYS_ID, ownSample, testConfig } from './test-support';
+import { ARRIVED, expectHubError, OUR_ORG_ID, OUR_SYS_ID, ownSample, testConfig } from './test-support';
 import { parseXml } from './xml';
 
 const SENDER_ORG = '00022533';
@@ -13,7 +13,7 @@ const SENDER_SYS = 'c1a2b3c4-d5e6-47f8-9a0b-1c2d3e4f5a6b';
 const ORIGINAL_MSG_ID = '5b0e7c1a-3d2f-4e6a-9b8c-7d6e5f4a3b2c';
 
 async function externalIdOfOwnSample(): Promise<string> {
-  return (await decodeSevOvvMessage(ownSample('do-vykonannia.xml'), testConfig())).externalId;
+  return (await decodeSevOvvMessage(ownSample('do-vykonannia.xml'), testConfig(), ARRIVED)).externalId;
 }
 
 function event(over: Partial<HubEvent> = {}): HubEvent {
@@ -89,7 +89,7 @@ describe('СЕВ ОВВ outbound: acknowledgements to the sender', function () {
       });
       // The sender (00022533) decoding our reply sees an acknowledgement of its message.
       const senderSide = testConfig({ orgId: SENDER_ORG });
-      const err = await expectHubError(decodeSevOvvMessage(msg!.body, senderSide), 'SEV_OVV_NOT_A_DOCUMENT');
+      const err = await expectHubError(decodeSevOvvMessage(msg!.body, senderSide, ARRIVED), 'SEV_OVV_NOT_A_DOCUMENT');
       expect(err.details).to.deep.include({ acknowledgesMsgId: ORIGINAL_MSG_ID, ackType: 3, fromOrgId: OUR_ORG_ID });
     });
 

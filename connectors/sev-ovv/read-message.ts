@@ -275,6 +275,18 @@ export function readSevMessage(root: XmlElement): SevMessage {
       }],
     });
   }
+  // Order1207_1.5_v.2.2.xsd has no targetNamespace: a 1207 <Header> is in no namespace. The same
+  // element name in another vocabulary (xmlns="http://example.org/…") is not this format (issue 18).
+  const namespace = root.attrs.xmlns;
+  if (namespace !== undefined && namespace !== '') {
+    throw sevOvvError('SEV_OVV_INVALID_MESSAGE', {
+      violations: [{
+        path: `${root.path}/@xmlns`,
+        message: `the root element is in the namespace "${namespace}"; a 1207 <Header> is in no namespace`,
+        messageUk: `кореневий елемент належить до простору імен «${namespace}», а <Header> формату 1207 — до жодного`,
+      }],
+    });
+  }
   const standart = root.attrs.standart?.trim();
   const version = root.attrs.version?.trim();
   if (standart !== STANDART || version !== VERSION) {

@@ -81,3 +81,6 @@ export function editedSample(file: string, edit: (xml: string) => string): Buffe
   if (after === before) throw new Error('the edit changed nothing');
   return Buffer.from(after, 'utf8');
 }
+
+/** When a test's message reached the hub (receivedAt is the arrival, Header@time stays in meta.msgTime). */
+export const ARRIVED = new Date('2026-03-06T09:12:34.000Z');

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeSevOvvMessage } from '../../connectors/sev-ovv/inbound';
-import { OWN_SAMPLES, REAL_SAMPLES, testConfig } from '../../connectors/sev-ovv/test-support';
+import { ARRIVED, OWN_SAMPLES, REAL_SAMPLES, testConfig } from '../../connectors/sev-ovv/test-support';
 import { HubError } from '../../src/errors';
 import { assertStorableValue } from '../../src/pipeline/strict-json';
 import { assertValid, violations } from '../../src/schemas';
@@ -279,7 +279,7 @@ describe('fuzz: the СЕВ ОВВ decoder (issue 14)', function () {
     let sub: unknown;
     try {
       // What the pipeline does with a decoder's output (src/pipeline/decoders.ts, intake.ts): storable, then the schema.
-      const value = await decodeSevOvvMessage(bytes, testConfig({ orgId }));
+      const value = await decodeSevOvvMessage(bytes, testConfig({ orgId }), ARRIVED);
       assertStorableValue(value);
       sub = assertValid('document-submission.schema.json', value);
     } catch (err) {
@@ -302,7 +302,7 @@ describe('fuzz: the СЕВ ОВВ decoder (issue 14)', function () {
     for (const type of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
       const text = base.text.replace(/(<DocTransfer\b[^>]*\btype=")[^"]*"/, `$1${type}"`);
       expect(text).to.not.equal(base.text);
-      const sub = (await decodeSevOvvMessage(Buffer.from(text), testConfig({ orgId: base.orgId }))) as { attachments: Array<{ mediaType: unknown }> };
+      const sub = (await decodeSevOvvMessage(Buffer.from(text), testConfig({ orgId: base.orgId }), ARRIVED)) as { attachments: Array<{ mediaType: unknown }> };
       expect(sub.attachments[0]?.mediaType, type).to.equal('application/octet-stream');
     }
   });
