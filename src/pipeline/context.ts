@@ -16,8 +16,24 @@ export interface IntakeStep<Finding = unknown> {
    * returns what it found (e.g. signature reports) for onAccepted to keep.
    */
   check?(submission: DocumentSubmission, ctx: StepContext): Promise<Finding>;
-  /** Inside the registering transaction, before the card is read back: keeps the finding. */
+  /**
+   * Inside the registering transaction, before the journal number is drawn and the card is read:
+   * keeps what the card shows and what does not need the registration (signature reports, flags).
+   */
+  onStored?(q: Queryable, documentId: string, submission: DocumentSubmission, ctx: StepContext, finding: Finding): Promise<void>;
+  /**
+   * Inside the registering transaction, after the number is drawn (registration null when the
+   * document is not registered): keeps what records the registration. It runs while the journal's
+   * counter stays locked until commit (src/store/counters.ts), so only what needs the number
+   * belongs here; and the card was read before it, so nothing the card shows.
+   */
   onAccepted?(q: Queryable, accepted: AcceptedDocument, submission: DocumentSubmission, ctx: StepContext, finding: Finding): Promise<void>;
+  /**
+   * Whether onStored or onAccepted will write anything for this submission. When no step will, a
+   * document without files is registered by one statement, its own transaction (src/pipeline/
+   * register.ts). A step with either hook and without this is taken to write, always.
+   */
+  keeps?(submission: DocumentSubmission, finding: Finding): boolean;
 }
 
 export interface AcceptedDocument {

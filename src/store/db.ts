@@ -4,7 +4,12 @@
  * int8 → number, date → 'YYYY-MM-DD' string, timestamptz → Date, jsonb → object, bytea → Buffer.
  */
 export interface Queryable {
-  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
+  /**
+   * `name`: PostgreSQL prepares the statement once per connection under it and only binds it after
+   * (the same SQL always under the same name), for a hot statement whose parsing and planning cost
+   * more than its work; the embedded database ignores it.
+   */
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[], name?: string): Promise<R[]>;
   /** Runs a script of several statements, no parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

@@ -37,8 +37,8 @@ export class PostgresDb implements Db {
     this.pool.on('error', (err) => this.onError?.(err));
   }
 
-  async query<R>(sql: string, params: unknown[] = []): Promise<R[]> {
-    const res = await this.pool.query(sql, params as unknown[]);
+  async query<R>(sql: string, params: unknown[] = [], name?: string): Promise<R[]> {
+    const res = await this.pool.query({ text: sql, values: params, ...(name ? { name } : {}) });
     return res.rows as R[];
   }
 
@@ -60,7 +60,7 @@ export class PostgresDb implements Db {
     try {
       await client.query('BEGIN');
       const q: Queryable = {
-        query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[],
+        query: async <R>(sql: string, params: unknown[] = [], name?: string) => (await client.query({ text: sql, values: params, ...(name ? { name } : {}) })).rows as R[],
         exec: async (sql: string) => {
           await client.query(sql);
         },

@@ -21,6 +21,7 @@ export function appealStep(opts: AppealStepOptions): IntakeStep<AppealFinding | 
       if (!isAppealKind(sub.kind)) return null;
       return decideAppeal(opts.db, { ...sub, kind: sub.kind }, ctx.clock.now(), opts);
     },
+    keeps: (_sub, finding) => !!finding,
     async onAccepted(q, accepted, sub, ctx, finding) {
       // Not registered (003 §157 exemptions): not an appeal the department counts.
       if (!finding || !accepted.registration) return;

@@ -5,7 +5,7 @@ import type { RevocationPolicy, SignatureVerificationResult, TrustStore } from '
 import { documents, type Queryable } from '../../store';
 import { verifySignature } from '../../workers';
 import type { DocumentFlag, NewSignature } from '../../store/documents';
-import { decodeBase64 } from '../attachments';
+import { attachmentContent, decodeBase64 } from '../attachments';
 import type { IntakeStep } from '../context';
 import { decide, ruleFor } from './signature-policy';
 
@@ -65,10 +65,12 @@ export function signatureStep(opts: SignatureStepOptions): IntakeStep<SignatureF
       }
       return { signatures, flags: decision.flags };
     },
-    async onAccepted(q, accepted, _sub, _ctx, finding) {
+    keeps: (_sub, finding) => !!finding && (finding.signatures.length > 0 || finding.flags.length > 0),
+    // Before the journal number: the reports and flags do not need it, and the card shows them.
+    async onStored(q, documentId, _sub, _ctx, finding) {
       if (!finding) return;
-      if (finding.signatures.length) await documents.insertSignatures(q, accepted.documentId, finding.signatures);
-      if (finding.flags.length) await documents.setFlags(q, accepted.documentId, finding.flags);
+      if (finding.signatures.length) await documents.insertSignatures(q, documentId, finding.signatures);
+      if (finding.flags.length) await documents.setFlags(q, documentId, finding.flags);
     },
   };
 }
@@ -82,7 +84,7 @@ async function verifyOne(sub: DocumentSubmission, sig: SubmittedSignature, i: nu
     const index = (sub.attachments ?? []).findIndex((a) => a.name === sig.attachment);
     const found = sub.attachments?.[index];
     if (!found) throw HubError.of('SIGNATURE_ATTACHMENT_UNKNOWN', { signature: i, attachment: sig.attachment });
-    content = decodeBase64(`/attachments/${index}/contentBase64`, found.contentBase64);
+    content = attachmentContent(found, index);
   }
   // A large container or content is verified on a worker thread (src/workers), a small one inline.
   const result = await verifySignature({ signature, ...(content ? { content } : {}) }, opts.trust, { nowMs: now.getTime(), revocation: opts.revocation });
