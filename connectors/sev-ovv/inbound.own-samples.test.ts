@@ -41,6 +41,19 @@ describe('СЕВ ОВВ inbound: our own samples (samples/)', function () {
       expect(tasks[0]).to.include({ idnumber: 'Z1', onControl: true, deadline: '2026-03-25', taskNumber: '14-З/77' });
     });
 
+    it('Task@referred-control="1" naming the council as responsible: under the sender\'s control on our deadline (issue 18)', () => {
+      expect(sub.senderControl).to.deep.include({ term: '2026-03-20', taskNumber: '14-З/77', taskDate: '2026-03-05' });
+      expect(sub.senderControl?.task).to.contain('Забезпечити підготовку закладів освіти');
+      expect(sub.senderControl?.sender).to.deep.equal({ name: 'Обласна військова адміністрація (тестова)', edrpou: '00022533' });
+    });
+
+    it('the same task not under control, or naming the council only «до відома», puts nothing under control', async () => {
+      const uncontrolled = await decodeSevOvvMessage(editedSample('do-vykonannia.xml', (x) => x.replace('referred-control="1"', 'referred-control="0"')), testConfig(), ARRIVED);
+      expect(uncontrolled.senderControl).to.equal(undefined);
+      const forInformation = await decodeSevOvvMessage(editedSample('do-vykonannia.xml', (x) => x.replace('<Executor responsible="1" deadline="2026-03-20">', '<Executor responsible="2" deadline="2026-03-20">')), testConfig(), ARRIVED);
+      expect(forInformation.senderControl).to.equal(undefined);
+    });
+
     it('the line-wrapped base64 attachment gets a file name with its type and its SHA-256', () => {
       const content = rawDocTransfer(ownSample('do-vykonannia.xml'), 'T1');
       expect(content.toString('utf8')).to.match(/^ДОРУЧЕННЯ\n/);

@@ -1,6 +1,7 @@
 import { ConfigError } from '../../src/config';
 import type { Decoder } from '../../src/pipeline';
 import { decodeBase64 } from '../../src/pipeline/attachments';
+import { edrpouOf, senderControlFromTasks } from '../../src/domain/control';
 import { plural } from '../../src/domain/plural-uk';
 import type { DocumentSubmission } from '../../src/schemas';
 import { mapAttachments } from './attachments';
@@ -21,13 +22,6 @@ const ACK_NAMES: Record<string, string> = Object.fromEntries(Object.entries(ACK_
 
 function clip(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
-}
-
-/** ЄДРПОУ is 8 digits; Organization@ogrn is xs:integer, so a code that lost its leading zeros is padded back. */
-function edrpouOf(code: string | undefined): string | undefined {
-  const digits = code?.trim().replace(/^\+/, '');
-  if (!digits || !/^\d{1,8}$/.test(digits)) return undefined;
-  return digits.padStart(8, '0');
 }
 
 /** Only messages for us, from senders we accept. */
@@ -152,11 +146,15 @@ function toSubmission(message: SevMessage, config: SevOvvConfig, receivedAt: Dat
     ? { number: clip(doc.regNumber.number, 100), date: doc.regNumber.date }
     : undefined;
   const dueDate = dueDateFor(message.tasks, doc.approvers, config.orgId);
+  // Task@referred-control="1" naming the council as an executor: under control at registration,
+  // on the sender's term (issue 18; the pipeline's sender-control step makes the card).
+  const correspondent = correspondentOf(header, doc);
+  const senderControl = senderControlFromTasks(message.tasks, config.orgId, { name: correspondent.name, ...(correspondent.edrpou ? { edrpou: correspondent.edrpou } : {}) });
   return {
     externalId,
     source: SOURCE,
     kind,
-    correspondent: correspondentOf(header, doc),
+    correspondent,
     ...(outgoing ? { outgoing } : {}),
     summary: summaryOf(doc),
     // When the message reached the council, not when the sender wrote it (Header@time, kept in
@@ -165,6 +163,7 @@ function toSubmission(message: SevMessage, config: SevOvvConfig, receivedAt: Dat
     urgency: doc.urgent ? 'urgent' : 'normal',
     ...(doc.pages !== undefined && doc.pages <= 100000 ? { pages: doc.pages } : {}),
     ...(dueDate ? { dueDate } : {}),
+    ...(senderControl ? { senderControl } : {}),
     ...(attachments.length ? { attachments } : {}),
     ...(signatures.length ? { signatures } : {}),
     meta: metaOf(message, doc, rule, nameById),

@@ -62,13 +62,23 @@ describe('СЕВ ОВВ end to end: AMQP envelope → pipeline → registered ca
       'SELECT event_id, seq, payload FROM outbox WHERE document_id = $1 ORDER BY seq',
       [doc?.id],
     );
-    expect(events).to.have.length(1);
+    // registered, then put under the sender's control (Task@referred-control="1", issue 18): no receipt for that
+    expect(events.map((e) => e.payload.type)).to.deep.equal(['document.registered', 'control.assigned']);
+    expect(sevOvvConnector.outbound({ ...events[1]?.payload, eventId: events[1]?.event_id, sequence: events[1]?.seq } as unknown as HubEvent)).to.deep.equal([]);
     const ev = { ...events[0]?.payload, eventId: events[0]?.event_id, sequence: events[0]?.seq } as unknown as HubEvent;
     const [ack] = sevOvvConnector.outbound(ev);
     const xml = await parseStringPromise(ack!.body.toString('utf8'));
     expect(xml.Header.$).to.include({ msg_type: '0', from_org_id: '40000001', to_org_id: '00022533', to_sys_id: 'c1a2b3c4-d5e6-47f8-9a0b-1c2d3e4f5a6b' });
     expect(xml.Header.Acknowledgement[0].$).to.deep.equal({ msg_id: '5b0e7c1a-3d2f-4e6a-9b8c-7d6e5f4a3b2c', ack_type: '3' });
     expect(xml.Header.Acknowledgement[0].RegNumber[0]).to.deep.equal({ _: ev.registration?.index, $: { regdate: '2026-03-10' } });
+  });
+
+  it('the sender\'s task under control (referred-control="1", the council responsible) is one control card on our deadline, awaiting executors (issue 18)', async () => {
+    const [doc] = await hub.db.query<{ id: string; status: string }>("SELECT id, status FROM documents WHERE source = 'sev-ovv'");
+    const cards = await hub.control.cardsOf(doc!.id);
+    expect(cards).to.have.length(1);
+    expect(cards[0]).to.deep.include({ term: '2026-03-20', rule: 'sender-control', executors: [] });
+    expect(doc!.status).to.equal('under-control');
   });
 
   it('an acknowledgement that arrives is kept in quarantine as SEV_OVV_NOT_A_DOCUMENT, not registered', async () => {

@@ -56,7 +56,7 @@ export class ControlScheduler {
       const doc = await documents.getCard(q, card.documentId);
       if (!doc) return false;
       await outbox.appendDocumentEvent(q, doc, `control.${kind}`, this.clock.now(), {
-        ...cardEventData(card), reminderOn: card.reminderOn, responsible: card.executors[0],
+        ...cardEventData(card), reminderOn: card.reminderOn, responsible: card.executors[0] ?? null,
       });
       return true;
     });

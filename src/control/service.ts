@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { appendAudit } from '../audit';
 import type { AuditActor } from '../domain/audit';
 import { auditActor, requireStaff, requireStandIn, type Principal } from '../identity';
 import { kyivDate, type Clock } from '../domain/clock';
 import {
-  assign, ControlRuleError, decideExtension, execute, giveInterimAnswer, release, requestExtension,
-  type ControlCard, type ControlContext,
+  assign, awaitsExecutors, ControlRuleError, controlError, decideExtension, execute, fillSenderControl, giveInterimAnswer, release,
+  requestExtension, senderTermOf, type ControlCard, type ControlContext,
 } from '../domain/control';
-import { factsOf, termCap, type TermFn } from '../domain/info-requests';
 import { HubError } from '../errors';
 import type { Logger } from '../log';
 import {
@@ -19,6 +17,8 @@ import * as store from '../store/control';
 import { isExtended } from '../store/info-requests';
 import type { TermService } from './term-service';
 import { cardEventData } from './events';
+import { CONTROL_APPEAL_KINDS, controlContext } from './context';
+import { recordCardChange } from './record';
 import { COUNTS_FROM_RECEIPT } from './terms';
 
 export interface ControlDeps {
@@ -34,31 +34,14 @@ export interface ControlDeps {
   onExecuted?: (q: Queryable, doc: DocumentCard, body: ExecutionBody, card: ControlCard, by: AuditActor) => Promise<void>;
 }
 
-/** Kinds whose control follows the Law on citizens' appeals (45-day cap, 4-day co-executors). */
-const APPEAL_KINDS = new Set(['citizen-appeal', 'hotline-card', 'e-petition']);
-
 /** A resolution that cannot stand as given (422); any other broken rule is a conflict with the card (409). */
-const RESOLUTION_INVALID = new Set(['NO_EXECUTORS', 'TERM_BEFORE_RESOLUTION', 'RESOLUTION_BEFORE_REGISTRATION', 'APPEAL_TERM_BEYOND_CAP']);
+const RESOLUTION_INVALID = new Set(['NO_EXECUTORS', 'TERM_BEFORE_RESOLUTION', 'RESOLUTION_BEFORE_REGISTRATION', 'APPEAL_TERM_BEYOND_CAP', 'RESOLUTION_BEYOND_SENDER_TERM']);
 
 /** A broken control rule becomes a 409/422 answer with the rule's code, message and basis. */
 function asHubError(err: unknown): unknown {
   if (!(err instanceof ControlRuleError)) return err;
   const status = RESOLUTION_INVALID.has(err.code) ? 422 : 409;
   return new HubError(err.code, { status, message: err.message, messageUk: err.messageUk }, { basis: err.basis, ...err.details });
-}
-
-/** What the control log keeps of a card before and after an action. */
-function snapshot(card: ControlCard | null): Record<string, unknown> | null {
-  if (!card) return null;
-  return {
-    status: card.status,
-    term: card.term,
-    executors: card.executors,
-    controller: card.controller,
-    pendingExtension: card.pendingExtension,
-    interimAnswers: card.interimAnswers.length,
-    execution: card.execution,
-  };
 }
 
 export type ControlAction = 'extension-request' | 'extension-decision' | 'interim-answer' | 'execution' | 'release';
@@ -82,30 +65,11 @@ export class ControlService {
 
   /** The instant, its Kyiv date and the calendar's derivations for a document's cards, with its kind's cap. */
   contextFor(doc: Pick<DocumentCard, 'kind' | 'receivedAt' | 'urgency' | 'meta'>): ControlContext {
-    const now = this.deps.clock.now();
-    const today = kyivDate(now);
-    const isAppeal = APPEAL_KINDS.has(doc.kind);
-    const termFn: TermFn = (rule, from) => this.deps.terms.termFor(rule, from);
-    const info = doc.kind === 'info-request' ? factsOf({ ...doc, extension: null, answer: null }) : null;
-    return {
-      now,
-      today,
-      derive: (term) => this.deps.terms.derive(term, isAppeal, today),
-      appealCap: (receivedOn) => this.deps.terms.appealCap(receivedOn),
-      // ЦК ст. 254 ч. 5: an extension given as a date that falls on a day off ends on the next working day.
-      rollTerm: (term, after) => this.deps.terms.roll(term, after),
-      // Закон «Про доступ до публічної інформації», ст. 20 ч. 2, 4: 20 working days at most, 48 hours if urgent.
-      infoRequestCap: info ? { ...termCap(info, termFn), receivedOn: info.receivedOn, urgent: info.urgent } : null,
-    };
+    return controlContext(this.deps.terms, this.deps.clock.now(), doc);
   }
 
   private async finish(q: Queryable, doc: DocumentCard, before: ControlCard | null, after: ControlCard, by: AuditActor, auditAction: string, event: string | null, reason: string | null): Promise<void> {
-    const status = await store.setDocumentStatus(q, doc.id);
-    const now = this.deps.clock.now();
-    await appendAudit(q, { at: now.toISOString(), ...by, action: auditAction, documentId: doc.id, before: snapshot(before), after: snapshot(after), reason });
-    if (event) {
-      await outbox.appendDocumentEvent(q, { ...doc, status }, event, now, cardEventData(after));
-    }
+    await recordCardChange(q, this.deps.clock.now(), doc, { before, after, by, auditAction, event, reason });
   }
 
   /** A resolution puts the document under control with the legally right term (003 §157-158). */
@@ -119,9 +83,13 @@ export class ControlService {
       const doc = await documents.getCard(q, documentId);
       if (!doc) throw HubError.of('NOT_FOUND', { documentId });
       if (!doc.registration) throw HubError.of('NOT_REGISTERED', { status: doc.status });
-      const isAppeal = APPEAL_KINDS.has(doc.kind);
+      const isAppeal = CONTROL_APPEAL_KINDS.has(doc.kind);
       const ctx = this.contextFor(doc);
       const resolutionDate = body.date ?? ctx.today;
+      const cards = await store.cardsOfDocument(q, documentId);
+      // Under the sender's control since registration: the resolution names the executors on that card.
+      const awaiting = cards.find(awaitsExecutors);
+      if (awaiting) return this.fillSenderCard(q, doc, awaiting, { ...body, author, date: resolutionDate }, ctx, by);
       let rule = body.term ? 'explicit' : body.rule ?? (doc.dueDate ? 'explicit' : this.deps.terms.ruleFor(doc));
       // An information request already extended (ст. 20 ч. 4) puts new cards on its extended term.
       if (rule === 'info-request' && (await isExtended(q, documentId))) rule = 'info-request-extended';
@@ -134,6 +102,9 @@ export class ControlService {
       // An appeal's explicit term overrides the appeals rule, not «document»: its basis says so (Law on appeals art. 20).
       const basisRule = rule === 'explicit' && isAppeal ? body.rule ?? this.deps.terms.ruleFor(doc) : rule;
       const { term, basis } = this.deps.terms.termFor(basisRule, from, explicit);
+      // A further resolution on a document under the sender's control details it within the sender's term (003 пп. 157, 158, 172).
+      const senderTerm = cards.filter((c) => c.status === 'under-control').map(senderTermOf).find((t) => t !== null);
+      if (senderTerm && term > senderTerm) throw controlError('RESOLUTION_BEYOND_SENDER_TERM', { term, senderTerm });
       const card = assign(
         {
           id: randomUUID(), documentId, resolutionNo: await store.nextResolutionNo(q, documentId),
@@ -156,7 +127,27 @@ export class ControlService {
     return result;
   }
 
-  /** Every other control action: lock the card, apply the rule, log it, announce it. */
+  /**
+   * The head's resolution on a document the sender put under control fills the card opened at
+   * registration — executors, author, controller, the task after the sender's — rather than opening
+   * a second one (003 п. 157: as a rule one resolution on a document). The term stays the sender's
+   * unless the resolution sets an earlier one (sender-card.ts); a term rule in the resolution does
+   * not apply, since the document's own term wins over any rule (003 п. 166). Logged as its own action and
+   * announced as `control.assigned` again: the same card with executors and a higher version, which
+   * every consumer of control.assigned (EDMS, webhooks) applies by version (issue 11).
+   */
+  private async fillSenderCard(
+    q: Queryable, doc: DocumentCard, open: ControlCard, body: ResolutionRequest & { author: string; date: string }, ctx: ControlContext, by: Principal,
+  ): Promise<ControlCard> {
+    const card = (await store.lockCard(q, doc.id, open.id)) ?? open;
+    // A date in the resolution ends on a working day as any term given as a date (ЦК ст. 254 ч. 5), then is compared with the sender's.
+    const term = body.term && doc.registration ? this.deps.terms.termFor('explicit', doc.registration.date, body.term).term : undefined;
+    const filled = fillSenderControl(card, { author: body.author, controller: body.controller, executors: body.executors, task: body.task, resolutionDate: body.date, term }, ctx);
+    const next = await store.updateCard(q, filled);
+    await this.finish(q, doc, card, next, auditActor(by), 'control.executors-assigned', 'control.assigned', 'Резолюція на контрольне завдання відправника: призначено виконавців (003 п. 157)');
+    return next;
+  }
+
   /**
    * Every other control action: lock the card, apply the rule, log it, announce it. `expectedVersion`
    * (a command's If-Match): refused with 412 and the card as it is when the card has moved on.

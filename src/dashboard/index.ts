@@ -63,14 +63,19 @@ const OUTCOME_SQL: Record<DisciplineOutcome, string> = {
 
 export type ListedCard = ControlCard & { documentIndex: string | null; documentSummary: string };
 
-/** The cards behind one figure of the discipline report: one executor, terms in [from, to], one outcome. */
+/**
+ * The cards behind one figure of the discipline report: one executor — or, with executor null, the
+ * cards of the sender's control no resolution has given one yet — terms in [from, to], one outcome.
+ */
 export async function disciplineCards(
   q: Queryable,
-  f: { executor: string; from: string; to: string; today: string; outcome: DisciplineOutcome; limit: number },
+  f: { executor: string | null; from: string; to: string; today: string; outcome: DisciplineOutcome; limit: number },
 ): Promise<ListedCard[]> {
+  // `=` for an executor keeps the responsible index usable; IS NULL is the unassigned row ($1, null, still named: PostgreSQL types every parameter given).
+  const who = f.executor === null ? 'c.responsible IS NULL AND $1::text IS NULL' : 'c.responsible = $1';
   const rows = await q.query<{ card: ControlCard; reg_index: string | null; summary: string }>(
     `SELECT c.card, d.reg_index, d.summary FROM control_cards c JOIN documents d ON d.id = c.document_id
-      WHERE c.responsible = $1 AND c.term BETWEEN $2 AND $3 AND ${OUTCOME_SQL[f.outcome]}
+      WHERE ${who} AND c.term BETWEEN $2 AND $3 AND ${OUTCOME_SQL[f.outcome]}
       ORDER BY c.term, c.id LIMIT $5`,
     [f.executor, f.from, f.to, f.today, f.limit],
   );

@@ -110,9 +110,11 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     db,
     queueDepths: async () => hub.bus?.queueDepths([TOPOLOGY.inboundQueue, ...delivering.map((c) => deliveryQueue(c.name))]) ?? {},
   });
-  const { deps } = await composePipeline(config, db, log, clock, { signatures, steps: opts.steps, onEventsCommitted: nudge, metrics });
+  // One term service for control and for the intake's sender-control step: a card's dates are counted one way.
+  const terms = opts.terms ?? calendarTermService(config);
+  const { deps } = await composePipeline(config, db, log, clock, { signatures, steps: opts.steps, onEventsCommitted: nudge, metrics, terms });
   const control = new ControlService({
-    db, clock, log, terms: opts.terms ?? calendarTermService(config), onEventsCommitted: nudge,
+    db, clock, log, terms, onEventsCommitted: nudge,
     // One truth: an appeal's execution is its answer; an information request's needs its answer first.
     onExecuted: async (q, doc, body, card, by) => {
       await requireInfoRequestAnswer(q, doc);

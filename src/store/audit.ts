@@ -53,6 +53,8 @@ export async function readAuditBatch(q: Queryable, afterSeq: number, limit: numb
 
 export interface AuditQuery {
   documentId?: string;
+  /** The document by its registration index, as the auditor reads it on paper (every year's document with it). */
+  documentIndex?: string;
   actor?: string;
   action?: string;
   from?: Date;
@@ -66,6 +68,7 @@ export async function queryAudit(q: Queryable, f: AuditQuery): Promise<AuditEntr
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.documentId) where.push(`document_id = $${params.push(f.documentId)}`);
+  if (f.documentIndex) where.push(`document_id IN (SELECT id FROM documents WHERE reg_index = $${params.push(f.documentIndex)})`);
   if (f.actor) where.push(`actor = $${params.push(f.actor)}`);
   if (f.action) where.push(`action = $${params.push(f.action)}`);
   if (f.from) where.push(`at >= $${params.push(f.from)}`);

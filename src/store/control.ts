@@ -1,12 +1,15 @@
 import type { ControlCard } from '../domain/control';
 import { Queryable } from './db';
 
+/** The first executor answers (003 п. 157); none yet on a card of the sender's control before its resolution (migration 021). */
+const responsibleOf = (card: ControlCard): string | null => card.executors[0] ?? null;
+
 /** The card is kept whole as jsonb; the columns beside it are what lists and reports filter on. */
 export async function insertCard(q: Queryable, card: ControlCard): Promise<void> {
   await q.query(
     `INSERT INTO control_cards (id, document_id, resolution_no, responsible, status, term, reminder_on, executed_on, card)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [card.id, card.documentId, card.resolutionNo, card.executors[0], card.status, card.term, card.reminderOn, card.execution?.on ?? null, JSON.stringify(card)],
+    [card.id, card.documentId, card.resolutionNo, responsibleOf(card), card.status, card.term, card.reminderOn, card.execution?.on ?? null, JSON.stringify(card)],
   );
 }
 
@@ -16,7 +19,7 @@ export async function updateCard(q: Queryable, changed: ControlCard): Promise<Co
   await q.query(
     `UPDATE control_cards SET responsible = $2, status = $3, term = $4, reminder_on = $5, executed_on = $6, card = $7, updated_at = now()
      WHERE id = $1`,
-    [card.id, card.executors[0], card.status, card.term, card.reminderOn, card.execution?.on ?? null, JSON.stringify(card)],
+    [card.id, responsibleOf(card), card.status, card.term, card.reminderOn, card.execution?.on ?? null, JSON.stringify(card)],
   );
   return card;
 }
@@ -74,7 +77,8 @@ export async function listCards(q: Queryable, f: ControlListQuery): Promise<Arra
 }
 
 export interface DisciplineRow {
-  executor: string;
+  /** Null: cards of the sender's control with no executor named yet («виконавця не призначено»). */
+  executor: string | null;
   total: number;
   onTime: number;
   late: number;
@@ -97,7 +101,7 @@ export async function discipline(q: Queryable, from: string, to: string, today: 
        FROM control_cards
       WHERE term BETWEEN $1 AND $2
       GROUP BY responsible
-      ORDER BY responsible`,
+      ORDER BY responsible NULLS LAST`,
     [from, to, today],
   );
 }

@@ -37,15 +37,17 @@ export function dashboardRouter(db: Db, clock: Clock, config?: Config): SecureRo
   r.get('/reports/discipline/cards', 'reports:read', async (req, res) => {
     const q = req.query as Record<string, unknown>;
     const executor = queryParam(q, 'executor');
+    // The report's row of cards with no executor yet (the sender's control before a resolution).
+    const unassigned = queryParam(q, 'unassigned', /^(true|false)$/) === 'true';
     const from = queryParam(q, 'from', DATE);
     const to = queryParam(q, 'to', DATE);
     const outcome = queryParam(q, 'outcome', { test: (v) => (DISCIPLINE_OUTCOMES as readonly string[]).includes(v) }) as DisciplineOutcome | undefined;
-    if (!executor || !from || !to || !outcome || from > to) {
-      throw HubError.of('INVALID_QUERY', { parameter: 'executor/from/to/outcome', problem: 'all four are required, from ≤ to' });
+    if (!executor === !unassigned || !from || !to || !outcome || from > to) {
+      throw HubError.of('INVALID_QUERY', { parameter: 'executor/unassigned/from/to/outcome', problem: 'executor or unassigned=true (one of them), from, to and outcome are required, from ≤ to' });
     }
     const limit = Math.min(1000, Math.max(1, Number(queryParam(q, 'limit', /^\d{1,4}$/) ?? 500)));
     const today = kyivDate(clock.now());
-    const items = await disciplineCards(db, { executor, from, to, today, outcome, limit });
+    const items = await disciplineCards(db, { executor: executor ?? null, from, to, today, outcome, limit });
     res.json({ today, items: items.map((c) => ({ ...c, overdue: isOverdue(c, today) })) });
   });
   return r;

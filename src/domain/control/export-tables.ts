@@ -6,9 +6,9 @@
 import { date, integer, percent, text, yesNoUk, type Table } from '../../exports';
 import type { DisciplineReport } from '../../schemas/generated';
 import type { ControlCard } from './types';
-import { CONTROL_STATUS_UK } from './labels-uk';
+import { CONTROL_STATUS_UK, executorsUk, NO_EXECUTOR_UK } from './labels-uk';
 
-export { CONTROL_STATUS_UK };
+export { CONTROL_STATUS_UK, executorsUk, NO_EXECUTOR_UK };
 
 /** A card as GET /api/v1/control lists it: with its document's index and summary, overdue today or not. */
 export type ControlListRow = Pick<ControlCard, 'task' | 'executors' | 'term' | 'status'> & {
@@ -24,7 +24,7 @@ export const CONTROL_LIST_TABLE: Table<ControlListRow> = {
     text('Реєстраційний індекс', (c) => c.documentIndex),
     text('Короткий зміст', (c) => c.documentSummary),
     text('Завдання', (c) => c.task),
-    text('Виконавці', (c) => c.executors.join(', ')),
+    text('Виконавці', (c) => executorsUk(c.executors)),
     date('Строк', (c) => c.term),
     text('Стан', (c) => CONTROL_STATUS_UK[c.status]),
     text('Прострочено', (c) => yesNoUk(c.overdue)),
@@ -38,7 +38,7 @@ export const DISCIPLINE_TABLE: Table<DisciplineReportRow> = {
   title: 'Стан виконавської дисципліни',
   fileName: 'discipline',
   columns: [
-    text('Виконавець', (r) => r.executor),
+    text('Виконавець', (r) => r.executor ?? NO_EXECUTOR_UK),
     integer('Усього на контролі', (r) => r.total),
     integer('Виконано вчасно', (r) => r.onTime),
     integer('Виконано із запізненням', (r) => r.late),

@@ -94,15 +94,15 @@ export function assign(input: AssignInput, ctx: ControlContext): ControlCard {
     originalTerm: input.term,
     ...derived,
     appealReceivedOn: input.appealReceivedOn ?? null,
-    status: 'under-control',
-    interimAnswers: [],
-    pendingExtension: null,
-    extensions: [],
-    execution: null,
-    releasedAt: null,
-    releasedBy: null,
-    releasedStandingInFor: null,
+    ...freshControl(),
   };
+}
+
+type FreshControl = Pick<ControlCard, 'status' | 'interimAnswers' | 'pendingExtension' | 'extensions' | 'execution' | 'releasedAt' | 'releasedBy' | 'releasedStandingInFor'>;
+
+/** What a card is put under control with, whoever puts it there: nothing answered, asked, executed or released yet. */
+export function freshControl(): FreshControl {
+  return { status: 'under-control', interimAnswers: [], pendingExtension: null, extensions: [], execution: null, releasedAt: null, releasedBy: null, releasedStandingInFor: null };
 }
 
 function requireUnderControl(card: ControlCard): void {
@@ -114,7 +114,7 @@ function requireExecutor(card: ControlCard, by: string): void {
 }
 
 /** ЦК ст. 254 ч. 5: the term moved off a day off, when the context knows the calendar. */
-function rolled(term: string, after: string, ctx: ControlContext): string {
+export function rolled(term: string, after: string, ctx: ControlContext): string {
   return ctx.rollTerm ? ctx.rollTerm(term, after) : term;
 }
 
@@ -129,7 +129,19 @@ function requireResponsibleExecutor(card: ControlCard, by: string): void {
   }
 }
 
+/**
+ * The last day the council may give a task the sender put under control: the sender's term as the
+ * calendar ended it, which a card of the sender's control keeps as its originalTerm (sender-card.ts);
+ * null on every other card.
+ */
+export function senderTermOf(card: Pick<ControlCard, 'senderControl' | 'originalTerm'>): string | null {
+  return card.senderControl ? card.originalTerm : null;
+}
+
 function checkCap(card: ControlCard, newTerm: string, ctx: ControlContext): void {
+  // A term the sender set is the sender's to change (003 п. 158, 172; sender-card.ts).
+  const senderTerm = senderTermOf(card);
+  if (senderTerm && newTerm > senderTerm) throw controlError('EXTENSION_BEYOND_SENDER_TERM', { newTerm, senderTerm });
   const cap = card.appealReceivedOn ? ctx.appealCap(card.appealReceivedOn) : null;
   if (cap && newTerm > cap) throw controlError('EXTENSION_BEYOND_CAP', { newTerm, cap, receivedOn: card.appealReceivedOn });
   const info = ctx.infoRequestCap;

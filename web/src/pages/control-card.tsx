@@ -3,17 +3,39 @@ import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, post, type Schemas } from '../api/client';
 import { dateUk, instantUk } from '../format';
-import { CONTROL_STATUS_UK, RESULT_UK } from '../labels';
+import { CONTROL_STATUS_UK, NO_EXECUTOR_UK, RESULT_UK } from '../labels';
 import { session } from '../session';
 import { asApiError } from '../ui/load';
 import { CheckField, ErrorNote, SelectField, TextField } from '../ui/parts';
 import { useStaffNames } from '../staff';
 
 type Card = Schemas['ControlCard'];
+type Name = (id: string | null | undefined) => string;
+
+/** A card of the sender's control that no resolution has given executors yet: the next resolution fills it (src/control). */
+export function awaitsResolution(c: Card): boolean {
+  return Boolean(c.senderControl) && c.status === 'under-control' && c.executors.length === 0;
+}
+
+/** The sender's task as staff read it: who, its number and date. */
+function senderTask(s: NonNullable<Card['senderControl']>): string {
+  return `${s.sender.name}${s.taskNumber ? `, завдання № ${s.taskNumber}` : ''}${s.taskDate ? ` від ${dateUk(s.taskDate)}` : ''}`;
+}
+
+/** People by name; the sender (author, controller and term setter of its own control, `sender:…`) as the sender. */
+function whoOf(c: Card, name: Name): Name {
+  return (id) => (c.senderControl && id?.startsWith('sender:') ? `${c.senderControl.sender.name} (відправник)` : name(id));
+}
 
 /** Everything that happened to the card, oldest first. */
-function timeline(c: Card, name: (id: string | null | undefined) => string): Array<{ at: string; text: string }> {
-  const out: Array<{ at: string; text: string }> = [{ at: `${c.resolutionDate}T00:00:00Z`, text: `Резолюція № ${c.resolutionNo} від ${dateUk(c.resolutionDate)}: ${name(c.author)}; строк ${dateUk(c.originalTerm)}` }];
+function timeline(c: Card, name: Name): Array<{ at: string; text: string }> {
+  const s = c.senderControl;
+  const out: Array<{ at: string; text: string }> = s
+    ? [
+      { at: `${s.taskDate ?? c.resolutionDate}T00:00:00Z`, text: `Контрольне завдання відправника (${senderTask(s)}): строк ${dateUk(c.originalTerm)}` },
+      ...(c.executors.length ? [{ at: `${c.resolutionDate}T00:00:00Z`, text: `Резолюція від ${dateUk(c.resolutionDate)}: ${name(c.author)}` }] : []),
+    ]
+    : [{ at: `${c.resolutionDate}T00:00:00Z`, text: `Резолюція № ${c.resolutionNo} від ${dateUk(c.resolutionDate)}: ${name(c.author)}; строк ${dateUk(c.originalTerm)}` }];
   for (const a of c.interimAnswers) out.push({ at: a.at, text: `Проміжна відповідь (${name(a.by)}): ${a.text}` });
   for (const e of c.extensions) {
     out.push({ at: e.requestedAt, text: `Запит на продовження до ${dateUk(e.newTerm)} (${name(e.by)}): ${e.reason}` });
@@ -35,16 +57,18 @@ export function ControlCardView(props: { documentId: string; card: Card; focused
     if (props.focused) ref.current?.scrollIntoView({ block: 'start' });
   }, [props.focused]);
   const open = c.status === 'under-control';
-  const name = useStaffNames();
+  const name = whoOf(c, useStaffNames());
   const act = actOn(props.documentId, c.id);
+  const executors = c.executors.length ? c.executors.map((e, i) => i === 0 ? `${name(e)} (відповідальний)` : name(e)).join(', ') : NO_EXECUTOR_UK;
   return (
     <article class={`control-card${props.focused ? ' focused' : ''}`} ref={ref} id={`card-${c.id}`} aria-labelledby={`card-${c.id}-title`}>
-      <h3 id={`card-${c.id}-title`}>Резолюція № {c.resolutionNo}: {c.task}</h3>
+      <h3 id={`card-${c.id}-title`}>{awaitsResolution(c) ? 'Контроль відправника' : `Резолюція № ${c.resolutionNo}`}: {c.task}</h3>
       <dl class="pairs">
         <dt>Стан</dt><dd><span class={`tag${c.overdue ? ' bad' : ''}`}>{c.overdue ? 'прострочено' : CONTROL_STATUS_UK[c.status]}</span></dd>
-        <dt>Автор резолюції</dt><dd>{name(c.author)}</dd>
+        <dt>{awaitsResolution(c) ? 'Поставив на контроль' : 'Автор резолюції'}</dt><dd>{name(c.author)}</dd>
         <dt>Контролює</dt><dd>{name(c.controller)}</dd>
-        <dt>Виконавці</dt><dd>{c.executors.map((e, i) => i === 0 ? `${name(e)} (відповідальний)` : name(e)).join(', ')}</dd>
+        {c.senderControl && <><dt>Контроль відправника</dt><dd>{senderTask(c.senderControl)}; строк відправника {dateUk(c.originalTerm)}</dd></>}
+        <dt>Виконавці</dt><dd>{executors}</dd>
         <dt>Строк</dt><dd>{dateUk(c.term)}{c.term !== c.originalTerm ? ` (спочатку ${dateUk(c.originalTerm)})` : ''}</dd>
         <dt>Підстава строку</dt><dd>{c.basis}</dd>
         <dt>Нагадування</dt><dd>{dateUk(c.reminderOn)}</dd>
@@ -56,7 +80,7 @@ export function ControlCardView(props: { documentId: string; card: Card; focused
         {timeline(c, name).map((t) => <li><time dateTime={t.at}>{t.at.endsWith('T00:00:00Z') ? dateUk(t.at) : instantUk(t.at)}</time> {t.text}</li>)}
       </ol>
       <div class="actions no-print">
-        {open && session.can('control:execute') && (
+        {open && c.executors.length > 0 && session.can('control:execute') && (
           <>
             <Action title="Проміжна відповідь" submit={(v) => act('interim-answers', { text: v.text })} onDone={props.onChanged}>
               {(v, set) => <TextField label="Текст проміжної відповіді" name="text" multiline required value={v.text ?? ''} onInput={(text) => set({ text })} />}
@@ -98,7 +122,7 @@ export function ControlCardView(props: { documentId: string; card: Card; focused
             )}
           </Action>
         )}
-        {c.status !== 'released' && session.can('control:decide') && (
+        {c.status !== 'released' && !awaitsResolution(c) && session.can('control:decide') && (
           <Action title="Зняти з контролю" submit={(v) => act('release', { ...(v.reason ? { reason: v.reason } : {}), ...(v.standingInFor ? { standingInFor: v.standingInFor } : {}) })} onDone={props.onChanged}>
             {(v, set) => (
               <>
@@ -156,12 +180,19 @@ function Action(props: { title: string; submit: (v: Values) => Promise<unknown>;
   );
 }
 
-/** A resolution (003 §157): puts the document under control with the legally right term. */
-export function ResolutionForm(props: { documentId: string; onDone: () => void }): JSX.Element {
+/**
+ * A resolution (003 §157): puts the document under control with the legally right term; on a
+ * document the sender put under control (`senderCard`), it names the executors on that card, the
+ * term the sender's or an earlier one.
+ */
+export function ResolutionForm(props: { documentId: string; onDone: () => void; senderCard?: Card }): JSX.Element {
   const split = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  const sender = props.senderCard;
+  const title = sender ? 'Резолюція на контрольне завдання відправника (призначити виконавців)' : 'Нова резолюція (поставити на контроль)';
+  const termHint = sender ? `Строк відправника — ${dateUk(sender.originalTerm)}; резолюція може встановити лише раніший.` : 'Без строку хаб визначить його за законом.';
   return (
     <div class="actions no-print">
-      <Action title="Нова резолюція (поставити на контроль)" onDone={props.onDone} submit={(v) => post('/api/v1/documents/{id}/resolutions', {
+      <Action title={title} onDone={props.onDone} submit={(v) => post('/api/v1/documents/{id}/resolutions', {
         params: { id: props.documentId },
         body: {
           executors: split(v.executors), task: v.task ?? '',
@@ -172,7 +203,7 @@ export function ResolutionForm(props: { documentId: string; onDone: () => void }
           <>
             <TextField label="Виконавці (через кому, першим — відповідальний)" name="executors" required value={v.executors ?? ''} onInput={(executors) => set({ executors })} />
             <TextField label="Завдання" name="task" multiline required value={v.task ?? ''} onInput={(task) => set({ task })} />
-            <TextField label="Строк (якщо не типовий)" name="term" type="date" value={v.term ?? ''} onInput={(term) => set({ term })} hint="Без строку хаб визначить його за законом." />
+            <TextField label="Строк (якщо не типовий)" name="term" type="date" value={v.term ?? ''} onInput={(term) => set({ term })} hint={termHint} />
             <TextField label="Автор резолюції (типово — ви)" name="author" value={v.author ?? ''} onInput={(author) => set({ author })} />
             <TextField label="Контролює (типово — автор)" name="controller" value={v.controller ?? ''} onInput={(controller) => set({ controller })} />
           </>

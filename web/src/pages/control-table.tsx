@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import type { Schemas } from '../api/client';
 import { dateUk } from '../format';
-import { CONTROL_STATUS_UK } from '../labels';
+import { CONTROL_STATUS_UK, executorsUk } from '../labels';
 import { href } from '../router';
 import { Table } from '../ui/parts';
 import { useStaffNames } from '../staff';
@@ -25,7 +25,7 @@ export function ControlTable(props: { caption: string; items: ListedCard[]; empt
         { header: 'Документ', cell: (c) => <a href={href(`/documents/${c.documentId}`, { card: c.id })}>{c.documentIndex ?? 'без індексу'}</a> },
         { header: 'Короткий зміст', cell: (c) => c.documentSummary ?? '' },
         { header: 'Завдання', cell: (c) => c.task },
-        { header: 'Виконавці', cell: (c) => c.executors.map(name).join(', ') },
+        { header: 'Виконавці', cell: (c) => executorsUk(c.executors, name) },
         { header: 'Строк', cell: (c) => dateUk(c.term) },
         { header: 'Стан', cell: (c) => <span class={c.overdue ? 'tag bad' : 'tag'}>{statusText(c)}</span> },
       ]}

@@ -11,6 +11,7 @@ import { useLoad } from '../ui/load';
 import { CheckField, ExportButtons, FilterForm, Page, Pager, SelectField, Shown, TextField } from '../ui/parts';
 import { ControlTable, type ListedCard } from './control-table';
 import { useStaffNames } from '../staff';
+import { NO_EXECUTOR_UK } from '../labels';
 
 type Query = Record<string, string>;
 
@@ -64,9 +65,11 @@ function WeeklyPlan({ query }: { query: Query }): JSX.Element {
   const sunday = addDays(monday, 6);
   const week = { status: 'under-control' as const, dueFrom: monday, dueBefore: sunday, limit: 1000, executor: query.executor };
   const list = useLoad(() => get('/api/v1/control', { query: week }), `${monday}|${query.executor ?? ''}`);
+  // By responsible executor; a card of the sender's control before its resolution has none yet ('' → «виконавця не призначено», last).
   const byExecutor = new Map<string, ListedCard[]>();
-  const name = useStaffNames();
-  if (list.state === 'ready') for (const c of list.value.items) byExecutor.set(c.executors[0] ?? '—', [...(byExecutor.get(c.executors[0] ?? '—') ?? []), c]);
+  const staffName = useStaffNames();
+  const name = (id: string) => (id ? staffName(id) : NO_EXECUTOR_UK);
+  if (list.state === 'ready') for (const c of list.value.items) byExecutor.set(c.executors[0] ?? '', [...(byExecutor.get(c.executors[0] ?? '') ?? []), c]);
   return (
     <>
       <div class="week-nav no-print">
@@ -77,13 +80,13 @@ function WeeklyPlan({ query }: { query: Query }): JSX.Element {
       <Shown loaded={list}>{(v) => (
         <>
           <div class="list-head">
-            <p role="status">{plural(v.items.length, CARDS)} зі строком цього тижня, виконавців: {byExecutor.size}.</p>
+            <p role="status">{plural(v.items.length, CARDS)} зі строком цього тижня, виконавців: {[...byExecutor.keys()].filter(Boolean).length}{byExecutor.has('') ? `; ${NO_EXECUTOR_UK} — ${plural(byExecutor.get('')?.length ?? 0, CARDS)}` : ''}.</p>
             <ExportButtons path="/api/v1/control" query={{ status: 'under-control', dueFrom: monday, dueBefore: sunday, limit: '1000' }} name="weekly-plan" label="план-графік" />
           </div>
-          {[...byExecutor.entries()].sort(([a], [b]) => name(a).localeCompare(name(b), 'uk')).map(([executor, cards]) => (
-            <section class="executor-group" aria-label={`Виконавець ${name(executor)}`}>
+          {[...byExecutor.entries()].sort(([a], [b]) => Number(!a) - Number(!b) || name(a).localeCompare(name(b), 'uk')).map(([executor, cards]) => (
+            <section class="executor-group" aria-label={executor ? `Виконавець ${name(executor)}` : `Картки, яким ${NO_EXECUTOR_UK}`}>
               <h3>{name(executor)}: {plural(cards.length, CARDS)}</h3>
-              <ControlTable caption={`Картки виконавця ${name(executor)} на тиждень`} items={cards} />
+              <ControlTable caption={executor ? `Картки виконавця ${name(executor)} на тиждень` : `Картки на тиждень, яким ${NO_EXECUTOR_UK}`} items={cards} />
             </section>
           ))}
           {byExecutor.size === 0 && <p class="empty">Цього тижня строків немає.</p>}

@@ -3,7 +3,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { get, type Schemas } from '../api/client';
 import { addDays, CARDS, dateUk, kyivToday, plural, shareUk } from '../format';
-import { OUTCOME_UK } from '../labels';
+import { NO_EXECUTOR_UK, OUTCOME_UK } from '../labels';
 import { href, navigate } from '../router';
 import { session } from '../session';
 import { BarChart } from '../ui/chart';
@@ -32,8 +32,11 @@ export function Discipline({ query }: { query: Record<string, string> }): JSX.El
   const [f, setF] = useState({ from: p.from, to });
   const report = useLoad(() => get('/api/v1/reports/discipline', { query: { from: p.from, to } }), `${p.from}|${to}`);
   const staff = useLoad(() => (session.can('staff:read') ? get('/api/v1/staff') : Promise.resolve({ staff: [] })), 'staff');
-  const name = useStaffNames();
-  const link = (r: Row, outcome: Outcome, n: number) => (n ? <a href={href('/discipline/cards', { executor: r.executor, from: p.from, to, outcome })} aria-label={`${name(r.executor)}: ${OUTCOME_UK[outcome]} — ${n}`}>{n}</a> : '0');
+  const staffName = useStaffNames();
+  // Null: the cards of the sender's control no resolution has given an executor yet.
+  const name = (executor: string | null) => (executor === null ? NO_EXECUTOR_UK : staffName(executor));
+  const cardsOf = (r: Row) => (r.executor === null ? { unassigned: 'true' } : { executor: r.executor });
+  const link = (r: Row, outcome: Outcome, n: number) => (n ? <a href={href('/discipline/cards', { ...cardsOf(r), from: p.from, to, outcome })} aria-label={`${name(r.executor)}: ${OUTCOME_UK[outcome]} — ${n}`}>{n}</a> : '0');
   return (
     <Page title="Виконавська дисципліна">
       <FilterForm label="Період" onSubmit={() => navigate('/discipline', f)}>
@@ -45,7 +48,7 @@ export function Discipline({ query }: { query: Record<string, string> }): JSX.El
         const subdivisionOf = new Map((staff.state === 'ready' ? staff.value.staff : []).map((s) => [s.id, s.subdivision ?? 'без підрозділу']));
         const bySub = new Map<string, { onTime: number; late: number; overdue: number; open: number; total: number }>();
         for (const r of rows) {
-          const key = subdivisionOf.get(r.executor) ?? 'без підрозділу';
+          const key = r.executor === null ? NO_EXECUTOR_UK : subdivisionOf.get(r.executor) ?? 'без підрозділу';
           const s = bySub.get(key) ?? { onTime: 0, late: 0, overdue: 0, open: 0, total: 0 };
           bySub.set(key, { onTime: s.onTime + r.onTime, late: s.late + r.late, overdue: s.overdue + r.overdue, open: s.open + r.open, total: s.total + r.total });
         }
@@ -67,7 +70,7 @@ export function Discipline({ query }: { query: Record<string, string> }): JSX.El
             <Table<Row>
               caption="За виконавцями (число відкриває перелік карток)"
               rows={rows}
-              rowKey={(r) => r.executor}
+              rowKey={(r) => r.executor ?? ''}
               empty="За цей період строків не було."
               columns={[
                 { header: 'Виконавець', cell: (r) => name(r.executor) },
@@ -102,16 +105,18 @@ export function Discipline({ query }: { query: Record<string, string> }): JSX.El
 
 export function DisciplineCards({ query }: { query: Record<string, string> }): JSX.Element {
   const outcome = (query.outcome ?? 'overdue') as Outcome;
-  const asked = { executor: query.executor ?? '', from: query.from ?? '', to: query.to ?? '', outcome };
+  const unassigned = query.unassigned === 'true';
+  const asked = { ...(unassigned ? { unassigned: 'true' as const } : { executor: query.executor ?? '' }), from: query.from ?? '', to: query.to ?? '', outcome };
   const cards = useLoad(() => get('/api/v1/reports/discipline/cards', { query: asked }), JSON.stringify(asked));
-  const name = useStaffNames();
+  const staffName = useStaffNames();
+  const who = unassigned ? NO_EXECUTOR_UK : staffName(query.executor);
   return (
-    <Page title={`Картки: ${name(asked.executor)}, ${OUTCOME_UK[outcome]}`}>
+    <Page title={`Картки: ${who}, ${OUTCOME_UK[outcome]}`}>
       <p><a href={href('/discipline', { from: asked.from, to: asked.to })}>← До звіту</a></p>
       <Shown loaded={cards}>{(v) => (
         <>
           <p role="status">{plural(v.items.length, CARDS)} зі строком з {dateUk(asked.from)} по {dateUk(asked.to)}.</p>
-          <ControlTable caption={`Картки виконавця ${name(asked.executor)}: ${OUTCOME_UK[outcome]}`} items={v.items} />
+          <ControlTable caption={unassigned ? `Картки, яким ${NO_EXECUTOR_UK}: ${OUTCOME_UK[outcome]}` : `Картки виконавця ${who}: ${OUTCOME_UK[outcome]}`} items={v.items} />
         </>
       )}</Shown>
     </Page>

@@ -12,7 +12,7 @@ import { useLoad } from '../ui/load';
 import { ErrorNote, Loading, Page, Shown } from '../ui/parts';
 import { Attachments } from './attachments';
 import { AuditEntries } from './audit-entries';
-import { ControlCardView, ResolutionForm } from './control-card';
+import { awaitsResolution, ControlCardView, ResolutionForm } from './control-card';
 import { Signatures } from './signatures';
 
 type Card = Schemas['DocumentCard'];
@@ -99,7 +99,7 @@ function Control({ doc, onChanged }: { doc: Card; onChanged: () => void }): JSX.
         <>
           {v.items.length === 0 && <p class="empty">Документ не на контролі.</p>}
           {v.items.map((c) => <ControlCardView key={c.id} documentId={doc.id} card={c} focused={c.id === focus} onChanged={changed} />)}
-          {doc.registration && session.can('control:resolve') && <ResolutionForm documentId={doc.id} onDone={changed} />}
+          {doc.registration && session.can('control:resolve') && <ResolutionForm documentId={doc.id} onDone={changed} senderCard={v.items.find(awaitsResolution)} />}
         </>
       )}</Shown>
     </section>
