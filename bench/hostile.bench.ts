@@ -1,11 +1,8 @@
-import { spawn } from 'node:child_process';
 import amqp from 'amqplib';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { howNpmStartRuns, memoryOf, startBenchHub, tokenFor, type BenchHub } from './hub-process';
+import { costOf, howNpmStartRuns, post, startBenchHub, tokenFor, type BenchHub } from './hub-process';
 import type { Bench } from './main';
 import { machine } from './support';
 import { TEST_ENV as SEV_OVV_ENV } from '../connectors/sev-ovv/test-support';
@@ -62,64 +59,6 @@ const INPUTS: Input[] = [
   { label: 'JSON nested 100,000 deep', path: '/api/v1/documents', role: ['integrator'], contentType: 'application/json', body: () => Buffer.from(`{"meta":${'['.repeat(100_000)}${']'.repeat(100_000)}}`) },
 ];
 
-/**
- * An operator's monitor: a separate process that asks /healthz one after another (10 ms apart)
- * until told to stop, then says its longest answer in ms. Not this process's own loop: sending
- * 48 MB from here keeps this loop busy for hundreds of ms (undici copies a Buffer body into a
- * stream), which would be counted against the hub.
- */
-const PROBE = `
-const ask = async () => (await fetch(process.env.PROBE_URL)).text();
-let done = false, longest = 0;
-process.stdin.on('end', () => (done = true)).resume();
-(async () => {
-  // the first requests open the connection and warm this process: not the hub's time
-  for (let i = 0; i < 5; i++) await ask();
-  process.stdout.write('probing\\n');
-  while (!done) {
-    const t = performance.now();
-    await ask();
-    longest = Math.max(longest, performance.now() - t);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  process.stdout.write(longest.toFixed(1) + '\\n');
-})();
-`;
-
-async function longestHealthz(hub: BenchHub, work: () => Promise<unknown>): Promise<number> {
-  const probe = spawn(process.execPath, ['-e', PROBE], { env: { ...process.env, PROBE_URL: `${hub.url}/healthz` }, stdio: ['pipe', 'pipe', 'inherit'] });
-  let out = '';
-  const said = (what: RegExp) => new Promise<string>((resolve, reject) => {
-    const look = () => { const m = what.exec(out); if (m) resolve(m[1]!); };
-    probe.stdout!.on('data', (d: Buffer) => { out += d.toString(); look(); });
-    probe.once('exit', (code) => reject(new Error(`the /healthz probe exited ${code}: ${out}`)));
-  });
-  await said(/(probing)/);
-  try {
-    await work();
-  } finally {
-    probe.stdin!.end();
-  }
-  return Number(await said(/probing\n([\d.]+)\n/));
-}
-
-/** POST through node:http, which writes the Buffer to the socket as it is (no copy into a stream). */
-function post(url: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; code?: string }> {
-  return new Promise((resolve) => {
-    const req = request(url, { method: 'POST', headers: { ...headers, 'content-length': String(body.length) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (d: string) => (text += d)).on('end', () => {
-        let code: string | undefined;
-        try { code = (JSON.parse(text) as { code?: string }).code; } catch { /* not JSON: the status says it */ }
-        resolve({ status: res.statusCode ?? 0, code });
-      });
-    });
-    // The connection dropped: say so in the table (the process is checked below).
-    req.on('error', (err: NodeJS.ErrnoException) => resolve({ status: 0, code: `connection ${err.code ?? err.message}` }));
-    req.end(body);
-  });
-}
-
 /** Publishes to dilovod.inbound and waits until the hub has registered it or put it in quarantine ('amqp CODE'). */
 async function publishAndWait(hub: BenchHub, amqpUrl: string, routingKey: string, body: Buffer): Promise<{ status: number; code?: string }> {
   const reader = { authorization: `Bearer ${await tokenFor(hub, ['registrar'])}` };
@@ -160,23 +99,9 @@ export const bench: Bench = {
       }, howNpmStartRuns());
       try {
         const token = await tokenFor(hub, input.role, input.role.includes('integrator') ? ['edms', 'sev-ovv'] : undefined);
-        let idle = 0;
-        for (let i = 0; i < 20; i++) {
-          const t = performance.now();
-          await (await fetch(`${hub.url}/healthz`)).text();
-          idle = Math.max(idle, performance.now() - t);
-        }
-        const before = memoryOf(hub.child.pid!).peak;
-        let answer: { status: number; code?: string } = { status: 0 };
-        let ms = 0;
-        const longest = await longestHealthz(hub, async () => {
-          const started = performance.now();
-          answer = input.routingKey
-            ? await publishAndWait(hub, vhost!.url, input.routingKey, body)
-            : await post(`${hub.url}${input.path}`, { authorization: `Bearer ${token}`, 'content-type': input.contentType }, body);
-          ms = performance.now() - started;
-        });
-        const peak = memoryOf(hub.child.pid!).peak;
+        const { answer, ms, before, peak, longest, idle } = await costOf(hub, () => (input.routingKey
+          ? publishAndWait(hub, vhost!.url, input.routingKey, body)
+          : post(`${hub.url}${input.path}`, { authorization: `Bearer ${token}`, 'content-type': input.contentType }, body)));
         console.log([
           database, input.label, (body.length / 2 ** 20).toFixed(1), answer.status ? `${answer.status}${answer.code ? ` ${answer.code}` : ''}` : answer.code ?? '?', ms.toFixed(0),
           `${peak.toFixed(0)} (${before.toFixed(0)})`, `${longest.toFixed(0)} (${idle.toFixed(0)})`,

@@ -1,4 +1,4 @@
-import type { Decoder } from '../src/pipeline';
+import type { Decoder, SenderReader } from '../src/pipeline';
 import type { HubEvent } from '../src/schemas';
 
 /** What a connector's outbound mapping produces for an event: a message for the external system. */
@@ -22,6 +22,8 @@ export interface Connector {
   /** Path of the JSON Schema of the connector's settings. */
   configSchemaFile: string;
   decoders: Record<string, Decoder>;
+  /** Per format: who sent a refused input, so its refusal goes back to them (input.refused → outbound). */
+  senders?: Record<string, SenderReader>;
   outbound(event: HubEvent): OutboundMessage[];
   /** Loads and checks the connector's settings; throws ConfigError naming the variable. Run at start-up when it delivers. */
   checkConfig?(): void;

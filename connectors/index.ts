@@ -27,5 +27,5 @@ let registered = false;
 export function registerConnectors(): void {
   if (registered) return;
   registered = true;
-  for (const c of CONNECTORS) for (const [format, decoder] of Object.entries(c.decoders)) registerDecoder(format, decoder);
+  for (const c of CONNECTORS) for (const [format, decoder] of Object.entries(c.decoders)) registerDecoder(format, decoder, c.senders?.[format]);
 }

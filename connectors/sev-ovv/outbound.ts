@@ -1,5 +1,6 @@
 import { Builder } from 'xml2js';
 import type { HubEvent } from '../../src/schemas';
+import { INPUT_REFUSED_EVENT } from '../../src/store/outbox';
 import type { OutboundMessage } from '../connector';
 import { uuidV5 as nameBasedUuid } from '../message-id';
 import { loadSevOvvConfig, type SevOvvConfig } from './config';
@@ -27,6 +28,35 @@ function refusalReason(event: HubEvent): string {
     : typeof reason?.messageUk === 'string' ? reason.messageUk
     : undefined;
   const full = text ? `Документ відхилено: ${text}` : 'Документ відхилено';
+  return full.length > 1000 ? `${full.slice(0, 999)}…` : full;
+}
+
+/**
+ * Refusals that are the council's to fix, not the sender's: the message is kept and registered by
+ * a replay once the council has set up the connector or the nomenclature (and then ack_type 3
+ * goes out), or kept until the hub handles additions. Telling the sender "refused" would be untrue.
+ * Every other refusal (policy failure, invalid message, wrong addressee, unsupported version,
+ * sender not allowed, conflicting repeat, …) is the sender's to hear (issue 18).
+ */
+const KEPT_FOR_THE_COUNCIL = new Set(['SEV_OVV_NOT_CONFIGURED', 'NO_NOMENCLATURE', 'UNKNOWN_CASE', 'UNROUTED_KIND', 'SEV_OVV_NOT_A_DOCUMENT', 'INTERNAL_ERROR']);
+
+/** Every Ukrainian explanation in an error's details (violations' messageUk, reasonUk …), in order. */
+function ukrainianDetails(details: unknown, out: string[] = []): string[] {
+  if (Array.isArray(details)) for (const d of details) ukrainianDetails(d, out);
+  else if (details && typeof details === 'object') {
+    const d = details as Record<string, unknown>;
+    const text = typeof d.messageUk === 'string' ? d.messageUk : typeof d.reasonUk === 'string' ? d.reasonUk : typeof d.problemUk === 'string' ? d.problemUk : undefined;
+    if (text) out.push(typeof d.path === 'string' ? `${d.path}: ${text}` : text);
+    for (const [k, v] of Object.entries(d)) if (v && typeof v === 'object' && k !== 'report') ukrainianDetails(v, out);
+  }
+  return out;
+}
+
+/** A refused input's reason in Ukrainian words: the code's message and what exactly was wrong. */
+function inputRefusalText(data: Record<string, unknown>): string {
+  const reason = typeof data.reasonUk === 'string' ? data.reasonUk : 'повідомлення не прийнято';
+  const why = ukrainianDetails(data.details);
+  const full = `Повідомлення відхилено: ${reason}${why.length ? ` (${why.join('; ')})` : ''}`;
   return full.length > 1000 ? `${full.slice(0, 999)}…` : full;
 }
 
@@ -85,6 +115,9 @@ function acknowledgement(event: HubEvent, original: SevMessageRef, config: SevOv
  * - document.registered → ack_type 3 (ДС15) with our RegNumber = registration index and date;
  * - document.not-registered / document.rejected → ack_type 4 (ДС16) with the reason. errorcode
  *   stays 0 as in ДС16: other codes are not documented in the sources found;
+ * - input.refused (a message the hub refused and kept in quarantine, its sender read from the
+ *   Header: sender.ts) → ack_type 4 with the reason in Ukrainian, unless the refusal is the
+ *   council's to fix (KEPT_FOR_THE_COUNCIL);
  * - any other event, or a document that did not come in through this connector → nothing.
  * Delivery/acceptance acks (1, 2) belong to the transport that downloads the message.
  */
@@ -100,6 +133,11 @@ export function acknowledgementsFor(event: HubEvent, getConfig: () => SevOvvConf
       regNumber: { index: reg.index, date: reg.date },
       errortext: `Документ зареєстровано за № ${reg.index} від ${reg.date}`,
     })];
+  }
+  if (event.type === INPUT_REFUSED_EVENT) {
+    const data = event.data as Record<string, unknown>;
+    if (KEPT_FOR_THE_COUNCIL.has(String(data.code))) return [];
+    return [acknowledgement(event, original, getConfig(), { ackType: ACK_TYPE.refused, errortext: inputRefusalText(data) })];
   }
   if (REFUSAL_EVENTS.has(event.type)) {
     return [acknowledgement(event, original, getConfig(), { ackType: ACK_TYPE.refused, errortext: refusalReason(event) })];

@@ -95,6 +95,23 @@ const MESSAGES = {
       ],
     },
   },
+  inputRefused: {
+    name: 'inputRefused', title: 'Вхідне відхилено', contentType: 'application/json',
+    summary: 'An input the hub refused and kept in quarantine, whose sender its connector can name (issue 18; today СЕВ ОВВ messages: the connector answers with ack_type 4). Routing key `input.refused`; `source` and `externalId` are the key the input would have had; `data` holds quarantineId, code, reason, reasonUk, details, channel, format, receivedAt, and documentId when a conflicting repeat was refused against a card. Not about a document: `documentId` is the nil UUID. Announced once per refused message (a repeat of the same bytes adds an attempt, not an event).',
+    headers: headers({ documentId: { type: 'string', format: 'uuid' }, sequence: { type: 'integer', minimum: 1 } }, ['documentId', 'sequence']),
+    payload: {
+      allOf: [
+        schemaRef('HubEvent'),
+        {
+          type: 'object', required: ['source', 'externalId', 'data'],
+          properties: {
+            type: { const: 'input.refused' },
+            data: { type: 'object', required: ['quarantineId', 'code', 'reason', 'reasonUk', 'channel', 'format', 'receivedAt'], properties: { quarantineId: { type: 'string', format: 'uuid' }, code: { type: 'string' }, documentId: { type: 'string', format: 'uuid' } } },
+          },
+        },
+      ],
+    },
+  },
   sevOvvAcknowledgement: {
     name: 'sevOvvAcknowledgement', title: 'Квитанція СЕВ ОВВ', contentType: 'application/xml',
     summary: 'A 1207 acknowledgement (msg_type 0) to the sender: ack_type 3 registered with our RegNumber, ack_type 4 refused with the reason. Routing key `sev-ovv.<org>/<system>`.',
@@ -158,7 +175,7 @@ export function buildAsyncApi(opts: AsyncApiOptions): Record<string, unknown> {
       inboundQueue: queueChannel(TOPOLOGY.inboundQueue, 'Черга вхідних', `Durable, bound to \`${TOPOLOGY.inboundExchange}\` with \`#\`, dead-letters to \`${TOPOLOGY.deadLetterExchange}\`; the hub consumes it with manual acks and bounded prefetch (AMQP_PREFETCH).`,
         [...inboundMessages, 'controlCommand']),
       events: exchangeChannel(TOPOLOGY.eventsExchange, '{eventType}', 'Події', `Topic exchange \`${TOPOLOGY.eventsExchange}\`, routing key = the event type (document.registered, control.executed, appeal.answered, …). Bind a queue with \`document.#\`, \`control.#\` or \`#\`.`,
-        ['hubEvent', 'auditCheckpoint'], { eventType: 'The event type, e.g. document.registered, or audit.checkpoint.' }),
+        ['hubEvent', 'auditCheckpoint', 'inputRefused'], { eventType: 'The event type, e.g. document.registered, audit.checkpoint or input.refused.' }),
       deliveryQueue: queueChannel(deliveryQueue('{connector}'), 'Черга доставки конектора', `One per connector in DELIVER_CONNECTORS: durable, bound to \`${TOPOLOGY.eventsExchange}\` with \`#\`, dead-letters to \`${TOPOLOGY.deadLetterExchange}\`.`,
         ['hubEvent'], { connector: 'sev-ovv, hotline or e-petitions.' }),
       outboundSevOvv: exchangeChannel(TOPOLOGY.outboundExchange, outboundRoutingKey('sev-ovv', '{destination}'), 'Квитанції СЕВ ОВВ', `Topic exchange \`${TOPOLOGY.outboundExchange}\`; the exchange's gateway binds \`sev-ovv.#\`.`,

@@ -8,10 +8,30 @@ import { assertStorableValue, parseJson } from './strict-json';
  */
 export type Decoder = (payload: Buffer, envelope: Envelope) => Promise<unknown> | unknown;
 
-const decoders = new Map<string, Decoder>();
+/**
+ * Who sent an input, read from its bytes as far as they can be read, for a refusal to be told
+ * back (issue 18: every sender hears back). `externalId` is the idempotency key the decoder would
+ * have made, so the connector's outbound mapping addresses the refusal as it addresses a
+ * registration receipt. Undefined: nobody to tell (unreadable, or a receipt itself, which is never
+ * answered with one).
+ */
+export type SenderReader = (payload: Buffer) => { source: string; externalId: string } | undefined;
 
-export function registerDecoder(format: string, decoder: Decoder): void {
+const decoders = new Map<string, Decoder>();
+const senders = new Map<string, SenderReader>();
+
+export function registerDecoder(format: string, decoder: Decoder, senderOf?: SenderReader): void {
   decoders.set(format, decoder);
+  if (senderOf) senders.set(format, senderOf);
+}
+
+/** The sender of a refused input of this format, if its connector can read one (never throws). */
+export function senderOf(format: string, payload: Buffer): { source: string; externalId: string } | undefined {
+  try {
+    return senders.get(format)?.(payload);
+  } catch {
+    return undefined;
+  }
 }
 
 export function knownFormats(): string[] {

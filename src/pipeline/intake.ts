@@ -1,8 +1,9 @@
 import { HubError, isTransient } from '../errors';
 import { identityError } from '../identity/errors';
 import { assertValid, DocumentCard, DocumentSubmission } from '../schemas';
-import { quarantine } from '../store';
+import { outbox, quarantine } from '../store';
 import type { PipelineDeps } from './context';
+import { senderOf } from './decoders';
 import { decodeInput } from '../workers';
 import type { Envelope } from './envelope';
 import { inputDigest } from './input-digest';
@@ -60,23 +61,48 @@ export async function acceptInput(deps: PipelineDeps, env: Envelope, opts: { qua
   }
 }
 
-/** Records a rejected input; also used by doors for errors they give up retrying. */
+/**
+ * Records a rejected input; also used by doors for errors they give up retrying. If the format's
+ * connector can name the sender (src/pipeline/decoders.ts senderOf), the first refusal of these
+ * bytes is announced as input.refused in the same transaction, for the connector to tell the
+ * sender (issue 18; СЕВ ОВВ: ack_type 4). A transient failure never gets here.
+ */
 export async function quarantineFailure(deps: PipelineDeps, env: Envelope, error: HubError, body?: unknown): Promise<IntakeResult> {
-  const quarantineId = await quarantine.putInQuarantine(deps.db, {
+  const source = peek(body, 'source') ?? env.sourceHint ?? null;
+  const sender = senderOf(env.format, env.payload);
+  const item = {
     code: error.code,
     reason: error.spec.message,
     reasonUk: error.spec.messageUk,
     details: error.details,
     channel: env.channel,
-    source: peek(body, 'source') ?? env.sourceHint ?? null,
-    externalId: peek(body, 'externalId') ?? env.messageId ?? null,
+    source: sender?.source ?? source,
+    externalId: peek(body, 'externalId') ?? sender?.externalId ?? env.messageId ?? null,
     routingKey: env.routingKey ?? null,
     messageId: env.messageId ?? null,
     contentType: env.contentType ?? null,
     format: env.format,
     payload: env.payload,
     receivedAt: env.receivedAt,
+  };
+  const quarantineId = await deps.db.tx(async (q) => {
+    const kept = await quarantine.keepInQuarantine(q, item);
+    if (sender && kept.first) {
+      const documentId = (error.details as { documentId?: unknown } | undefined)?.documentId;
+      await outbox.appendInputRefused(q, {
+        ...sender,
+        at: deps.clock.now(),
+        data: {
+          quarantineId: kept.id, code: error.code, reason: error.spec.message, reasonUk: error.spec.messageUk,
+          ...(error.details !== undefined ? { details: error.details } : {}),
+          channel: env.channel, format: env.format, receivedAt: env.receivedAt.toISOString(),
+          ...(typeof documentId === 'string' ? { documentId } : {}),
+        },
+      });
+    }
+    return kept.id;
   });
+  if (sender) deps.onEventsCommitted?.();
   deps.log.warn({ traceId: env.traceId, channel: env.channel, code: error.code, quarantineId }, 'вхідне відхилено в карантин / input rejected to quarantine');
   return { status: 'rejected', error, quarantineId };
 }

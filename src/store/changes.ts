@@ -1,5 +1,6 @@
 import { CHECKPOINT_EVENT } from '../domain/audit';
 import { Queryable } from './db';
+import { INPUT_REFUSED_EVENT } from './outbox';
 
 /** A position in the change feed: after this row, in (tx, seq) order. */
 export interface ChangeCursor {
@@ -46,7 +47,10 @@ export async function readChanges(q: Queryable, f: ChangeQuery): Promise<Change[
   // which are about no document: issue 14 wants them kept by the EDMS too, and an EDMS that was
   // down catches up on them here as on everything else.
   if (f.onlySources) {
-    where.push(`(o.type = $${params.push(CHECKPOINT_EVENT)} OR EXISTS (SELECT 1 FROM documents d WHERE d.id = o.document_id AND d.source = ANY($${params.push([...f.onlySources])}::text[])))`);
+    // A refused input has no document: its own source says whose it is (issue 18).
+    const sources = `$${params.push([...f.onlySources])}::text[]`;
+    where.push(`(o.type = $${params.push(CHECKPOINT_EVENT)} OR (o.type = $${params.push(INPUT_REFUSED_EVENT)} AND o.payload->>'source' = ANY(${sources}))`
+      + ` OR EXISTS (SELECT 1 FROM documents d WHERE d.id = o.document_id AND d.source = ANY(${sources})))`);
   }
   if (f.onlyExecutor) where.push(`EXISTS (SELECT 1 FROM control_cards c WHERE c.document_id = o.document_id AND c.card->'executors' ? $${params.push(f.onlyExecutor)})`);
   params.push(f.limit);

@@ -19,6 +19,12 @@ export interface EventDocument {
   registration: unknown;
 }
 
+/**
+ * The outbox (and the event schema) want a document id; an event about no document (a control
+ * log checkpoint, a refused input) carries the nil UUID (RFC 9562 §5.9).
+ */
+export const NO_DOCUMENT_ID = '00000000-0000-0000-0000-000000000000';
+
 export interface PendingEvent {
   seq: number;
   eventId: string;
@@ -55,6 +61,26 @@ export async function countPending(q: Queryable): Promise<number> {
 }
 
 /** An event about a document: the body every consumer reads, with the type's own `data`. */
+/**
+ * input.refused: an input was refused and kept in quarantine, and its sender can be named (issue
+ * 18: every sender hears back). A connector answers its own (СЕВ ОВВ: ack_type 4); the EDMS may
+ * subscribe. About no document (NO_DOCUMENT_ID); data.documentId names the card a conflicting
+ * repeat was refused against.
+ */
+export const INPUT_REFUSED_EVENT = 'input.refused';
+
+export function appendInputRefused(q: Queryable, refused: { source: string; externalId: string; at: Date; data: Record<string, unknown> }): Promise<string> {
+  return appendEvent(q, {
+    type: INPUT_REFUSED_EVENT,
+    documentId: NO_DOCUMENT_ID,
+    occurredAt: refused.at,
+    body: {
+      type: INPUT_REFUSED_EVENT, documentId: NO_DOCUMENT_ID, occurredAt: refused.at.toISOString(),
+      source: refused.source, externalId: refused.externalId, status: 'refused', registration: null, data: refused.data,
+    },
+  });
+}
+
 export function appendDocumentEvent(q: Queryable, doc: EventDocument, type: string, at: Date, data: Record<string, unknown>): Promise<string> {
   return appendEvent(q, {
     type,

@@ -67,6 +67,11 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
  * client retrying) land on the same row with attempts + 1, so the list stays readable.
  */
 export async function putInQuarantine(q: Queryable, item: QuarantineInput): Promise<string> {
+  return (await keepInQuarantine(q, item)).id;
+}
+
+/** putInQuarantine, saying whether the item is new (false: the same bytes refused again, attempts + 1). */
+export async function keepInQuarantine(q: Queryable, item: QuarantineInput): Promise<{ id: string; first: boolean }> {
   const payloadSha256 = await sha256Hex(item.payload);
   const fingerprint = createHash('sha256')
     .update([item.channel, item.source ?? '', item.routingKey ?? '', item.code, payloadSha256].join('\u0000'))
@@ -74,13 +79,13 @@ export async function putInQuarantine(q: Queryable, item: QuarantineInput): Prom
   // A large payload goes in parts first (src/store/payload-parts.ts), the row that names it last.
   const inline = item.payload.length <= INLINE_PAYLOAD_BYTES;
   if (!inline) await putParts(q, payloadSha256, item.payload);
-  const rows = await q.query<{ id: string }>(
+  const rows = await q.query<{ id: string; attempts: number }>(
     `INSERT INTO quarantine (id, fingerprint, code, reason, reason_uk, details, channel, source, external_id,
        routing_key, message_id, content_type, payload, payload_sha256, received_at, last_seen_at, format, payload_size)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17)
      ON CONFLICT (fingerprint) DO UPDATE SET attempts = quarantine.attempts + 1, last_seen_at = EXCLUDED.last_seen_at,
        status = 'open', resolved_at = NULL, resolved_by = NULL, dismiss_reason = NULL
-     RETURNING id`,
+     RETURNING id, attempts`,
     [
       randomUUID(), fingerprint, item.code, item.reason, item.reasonUk,
       item.details === undefined ? null : JSON.stringify(item.details),
@@ -88,7 +93,8 @@ export async function putInQuarantine(q: Queryable, item: QuarantineInput): Prom
       item.contentType ?? null, inline ? item.payload : null, payloadSha256, item.receivedAt, item.format ?? null, item.payload.length,
     ],
   );
-  return (rows[0] as { id: string }).id;
+  const row = rows[0] as { id: string; attempts: number };
+  return { id: row.id, first: Number(row.attempts) === 1 };
 }
 
 export interface QuarantinePageQuery {

@@ -4,9 +4,11 @@
  * (issue 14). Callers do not choose: they call these.
  */
 import { CONNECTORS } from '../../connectors';
+import { rememberDecoded } from '../pipeline/attachments';
 import { decode } from '../pipeline/decoders';
 import type { Envelope } from '../pipeline/envelope';
 import type { SignatureVerificationResult, TrustStore } from '../signatures';
+import type { DecodedInWorker } from './jobs/decode';
 import { verifyContainer, type VerifyTerms } from './jobs/verify';
 import { verifyRequestBody } from './jobs/verify-request';
 import { assertFitsBudget, offloads, runInWorker } from './pool';
@@ -61,5 +63,12 @@ export async function decodeInput(env: Envelope): Promise<unknown> {
   if (!offloads(env.payload.length) || !shippedFormats().has(env.format)) return decode(env);
   const { payload, receivedAt, allowedSources: _allowed, ...rest } = env;
   assertFitsBudget(payload.length);
-  return runInWorker('decode', { envelope: { ...rest, payload: await handOver(payload), receivedAtMs: receivedAt.getTime() } });
+  const decoded = await runInWorker<DecodedInWorker>('decode', { envelope: { ...rest, payload: await handOver(payload), receivedAtMs: receivedAt.getTime() } });
+  // Large attachments came back decoded, in shared memory, their base64 text blanked (jobs/decode.ts).
+  const list = (decoded.value as { attachments?: object[] }).attachments;
+  for (const a of decoded.attachments) {
+    const attachment = list?.[a.index];
+    if (attachment) rememberDecoded(attachment, Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength), a.sha256);
+  }
+  return decoded.value;
 }

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { HubError } from '../../src/errors';
+import { attachmentContent, decodeAttachments } from '../../src/pipeline/attachments';
 import { decode } from '../../src/pipeline/decoders';
 import type { Envelope } from '../../src/pipeline/envelope';
 import { createTrustStore } from '../../src/signatures';
@@ -77,6 +79,28 @@ describe('worker threads: large inputs verified and decoded off the event loop (
     expect(await decodeInput(envelope(shared))).to.deep.equal(await decode(envelope(bytes)));
     // shared, not moved: the caller's bytes are still there (a moved ArrayBuffer would read as empty)
     expect(shared.equals(bytes)).to.equal(true);
+  });
+
+  it('a large attachment comes back decoded in shared memory with its SHA-256, its base64 text left behind; registration reads those bytes (issue 18)', async () => {
+    const bytes = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 131) % 256));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const small = Buffer.from('малий додаток');
+    const sub = { source: 'edms', externalId: 'w-att', attachments: [
+      { name: 'big.bin', contentBase64: bytes.toString('base64'), sha256 },
+      { name: 'small.txt', contentBase64: small.toString('base64'), sha256: createHash('sha256').update(small).digest('hex') },
+    ] };
+    configureWorkers(offThread);
+    const value = (await decodeInput(envelope(Buffer.from(JSON.stringify(sub))))) as typeof sub;
+    expect(value.attachments[0]!.contentBase64).to.equal('');
+    expect(value.attachments[1]!.contentBase64).to.equal(small.toString('base64'));
+    const content = attachmentContent(value.attachments[0]! as never, 0);
+    expect(content.buffer instanceof SharedArrayBuffer).to.equal(true);
+    expect(content.equals(bytes)).to.equal(true);
+    expect(decodeAttachments(value.attachments as never).map((a) => [a.name, a.sha256, a.content.length])).to.deep.equal([['big.bin', sha256, bytes.length], ['small.txt', sub.attachments[1]!.sha256, small.length]]);
+    // a declared SHA-256 that does not match is still refused, from the worker's hash
+    const lying = { ...sub, attachments: [{ ...sub.attachments[0]!, sha256: '0'.repeat(64) }] };
+    const refused = (await decodeInput(envelope(Buffer.from(JSON.stringify(lying))))) as typeof sub;
+    expect(() => decodeAttachments(refused.attachments as never)).to.throw(HubError).with.property('code', 'ATTACHMENT_HASH_MISMATCH');
   });
 
   it('the worker threads run below normal priority, the hub\'s own thread at normal (Linux: a thread\'s nice value is its own)', async () => {

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { registerConnectors } from '../../../connectors';
+import { decodeBase64 } from '../../pipeline/attachments';
 import { decode } from '../../pipeline/decoders';
 import type { Envelope } from '../../pipeline/envelope';
 
@@ -9,8 +11,45 @@ export type DecodeEnvelope = Omit<Envelope, 'payload' | 'receivedAt' | 'allowedS
  * Bytes → the canonical submission, by the format's decoder, on a worker thread: the shipped
  * formats only (json and the connectors'), which is what the worker has registered.
  */
-export async function decodeInWorker(env: DecodeEnvelope): Promise<unknown> {
+export async function decodeInWorker(env: DecodeEnvelope): Promise<DecodedInWorker> {
   registerConnectors();
   const { payload, receivedAtMs, ...rest } = env;
-  return decode({ ...rest, payload: Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength), receivedAt: new Date(receivedAtMs) });
+  const value = await decode({ ...rest, payload: Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength), receivedAt: new Date(receivedAtMs) });
+  return { value, attachments: predecodeAttachments(value) };
+}
+
+/** The decoded value, and the large attachments already decoded here (their base64 text left out of the value). */
+export interface DecodedInWorker {
+  value: unknown;
+  attachments: Array<{ index: number; content: Uint8Array; sha256: string }>;
+}
+
+/** An attachment smaller than this crosses back as its base64 text: decoding it costs less than a megabyte copy. */
+const PREDECODE_FROM_CHARS = 64 * 1024;
+
+/**
+ * Large attachments of a submission, decoded from base64 and hashed here rather than on the hub's
+ * thread (issue 18): their bytes go back in shared memory and their text is blanked in the value
+ * (a 25 MiB attachment is 33 MB of text to copy back). One the hub would refuse (not base64) is
+ * left as it is, for the pipeline to refuse in its usual order.
+ */
+function predecodeAttachments(value: unknown): DecodedInWorker['attachments'] {
+  const list = (value as { attachments?: unknown } | null)?.attachments;
+  if (!Array.isArray(list)) return [];
+  const out: DecodedInWorker['attachments'] = [];
+  list.forEach((a: unknown, index) => {
+    const text = (a as { contentBase64?: unknown } | null)?.contentBase64;
+    if (typeof text !== 'string' || text.length < PREDECODE_FROM_CHARS) return;
+    let bytes: Buffer;
+    try {
+      bytes = decodeBase64(`/attachments/${index}/contentBase64`, text);
+    } catch {
+      return;
+    }
+    const content = new Uint8Array(new SharedArrayBuffer(bytes.length));
+    content.set(bytes);
+    out.push({ index, content, sha256: createHash('sha256').update(bytes).digest('hex') });
+    (a as { contentBase64: string }).contentBase64 = '';
+  });
+  return out;
 }

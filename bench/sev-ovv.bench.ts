@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { costOf, howNpmStartRuns, post, startBenchHub, tokenFor } from './hub-process';
+import type { Bench } from './main';
+import { machine } from './support';
+import { TEST_ENV as SEV_OVV_ENV, ownSample } from '../connectors/sev-ovv/test-support';
+import { acceptInput } from '../src/pipeline';
+import { gost34311 } from '../src/signatures/dstu4145';
+import { signCms } from '../test/signatures/support/cms';
+import { pki } from '../test/signatures/support/fixture';
+import { startTestHub } from '../test/support/hub';
+import { createTestDatabase } from '../test/support/pg';
+
+/**
+ * Issue 18, "big attachments": (1) СЕВ ОВВ messages per second for the real 1.4 MB ДС1 message
+ * (a 1.09 MB document with its DSTU 4145 signature and a content time-stamp), through the whole
+ * pipeline (decode, verify, register, event) on PostgreSQL, beside the bare GOST 34.311 hash of the
+ * same document in the same run; (2) a hub process (as `npm start` runs it) given a signed message
+ * with a 10 MiB and a 25 MiB attachment over HTTP: its answer, the longest /healthz (asked by a
+ * separate process) and its peak resident memory.
+ */
+
+const DS01 = resolve(__dirname, '../test/fixtures/reference/sev-ovv/samples/DS01-do-vykonannia.xml');
+
+/** The signed document of ДС1 (the DocTransfer its SignInfo names). */
+function ds01Document(xml: string): Buffer {
+  const id = /<SignInfo docTransfer_idnumber="(\d+)"/.exec(xml)?.[1];
+  const doc = new RegExp(`<DocTransfer[^>]*idnumber="${id}"[^>]*>([^<]*)</DocTransfer>`).exec(xml)?.[1];
+  if (!doc) throw new Error('DS01: no signed document');
+  return Buffer.from(doc, 'base64');
+}
+
+/** The own sample carrying `size` bytes as its one attachment, signed (detached CAdES, the test PKI's ECDSA signer). */
+function signedMessage(size: number, msgId: string): Buffer {
+  const content = Buffer.alloc(size);
+  for (let i = 0; i < size; i += 4096) content.write(`сторінка ${i / 4096}\n`, i);
+  const p = pki();
+  const cms = signCms({ content, detached: true, signer: p.signerEc, certificates: [p.signerEc, p.qca] });
+  const xml = ownSample('do-vykonannia.xml').toString('utf8')
+    .replace(/msg_id="[^"]+"/, `msg_id="${msgId}"`)
+    .replace(/(<DocTransfer[^>]*idnumber="T1"[^>]*>)[^<]*(<\/DocTransfer>)/, (_m, open: string, close: string) => `${open}${content.toString('base64')}${close}`)
+    .replace(/<SignData>[^<]*<\/SignData>/, `<SignData>${cms.toString('base64')}</SignData>`);
+  return Buffer.from(xml, 'utf8');
+}
+
+async function perSecond(n: number, work: (i: number) => Promise<unknown> | unknown): Promise<number> {
+  await work(-1);
+  const started = performance.now();
+  for (let i = 0; i < n; i++) await work(i);
+  return n / ((performance.now() - started) / 1000);
+}
+
+async function throughput(): Promise<void> {
+  const xml = readFileSync(DS01, 'utf8');
+  const document = ds01Document(xml);
+  const n = Number(process.env.BENCH_N ?? 20);
+  const saved = { ...process.env };
+  Object.assign(process.env, SEV_OVV_ENV, { SEV_OVV_ORG_ID: /to_org_id="([^"]+)"/.exec(xml)![1]! });
+  const db = await createTestDatabase('sevbench');
+  const hub = await startTestHub({ databaseUrl: db.url }, { http: false });
+  try {
+    let registered = 0;
+    const intake = await perSecond(n, async (i) => {
+      const payload = Buffer.from(xml.replace(/msg_id="[^"]+"/, `msg_id="bench-${i}-${Date.now()}"`), 'utf8');
+      const result = await acceptInput(hub.deps, { channel: 'amqp', format: 'sev-ovv.xml', payload, routingKey: 'sev-ovv.xml', receivedAt: new Date(), traceId: `bench-${i}` });
+      if (result.status !== 'created') throw new Error(`ДС1 not registered: ${result.status === 'rejected' ? result.error.code : result.status}`);
+      registered++;
+    });
+    const hashes = await perSecond(n * 5, () => gost34311(document));
+    console.log(`\nДС1 (${(xml.length / 1e6).toFixed(2)} MB message, ${(document.length / 1e6).toFixed(2)} MB signed document), one at a time, PostgreSQL, ${registered} registered`);
+    console.log('what | per second | baseline | per second | ratio');
+    console.log(`decode + verify (DSTU 4145, time-stamp) + register + event | ${intake.toFixed(1)} | bare GOST 34.311 of the document | ${hashes.toFixed(1)} | ${(intake / hashes).toFixed(2)}`);
+  } finally {
+    await hub.close();
+    await db.drop();
+    process.env = saved;
+  }
+}
+
+async function largeMessages(): Promise<void> {
+  console.log('\nsigned messages to a hub process (npm start, embedded database), over HTTP');
+  console.log('attachment MiB | message MB | answer | ms | peak MiB (at start) | longest /healthz ms (idle)');
+  for (const mib of (process.env.BENCH_MIB ?? '10,25').split(',').map(Number)) {
+    const body = signedMessage(mib * 2 ** 20 - 64, `big-${mib}`);
+    const dataDir = mkdtempSync(join(tmpdir(), 'dilovod-sev-'));
+    const hub = await startBenchHub(dataDir, { ...SEV_OVV_ENV }, howNpmStartRuns());
+    try {
+      const token = await tokenFor(hub, ['integrator'], ['sev-ovv']);
+      const { answer, ms, before, peak, longest, idle } = await costOf(hub, () =>
+        post(`${hub.url}/api/v1/documents?format=sev-ovv.xml`, { authorization: `Bearer ${token}`, 'content-type': 'application/xml' }, body));
+      console.log([mib, (body.length / 1e6).toFixed(1), `${answer.status}${answer.code ? ` ${answer.code}` : ''}`, ms.toFixed(0), `${peak.toFixed(0)} (${before.toFixed(0)})`, `${longest.toFixed(0)} (${idle.toFixed(0)})`].join(' | '));
+    } finally {
+      await hub.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+}
+
+export const bench: Bench = {
+  name: 'sev-ovv',
+  async run() {
+    console.log(`machine: ${machine()}`);
+    // BENCH_PART=throughput|large runs one part
+    if (process.env.BENCH_PART !== 'large') await throughput();
+    if (process.env.BENCH_PART !== 'throughput') await largeMessages();
+  },
+};
