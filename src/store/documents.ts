@@ -34,19 +34,29 @@ export interface NewAttachment {
  */
 export async function insertDocumentOnce(q: Queryable, doc: NewDocument, status: DocumentStatus): Promise<string | undefined> {
   const rows = await q.query<{ id: string }>(
-    `INSERT INTO documents (id, source, external_id, kind, subtype, status, summary, correspondent, outgoing,
-       received_at, urgency, pages, due_date, meta, payload_sha256, input_sha256)
+    `INSERT INTO documents (${NEW_DOCUMENT_COLUMNS})
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      ON CONFLICT (source, external_id) DO NOTHING
      RETURNING id`,
-    [
-      doc.id, doc.source, doc.externalId, doc.kind, doc.subtype ?? null, status, doc.summary,
-      JSON.stringify(doc.correspondent), doc.outgoing ? JSON.stringify(doc.outgoing) : null,
-      doc.receivedAt, doc.urgency, doc.pages ?? null, doc.dueDate ?? null,
-      doc.meta ? JSON.stringify(doc.meta) : null, doc.payloadSha256, doc.inputSha256 ?? null,
-    ],
+    newDocumentValues(doc, status),
   );
   return rows[0]?.id;
+}
+
+/** The columns a new document is inserted with, and newDocumentValues their values ($1…$16), for every insert of one. */
+export const NEW_DOCUMENT_COLUMNS = `id, source, external_id, kind, subtype, status, summary, correspondent, outgoing,
+       received_at, urgency, pages, due_date, meta, payload_sha256, input_sha256`;
+
+/** Their types, for an insert of many from arrays (src/store/counters.ts). */
+export const NEW_DOCUMENT_TYPES = ['uuid', 'text', 'text', 'text', 'text', 'text', 'text', 'jsonb', 'jsonb', 'timestamptz', 'text', 'integer', 'date', 'jsonb', 'text', 'text'];
+
+export function newDocumentValues(doc: NewDocument, status: DocumentStatus): unknown[] {
+  return [
+    doc.id, doc.source, doc.externalId, doc.kind, doc.subtype ?? null, status, doc.summary,
+    JSON.stringify(doc.correspondent), doc.outgoing ? JSON.stringify(doc.outgoing) : null,
+    doc.receivedAt, doc.urgency, doc.pages ?? null, doc.dueDate ?? null,
+    doc.meta ? JSON.stringify(doc.meta) : null, doc.payloadSha256, doc.inputSha256 ?? null,
+  ];
 }
 
 /** The document on file under an idempotency key, with the digest of the input it came from (none before migration 019). */
@@ -116,7 +126,7 @@ export async function getSignatureReports(q: Queryable, documentId: string): Pro
   return rows.map((r) => r.report);
 }
 
-interface DocumentRow {
+export interface DocumentRow {
   id: string;
   source: string;
   external_id: string;
@@ -156,7 +166,7 @@ const CARD_SELECT = `SELECT d.*, (
     FROM document_signatures s WHERE s.document_id = d.id) AS signatures
   FROM documents d`;
 
-function toCard(r: DocumentRow): DocumentCard {
+export function toCard(r: DocumentRow): DocumentCard {
   const card: DocumentCard = {
     id: r.id,
     source: r.source,
@@ -206,7 +216,13 @@ export interface DocumentSearch {
   receivedFrom?: Date;
   receivedBefore?: Date;
   text?: string;
-  /** Kinds whose correspondent's name the text does not match, unless an organisation's (a role that may not see applicants' names). */
+  /** Registered in this journal. */
+  journal?: string;
+  /** The separate fields of «Документи» (issue 15): each looks in its own field only (see fieldConditions). */
+  regIndex?: string;
+  outgoingNumber?: string;
+  correspondent?: string;
+  /** Kinds whose correspondent's name the text (and the correspondent field) does not match, unless an organisation's (a role that may not see applicants' names). */
   nameHiddenKinds?: readonly string[];
   /** Only documents of these sources (an integrator's own). */
   onlySources?: readonly string[];
@@ -279,6 +295,55 @@ function textMatch(word: string, params: unknown[]): (expr: string) => string {
   return (expr) => `${expr} LIKE ${p}`;
 }
 
+/** The fields of the separate search fields, each a part of SEARCH_ALL (lower() of a part is that part of lower()). */
+const FIELD_INDEX = `lower(coalesce(d.reg_index, ''))`;
+const FIELD_OUTGOING = `lower(coalesce(d.outgoing->>'number', ''))`;
+const FIELD_NAME = `lower(coalesce(d.correspondent->>'name', ''))`;
+
+/**
+ * A word in one field: the same LIKE on SEARCH_ALL, which the trigram index serves, and on the
+ * field, which keeps what the index found in another field out (the field alone would be read for
+ * every row). A word shorter than a trigram: the field alone, as textMatch says.
+ */
+function inField(word: string, field: string, params: unknown[], whole = false): string {
+  const w = textMatch(word, params);
+  const conditions = word.length < MIN_INDEXED ? [w(field)] : [w(SEARCH_ALL), w(field)];
+  const edges = whole ? wholeNumberPattern(word) : undefined;
+  if (edges) conditions.push(`${field} ~ $${params.push(edges)}`);
+  return conditions.join(' AND ');
+}
+
+/**
+ * An index or an outgoing number typed is found as a part of the one on file, but a number in it
+ * whole: «01-07/1» finds 01-07/1, not 01-07/12 or 01-07/105, and «45» finds 12/3-45, not 12/345 (a
+ * clerk types the number they read; newest first, every longer number would come before it). A
+ * regular expression for the digits at the typed value's ends, none when it starts and ends with
+ * no digit; an apostrophe stands for any of them, as in textMatch.
+ */
+function wholeNumberPattern(value: string): string | undefined {
+  const head = /^\d/.test(value);
+  const tail = /\d$/.test(value);
+  if (!head && !tail) return undefined;
+  const body = value.replace(/[\\^$.|?*+()[\]{}-]/g, (c) => `\\${c}`).replace(/'/g, '.');
+  return `${head ? '(^|[^0-9])' : ''}${body}${tail ? '($|[^0-9])' : ''}`;
+}
+
+/**
+ * The separate fields of «Документи»: the registration index and the outgoing number as typed (a
+ * part, see wholeNumberPattern), the correspondent's name as words in any of their forms (as the
+ * text search, searchWords: «Петренка» finds «Петренко»), every word in the name itself.
+ */
+function fieldConditions(s: DocumentSearch, params: unknown[]): string[] {
+  const out: string[] = [];
+  const asTyped = (v: string | undefined) => (v === undefined ? '' : normaliseSearchText(v).trim());
+  const index = asTyped(s.regIndex);
+  if (index) out.push(inField(index, FIELD_INDEX, params, true));
+  const outgoing = asTyped(s.outgoingNumber);
+  if (outgoing) out.push(inField(outgoing, FIELD_OUTGOING, params, true));
+  for (const word of s.correspondent ? searchWords(s.correspondent) : []) out.push(inField(word, FIELD_NAME, params));
+  return out;
+}
+
 /** Newest first, keyset-paginated on (received_at, id) so pages stay stable while documents arrive. */
 export async function searchDocuments(q: Queryable, s: DocumentSearch): Promise<DocumentCard[]> {
   const where: string[] = [];
@@ -291,6 +356,10 @@ export async function searchDocuments(q: Queryable, s: DocumentSearch): Promise<
   if (s.status) where.push(`d.status = $${params.push(s.status)}`);
   if (s.receivedFrom) where.push(`d.received_at >= $${params.push(s.receivedFrom)}`);
   if (s.receivedBefore) where.push(`d.received_at < $${params.push(s.receivedBefore)}`);
+  if (s.journal) where.push(`d.reg_journal = $${params.push(s.journal)}`);
+  const nameVisible = s.nameHiddenKinds && (s.text || s.correspondent)
+    ? `(d.kind <> ALL($${params.push([...s.nameHiddenKinds])}::text[]) OR coalesce(d.correspondent->>'edrpou', '') <> '')`
+    : undefined;
   if (s.text) {
     // Every word of the query must be found, each in the text or (where the caller may see it)
     // in the correspondent's name. See searchWords for the words and textMatch for how. For a
@@ -298,14 +367,14 @@ export async function searchDocuments(q: Queryable, s: DocumentSearch): Promise<
     // one they may see, in the text. Written so, not as `text OR (name AND visible)`, the planner
     // estimates the index's condition from its statistics and the rest as "about the share of
     // visible names": it keeps the newest-first walk for a common word.
-    const nameVisible = s.nameHiddenKinds
-      ? `(d.kind <> ALL($${params.push([...s.nameHiddenKinds])}::text[]) OR coalesce(d.correspondent->>'edrpou', '') <> '')`
-      : undefined;
     for (const word of searchWords(s.text)) {
       const w = textMatch(word, params);
       where.push(nameVisible ? `(${w(SEARCH_ALL)} AND (${nameVisible} OR ${w(SEARCH_TEXT)}))` : w(SEARCH_ALL));
     }
   }
+  where.push(...fieldConditions(s, params));
+  // A citizen's name is searched by a caller who may see it only: else the answer would tell who wrote.
+  if (s.correspondent && nameVisible) where.push(nameVisible);
   if (s.after) where.push(`(d.received_at, d.id) < ($${params.push(s.after.receivedAt)}, $${params.push(s.after.id)}::uuid)`);
   params.push(s.limit);
   const rows = await q.query<DocumentRow>(

@@ -7,5 +7,6 @@ export * as documents from './documents';
 export * as nomenclature from './nomenclature';
 export * as quarantine from './quarantine';
 export * as outbox from './outbox';
-export { keepJournalNumber, nextJournalNumber } from './counters';
+export { insertUnderNextNumbers, keepJournalNumber, nextJournalNumber, registerUnderNextNumber } from './counters';
+export type { Alone, Unnumbered } from './counters';
 export * as changes from './changes';
