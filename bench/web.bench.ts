@@ -79,6 +79,10 @@ const CASES: PageCase[] = [
   { label: 'Сьогодні', hash: '/', api: '/api/v1/dashboard/today', ready: async (p) => Promise.all([p.getByRole('list', { name: 'Показники дня' }).waitFor(), table('Прострочені контрольні картки, найдавніші першими')(p)]) },
   { label: 'Документи (перша сторінка)', hash: '/documents', api: '/api/v1/documents', ready: table('Документи, новіші першими') },
   { label: 'Документи: пошук «Лист № 9999»', hash: '/documents?q=Лист%20№%209999%20', api: '/api/v1/documents?q=Лист%20№%209999%20', ready: table('Документи, новіші першими') },
+  // The separate fields (issue 15): one index, one correspondent of 700 (≈ 143 letters), one outgoing number.
+  { label: 'Документи: індекс «01-07/109999»', hash: '/documents?index=01-07%2F109999', api: '/api/v1/documents?index=01-07%2F109999', ready: table('Документи, новіші першими') },
+  { label: 'Документи: кореспондент «Підрядник 123»', hash: '/documents?correspondent=Підрядник%20123', api: '/api/v1/documents?correspondent=Підрядник%20123', ready: table('Документи, новіші першими') },
+  { label: 'Документи: вихідний № «9999/1»', hash: '/documents?outgoingNumber=9999%2F1', api: '/api/v1/documents?outgoingNumber=9999%2F1', ready: table('Документи, новіші першими') },
   { label: 'Картка документа', hash: `/documents/DOC`, api: '/api/v1/documents/DOC', ready: (p) => p.getByRole('heading', { name: 'Хід виконання' }).waitFor() },
   { label: 'Контроль: щоденний перелік', hash: '/control', api: '/api/v1/control', ready: table('Щоденний перелік контрольних карток') },
   { label: 'Контроль: прострочені', hash: '/control?overdue=true', api: '/api/v1/control?overdue=true', ready: table('Прострочені контрольні картки') },
@@ -88,6 +92,7 @@ const CASES: PageCase[] = [
   { label: 'Карантин', hash: '/quarantine', api: '/api/v1/quarantine', ready: (p) => p.getByRole('status').filter({ hasText: 'На сторінці' }).waitFor() },
   { label: 'Журнал контролю', hash: '/audit', api: '/api/v1/audit/log?limit=200', ready: table('Записи журналу контролю, давніші першими') },
   { label: 'Журнал контролю: одна особа', hash: '/audit?actor=executor-7', api: '/api/v1/audit/log?actor=executor-7&limit=200', ready: table('Записи журналу контролю, давніші першими') },
+  { label: 'Журнал контролю: документ за індексом', hash: '/audit?documentIndex=01-07%2F100007', api: '/api/v1/audit/log?documentIndex=01-07%2F100007&limit=200', ready: table('Записи журналу контролю, давніші першими') },
 ];
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

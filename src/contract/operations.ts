@@ -206,7 +206,8 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/reports/discipline/cards': {
     tag: 'reports', summary: 'Картки за показником виконавської дисципліни', summaryEn: 'The cards behind one figure of executive discipline',
     query: {
-      executor: { schema: str, required: true, description: 'Відповідальний виконавець / the responsible executor' },
+      executor: { schema: str, description: 'Відповідальний виконавець (або unassigned=true) / the responsible executor (or unassigned=true)' },
+      unassigned: { schema: { type: 'string', enum: ['true', 'false'] }, description: 'Картки без виконавця (контроль відправника до резолюції) / the cards with no executor yet (the sender\'s control before a resolution)' },
       ...period(true),
       outcome: { schema: { type: 'string', enum: ['on-time', 'late', 'overdue', 'open'] }, required: true },
       limit: limit(1000, 500),
@@ -215,12 +216,13 @@ export const OPERATIONS: Record<string, Operation> = {
   },
 
   'GET /api/v1/quarantine': {
-    tag: 'quarantine', summary: 'Карантин: відхилені вхідні', summaryEn: 'Quarantine: rejected inputs',
+    tag: 'quarantine', summary: 'Карантин: відхилені вхідні', summaryEn: 'Quarantine: rejected inputs', exports: true,
+    description: 'CSV and XLSX hold the page the JSON holds, without the payloads (GET /api/v1/quarantine/{id}/payload, by permission).',
     query: {
       status: { schema: { type: 'string', enum: ['open', 'replayed', 'dismissed', 'all'], default: 'open' } },
       code: { schema: str }, source: { schema: str }, limit: limit(200, 50), cursor,
     },
-    responses: { 200: { description: 'Сторінка / a page', json: ref('quarantine-list') } },
+    responses: { 200: { description: 'Сторінка / a page', json: ref('quarantine-list'), headers: { 'X-Next-Cursor': 'CSV and XLSX: the next page\'s cursor, when there is one' } } },
   },
   'POST /api/v1/quarantine/replay': {
     tag: 'quarantine', summary: 'Повторити всі відкриті з кодом або джерелом', summaryEn: 'Replay every open item with a code and/or source',
@@ -257,7 +259,9 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/audit/log': {
     tag: 'audit', summary: 'Журнал контролю з фільтрами', summaryEn: 'The control log, filtered', exports: true,
     query: {
-      documentId: { schema: { type: 'string', format: 'uuid' } }, actor: { schema: str }, action: { schema: str }, ...period(false),
+      documentId: { schema: { type: 'string', format: 'uuid' } },
+      documentIndex: { schema: { type: 'string', minLength: 1, maxLength: 60 }, description: 'Реєстраційний індекс документа / the document by its registration index, e.g. 01-07/12' },
+      actor: { schema: str, description: 'Хто: ідентифікатор особи чи системи / who: the staff id or system' }, action: { schema: str }, ...period(false),
       limit: limit(10_000, 100), cursor: { schema: { type: 'string', pattern: '^\\d+$' }, description: 'nextCursor (CSV: the X-Next-Cursor header)' },
     },
     responses: { 200: { description: 'Записи / the entries', json: page(ref('audit-entry')), headers: { 'X-Next-Cursor': 'CSV and XLSX: the next page\'s cursor, when there is one' } } },
@@ -355,7 +359,7 @@ export const OPERATIONS: Record<string, Operation> = {
     },
   },
   'GET /api/v1/petitions': {
-    tag: 'petitions', summary: 'Петиції', summaryEn: 'Petitions',
+    tag: 'petitions', summary: 'Петиції', summaryEn: 'Petitions', exports: true,
     query: { state: { schema: ref('petition-state') }, limit: limit(1000, 200) },
     responses: { 200: { description: 'Петиції / the petitions', json: ref('petition-list') } },
   },

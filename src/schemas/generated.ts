@@ -1046,7 +1046,7 @@ export interface ControlCard {
    */
   termSetBy: string;
   /**
-   * Ordered: the first is the responsible executor (003 §157).
+   * Ordered: the first is the responsible executor (003 §157). Empty only on a card under the sender's control that no resolution has yet given executors (senderControl).
    */
   executors: string[];
   task: string;
@@ -1100,6 +1100,10 @@ export interface ControlCard {
   releasedAt: string | null;
   releasedBy: string | null;
   releasedStandingInFor: string | null;
+  /**
+   * Only on a card the hub opened at registration because the sender put its task under control (document-submission senderControl): the task, term and sender as given. Its originalTerm is the sender's term as the calendar ends it, and stays so: neither a resolution nor an extension moves the term past it (003 §158, §172). Absent on every other card.
+   */
+  senderControl?: SenderControl | null;
   /**
    * Only in answers of GET /api/v1/control and GET /api/v1/control/{cardId}: under control past its term on today's Kyiv date. Not stored.
    */
@@ -1311,7 +1315,10 @@ export interface DisciplineReport {
    */
   today: string;
   executors: {
-    executor: string;
+    /**
+     * The responsible executor; null for the cards of the sender's control no resolution has yet given an executor («виконавця не призначено»).
+     */
+    executor: string | null;
     total: number;
     onTime: number;
     late: number;
@@ -1427,6 +1434,22 @@ export interface DocumentQuery {
    * Text in the summary, index, outgoing number or correspondent.
    */
   q?: string;
+  /**
+   * Registered in this journal (registry-routing.json), e.g. incoming, appeals.
+   */
+  journal?: string;
+  /**
+   * Part of the registration index, a number in it whole: 01-07/1 finds 01-07/1, not 01-07/12.
+   */
+  index?: string;
+  /**
+   * Part of the correspondent's outgoing number, a number in it whole, as for index.
+   */
+  outgoingNumber?: string;
+  /**
+   * Every word in the correspondent's name, in any of its forms; a citizen's name only for a caller who may see personal data.
+   */
+  correspondent?: string;
   limit?: number;
   cursor?: string;
   /**
@@ -1491,6 +1514,7 @@ export interface DocumentSubmission {
    * A term written in the document itself (it wins over a default term).
    */
   dueDate?: string;
+  senderControl?: SenderControl;
   /**
    * @maxItems 100
    */
@@ -2498,6 +2522,43 @@ export type Role =
   | 'personal-data'
   | 'monitoring';
 
+// sender-control.schema.json
+/**
+ * Control set by the sender, whatever the channel: the sender itself put a task addressed to the council under control and set its term. A connector sets it only then — in СЕВ ОВВ, a Task with referred-control="1" that names the council among its executors as responsible or co-executor (not only «до відома»); in the EDMS or another channel, the sender's own «на контролі» mark on a task for the council. A term without the sender's control goes in dueDate alone. With it, the hub puts the document under control at registration with this term (Регламент виконкому (003), пп. 158, 165, 166, 172), before any resolution: the card has no executors until the head's resolution names them on that same card, and the council does not move the term past the sender's (only who set a term changes it, 003 п. 158).
+ */
+export interface SenderControl {
+  /**
+   * The sender's deadline for the council: the council's own executor deadline in the task where the sender gives one, else the task's. The control term (ended on a working day, ЦК ст. 254 ч. 5).
+   */
+  term: string;
+  /**
+   * What the sender asks the council to do, as the sender wrote it (Ukrainian).
+   */
+  task: string;
+  /**
+   * The sender's own id of the task (СЕВ ОВВ: Task@idnumber), for the answer to refer to.
+   */
+  taskId?: string;
+  /**
+   * The task's number as the sender registered it (СЕВ ОВВ: TaskNumber).
+   */
+  taskNumber?: string;
+  /**
+   * The task's date as the sender registered it (СЕВ ОВВ: TaskNumber@taskDate).
+   */
+  taskDate?: string;
+  /**
+   * Who put the task under control; the term is theirs to change.
+   */
+  sender: {
+    name: string;
+    /**
+     * Organisation code (ЄДРПОУ).
+     */
+    edrpou?: string;
+  };
+}
+
 // signature-check.schema.json
 /**
  * One check of a signature verification, with its outcome in English and Ukrainian.
@@ -2751,7 +2812,7 @@ export interface StaffMember {
 export interface SubscriptionCreateRequest {
   url: string;
   /**
-   * The event types to receive; "*" for all. audit.checkpoint: each signed checkpoint of the control log (issue 14), for the EDMS to keep as a witness; it is about no document, so `sources` does not filter it.
+   * The event types to receive; "*" for all. audit.checkpoint: each signed checkpoint of the control log (issue 14), for the EDMS to keep as a witness; it is about no document, so `sources` does not filter it. input.refused: an input refused into quarantine whose sender can be named (issue 18), filtered by its `source`.
    *
    * @minItems 1
    */
@@ -2771,6 +2832,7 @@ export interface SubscriptionCreateRequest {
       | 'control.overdue'
       | 'control.command-refused'
       | 'audit.checkpoint'
+      | 'input.refused'
     ),
     ...(
       | '*'
@@ -2787,6 +2849,7 @@ export interface SubscriptionCreateRequest {
       | 'control.overdue'
       | 'control.command-refused'
       | 'audit.checkpoint'
+      | 'input.refused'
     )[]
   ];
   /**

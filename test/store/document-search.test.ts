@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { documents, type Db } from '../../src/store';
 import { APPEAL_KINDS } from '../../src/appeals/card';
-import { searchWords } from '../../src/store/documents';
+import { searchWords, type DocumentSearch } from '../../src/store/documents';
 import { forEachBackend } from '../support/backends';
 
 describe('document search: the words of a query', () => {
@@ -23,7 +23,7 @@ forEachBackend('document search', (getDb) => {
   let n = 0;
   const ids: Record<string, string> = {};
 
-  async function add(key: string, doc: { summary: string; name: string; kind?: string; edrpou?: string; outgoing?: string }): Promise<void> {
+  async function add(key: string, doc: { summary: string; name: string; kind?: string; edrpou?: string; outgoing?: string; index?: string; journal?: string }): Promise<void> {
     const id = randomUUID();
     ids[key] = id;
     n += 1;
@@ -33,11 +33,14 @@ forEachBackend('document search', (getDb) => {
       outgoing: doc.outgoing ? ({ number: doc.outgoing, date: '2026-02-01' } as never) : undefined,
       receivedAt: `2026-03-${String(n).padStart(2, '0')}T10:00:00Z`, urgency: 'normal', payloadSha256: 'x',
     }, 'not-registered');
+    // An index and a journal as registration leaves them (the case, and its nomenclature, do not matter here).
+    if (doc.index) await getDb().query('UPDATE documents SET reg_index = $2, reg_journal = $3 WHERE id = $1', [id, doc.index, doc.journal ?? 'incoming']);
   }
 
-  async function found(db: Db, text: string, options: { hidden?: boolean; limit?: number } = {}): Promise<string[]> {
+  type Fields = Pick<DocumentSearch, 'text' | 'journal' | 'regIndex' | 'outgoingNumber' | 'correspondent'>;
+  async function found(db: Db, text: string | Fields, options: { hidden?: boolean; limit?: number } = {}): Promise<string[]> {
     const cards = await documents.searchDocuments(db, {
-      source, text, limit: options.limit ?? 100, nameHiddenKinds: options.hidden ? APPEAL_KINDS : undefined,
+      source, ...(typeof text === 'string' ? { text } : text), limit: options.limit ?? 100, nameHiddenKinds: options.hidden ? APPEAL_KINDS : undefined,
     });
     const byId = Object.fromEntries(Object.entries(ids).map(([k, v]) => [v, k]));
     return cards.map((c) => byId[c.id] ?? c.id);
@@ -54,6 +57,10 @@ forEachBackend('document search', (getDb) => {
     await add('citizen-org', { summary: 'Скарга на роботу сміттєвоза', name: 'ОСББ «Шевченківський»', kind: 'citizen-appeal', edrpou: '12345678' });
     await add('capitals', { summary: 'Про годівлю їжаків у парку', name: 'ЄВРЕЙСЬКА ГРОМАДА МІСТА', outgoing: 'ї-1' });
     await add('land', { summary: 'Земельна ділянка на вулиці Садовій', name: 'Гуменюк Олена' });
+    // For the separate fields (issue 15): indexes, numbers and names found in their own field only.
+    await add('reg-1', { summary: 'Про графік роботи бібліотек', name: 'Відділ культури', index: '01-07/1', outgoing: '45' });
+    await add('reg-12', { summary: 'Про ремонт бібліотеки, див. 01-07/1', name: 'ТОВ «Книжковий світ»', index: '01-07/12', outgoing: '12/3-45' });
+    await add('reg-105', { summary: 'Про книжковий фонд', name: 'Петренко Олена', kind: 'citizen-appeal', index: '02-05/105', journal: 'appeals', outgoing: '345' });
   });
 
   it('finds a word in any of its forms, in capitals or not', async () => {
@@ -108,6 +115,45 @@ forEachBackend('document search', (getDb) => {
     expect(await found(db, 'ґ')).to.deep.equal(['ge']);
   });
 
+  it('the registration index field: a part of the index, a number in it whole, never the summary', async () => {
+    const db = getDb();
+    expect(await found(db, { regIndex: '01-07/1' })).to.deep.equal(['reg-1']); // not 01-07/12, nor the summary that cites 01-07/1
+    expect(await found(db, { regIndex: ' 01-07 ' })).to.deep.equal(['reg-12', 'reg-1']);
+    expect(await found(db, { regIndex: '/1' })).to.deep.equal(['reg-1']); // two characters: no trigram, the field alone
+    expect(await found(db, { regIndex: '105' }, { hidden: true })).to.deep.equal(['reg-105']); // an index is no personal data
+    expect(await found(db, { regIndex: '10' })).to.deep.equal([]);
+    expect(await found(db, { regIndex: '07/1', text: 'бібліотек' })).to.deep.equal(['reg-1']);
+  });
+
+  it('the outgoing number field: a part of the number, a number in it whole', async () => {
+    const db = getDb();
+    expect(await found(db, { outgoingNumber: '45' })).to.deep.equal(['reg-12', 'reg-1']); // 12/3-45 and 45, not 345 or 01-12/345
+    expect(await found(db, { outgoingNumber: '345' })).to.deep.equal(['reg-105', 'appeal-form']);
+    expect(await found(db, { outgoingNumber: '3-45' })).to.deep.equal(['reg-12']);
+    expect(await found(db, { outgoingNumber: 'INV-2026' })).to.deep.equal(['latin']);
+    expect(await found(db, { outgoingNumber: '01-07/1' })).to.deep.equal([]); // an index is not an outgoing number
+  });
+
+  it('the correspondent field: every word in the name, in any form; a citizen\'s name only for a caller who may see it', async () => {
+    const db = getDb();
+    expect(await found(db, { correspondent: 'книжкового світу' })).to.deep.equal(['reg-12']); // «Про книжковий фонд» is a summary
+    expect(await found(db, { correspondent: 'бібліотек' })).to.deep.equal([]);
+    expect(await found(db, { text: 'бібліотек' })).to.deep.equal(['reg-12', 'reg-1']);
+    expect(await found(db, { correspondent: 'Петренка' })).to.deep.equal(['reg-105']);
+    expect(await found(db, { correspondent: 'Петренка' }, { hidden: true })).to.deep.equal([]);
+    expect(await found(db, { correspondent: 'Шевченко' })).to.have.members(['citizen', 'citizen-org']);
+    expect(await found(db, { correspondent: 'Шевченко' }, { hidden: true })).to.deep.equal(['citizen-org']); // an organisation's name
+    expect(await found(db, { correspondent: 'Гуменюк' }, { hidden: true })).to.deep.equal(['land']); // a letter's, not an applicant's
+    expect(await found(db, { correspondent: 'культури', text: 'графік' })).to.deep.equal(['reg-1']);
+  });
+
+  it('the journal', async () => {
+    const db = getDb();
+    expect(await found(db, { journal: 'appeals' })).to.deep.equal(['reg-105']);
+    expect(await found(db, { journal: 'incoming', outgoingNumber: '45' })).to.deep.equal(['reg-12', 'reg-1']);
+    expect(await found(db, { journal: 'appeals', outgoingNumber: '45' })).to.deep.equal([]);
+  });
+
   it('keeps the newest-first order across pages', async () => {
     const db = getDb();
     const first = await documents.searchDocuments(db, { source, text: 'звернення', limit: 2 });
@@ -139,5 +185,21 @@ forEachBackend('document search', (getDb) => {
     });
     expect(plan).to.contain('Bitmap Index Scan on documents_search_idx');
     expect(plan).not.to.contain('Seq Scan on documents');
+  });
+
+  it('the same index serves the separate fields (index, outgoing number, correspondent)', async () => {
+    const db = getDb();
+    for (const fields of [{ regIndex: '01-07/12' }, { outgoingNumber: '12/3-45' }, { correspondent: 'Книжковий світ' }] as Fields[]) {
+      let sent: { sql: string; params: unknown[] } | undefined;
+      const recorder = { query: async <R>(sql: string, params: unknown[] = []): Promise<R[]> => ((sent = { sql, params }), []), exec: async () => undefined };
+      await documents.searchDocuments(recorder, { ...fields, nameHiddenKinds: APPEAL_KINDS, limit: 50 });
+      const plan = await db.tx(async (q) => {
+        await q.query('SET LOCAL enable_seqscan = off');
+        await q.query('SET LOCAL enable_indexscan = off');
+        const rows = await q.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sent!.sql}`, sent!.params);
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      });
+      expect(plan, JSON.stringify(fields)).to.contain('Bitmap Index Scan on documents_search_idx');
+    }
   });
 });

@@ -2,12 +2,15 @@
  * The appeals officer's pages (issue 15): the department's report for the first quarter as the
  * seeds lay it out — totals, channels, results, topics with shares — with its charts drawn and the
  * same figures as the API's report; the open-data export; the information-request journal; the
- * petitions list. Chromium, real PostgreSQL.
+ * petitions list by state with its CSV and XLSX. Chromium, real PostgreSQL.
  */
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fakeCard } from '../../src/domain/appeals/testing/fake-cards';
 import { expectAccessible, screenshot } from '../support/browser';
 import { call } from '../support/http';
+import { headerNames } from '../support/xlsx';
 import { asPerson, charts, downloaded, NOW, register, startWorld, type World } from './world';
 
 type Json = any;
@@ -75,6 +78,32 @@ describe('web pages: appeals — the quarter\'s report with charts (Chromium, re
       await page.getByRole('link', { name: 'Електронні петиції' }).click();
       await page.getByText('Петицій немає.').waitFor();
       await expectAccessible(page, 'петиції');
+    });
+  });
+
+  it('petitions by state, exported as XLSX and CSV as the API lists them (the author shown to the officer)', async () => {
+    const sample = JSON.parse(readFileSync(join(__dirname, '..', '..', 'connectors', 'e-petitions', 'samples', 'collecting.json'), 'utf8')) as Json;
+    for (const body of [{ ...sample, votes: 251 }, { ...sample, id: 119, number: 'ЕП-119', title: 'Встановити лавки в сквері' }]) {
+      expect((await call(w.hub, 'POST', '/api/v1/petitions', body)).status).to.equal(201);
+    }
+    await asPerson(w, 'appeals-1', '/appeals?tab=petitions', async (page) => {
+      await page.getByRole('status').filter({ hasText: '2 петиції.' }).waitFor();
+      const xlsx = await downloaded(page, 'Завантажити перелік петицій у XLSX');
+      expect(xlsx.name).to.equal('petitions_2026-03-10.xlsx');
+      const sheet = await xlsx.sheet();
+      expect(sheet.getCell('A1').value).to.equal('Електронні петиції');
+      expect(headerNames(sheet)).to.include.members(['Номер петиції', 'Стан', 'Автор', 'Реєстраційний індекс']);
+      expect(sheet.rowCount - 3).to.equal(2);
+      const api = (await call(w.hub, 'GET', '/api/v1/petitions')).json.items as Json[];
+      const column = headerNames(sheet).indexOf('Ідентифікатор на платформі') + 1;
+      expect([4, 5].map((r) => sheet.getRow(r).getCell(column).text)).to.deep.equal(api.map((p) => p.platformId));
+
+      await page.getByRole('link', { name: 'збір підписів', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: '1 петиція у стані «збір підписів».' }).waitFor();
+      const csv = (await downloaded(page, 'Завантажити перелік петицій у CSV')).text();
+      expect(csv.trim().split('\n')).to.have.length(2);
+      expect(csv).to.contain('ЕП-119').and.contain('Гребенюк Оксана Василівна').and.not.contain('ЕП-118');
+      await expectAccessible(page, 'петиції з кнопками вивантаження');
     });
   });
 });

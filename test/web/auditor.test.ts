@@ -1,11 +1,12 @@
 /**
- * The auditor's journey (issue 15): the control log filtered by action and person, each entry's
+ * The auditor's journey (issue 15): the control log filtered by action and person (and by the
+ * document's index, a name from the directory, dates, each as the API filters), each entry's
  * before/after, the chain verified with the head hash to record (the same as the API's), the
  * filtered log exported as XLSX; executive discipline per executor and subdivision with its chart
  * and the cards behind a number. Chromium, real PostgreSQL.
  */
 import { expect } from 'chai';
-import { expectAccessible, screenshot } from '../support/browser';
+import { expectAccessible, inPage, screenshot } from '../support/browser';
 import { call } from '../support/http';
 import { headerNames } from '../support/xlsx';
 import { asPerson, charts, downloaded, seedControl, startWorld, type World } from './world';
@@ -15,10 +16,11 @@ type Json = any;
 describe('web pages: the auditor\'s journey (Chromium, real PostgreSQL)', function () {
   this.timeout(60_000);
   let w: World;
+  let seeded: Awaited<ReturnType<typeof seedControl>>;
 
   before(async () => {
     w = await startWorld('web_auditor');
-    await seedControl(w);
+    seeded = await seedControl(w);
   });
   after(async () => w?.close());
 
@@ -53,6 +55,44 @@ describe('web pages: the auditor\'s journey (Chromium, real PostgreSQL)', functi
       expect(sheet.getRow(2).getCell(1).text).to.contain('mayor').and.contain('control.assigned');
       expect(headerNames(sheet).length).to.be.greaterThan(5);
       expect(sheet.rowCount - 3).to.equal(5);
+    });
+  });
+
+  it('filters by the document\'s index, by a person\'s name from the directory, by action and by dates: each the API\'s entries', async () => {
+    const api = async (query: string) => ((await call(w.hub, 'GET', `/api/v1/audit/log?limit=200&${query}`)).json.items as Json[]).map((e) => e.seq);
+    await asPerson(w, 'auditor-1', '/audit', async (page) => {
+      const table = page.getByRole('table', { name: 'Записи журналу контролю, давніші першими' });
+      const shown = async () => (await table.locator(':scope > tbody > tr').allInnerTexts()).map((t) => Number(t.split('\t')[0]));
+      const show = async (count: string) => {
+        await page.getByRole('button', { name: 'Показати' }).click();
+        await page.getByRole('status').filter({ hasText: `На сторінці ${count}.` }).waitFor();
+      };
+      // The document by the index on paper (the card's id works too: a link from the card).
+      await page.getByLabel('Документ', { exact: true }).fill(seeded.pdfDoc.registration.index);
+      await show('1 запис');
+      expect(await inPage(page, 'location.hash')).to.contain(`documentIndex=${encodeURIComponent(seeded.pdfDoc.registration.index)}`);
+      expect(await shown()).to.deep.equal(await api(`documentId=${seeded.pdfDoc.id}`));
+      expect(await table.innerText()).to.contain('поставлено на контроль');
+
+      // The person as the auditor knows them: the directory's names are offered, the log's id is asked.
+      await page.getByLabel('Документ', { exact: true }).fill('');
+      expect(await page.locator('#audit-people option').evaluateAll((o) => o.map((x) => (x as unknown as { value: string }).value))).to.include('Працівник housing-dept');
+      await page.getByLabel('Хто').fill('працівник housing-dept');
+      await show('1 запис');
+      expect(await inPage(page, 'location.hash')).to.contain('actor=housing-dept');
+      expect(await shown()).to.deep.equal(await api('actor=housing-dept'));
+      await table.getByText('виконано').waitFor();
+
+      // February's entries, then only what was executed in it.
+      await page.getByLabel('Хто').fill('');
+      await page.getByLabel('З', { exact: true }).fill('2026-02-01');
+      await page.getByLabel('По', { exact: true }).fill('2026-02-28');
+      await show('2 записи');
+      expect(await shown()).to.deep.equal(await api('from=2026-02-01&to=2026-02-28'));
+      await page.getByLabel('Дія').selectOption({ label: 'виконано' });
+      await show('1 запис');
+      expect(await shown()).to.deep.equal(await api('from=2026-02-01&to=2026-02-28&action=control.executed'));
+      await expectAccessible(page, 'Журнал контролю з відбором');
     });
   });
 

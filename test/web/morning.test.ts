@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { expectAccessible, inPage, openPage, screenshot } from '../support/browser';
 import { call } from '../support/http';
 import { bearer } from '../support/identity';
-import { asPerson, downloaded, NOW, seedControl, startWorld, type World } from './world';
+import { asPerson, downloaded, NOW, register, seedControl, startWorld, type World } from './world';
 
 type Json = any;
 
@@ -109,6 +109,55 @@ describe('web pages: the morning journey (Chromium, real PostgreSQL)', function 
       expect(csv.charCodeAt(0)).to.equal(0xfeff);
       expect(csv).to.contain('Щодо ремонту покрівлі школи № 3');
       expect(csv.split('\n').filter(Boolean)).to.have.length(2);
+    });
+  });
+
+  it('Документи: the index, outgoing number, correspondent and journal fields, by keyboard, give the API\'s list and its CSV', async () => {
+    // Two letters of a water company received last week: numbers 02-14/118 and 02-14/1180.
+    w.clock.set('2026-03-06T09:00:00Z');
+    const water = { name: 'КП «Міськводоканал»', edrpou: '03341316' };
+    const cut = await register(w, { summary: 'Про відключення водопостачання', correspondent: water, outgoing: { number: '02-14/118', date: '2026-03-05' } });
+    w.clock.set('2026-03-06T09:05:00Z');
+    const flush = await register(w, { summary: 'Про графік промивки мереж', correspondent: water, outgoing: { number: '02-14/1180', date: '2026-03-05' } });
+    w.clock.set(NOW);
+    const api = async (query: string) => ((await call(w.hub, 'GET', `/api/v1/documents?${query}`)).json.items as Json[]).map((d) => d.id);
+    await asPerson(w, 'housing-dept', '/documents', async (page) => {
+      const rows = page.getByRole('table', { name: 'Документи, новіші першими' }).locator('tbody tr');
+      const shownIndexes = async () => (await rows.allInnerTexts()).map((t) => t.split('\t')[0]!.trim());
+      // By keyboard: the fields in the order read, Enter sends the form.
+      await page.getByLabel('Вихідний номер').focus();
+      await page.keyboard.type('02-14/118');
+      await page.keyboard.press('Tab');
+      expect(await inPage(page, 'document.activeElement.name')).to.equal('correspondent');
+      await page.keyboard.type('міськводоканалу');
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: 'На сторінці 1 документ.' }).waitFor();
+      expect(await inPage(page, 'location.hash')).to.contain('outgoingNumber=02-14%2F118').and.contain('correspondent=');
+      expect(await api(`outgoingNumber=${encodeURIComponent('02-14/118')}&correspondent=${encodeURIComponent('міськводоканалу')}`)).to.deep.equal([cut.id]);
+      expect(await shownIndexes()).to.deep.equal([cut.registration.index]);
+      expect(await page.getByLabel('Кореспондент').getAttribute('aria-describedby')).to.be.a('string');
+      await page.getByText('Назва організації (прізвища громадян — лише з доступом до персональних даних)').waitFor();
+      await expectAccessible(page, 'Документи: пошук за полями');
+
+      // The index alone; then the journal with the correspondent (the number cleared).
+      await page.getByLabel('Вихідний номер').fill('');
+      await page.getByLabel('Кореспондент').fill('');
+      await page.getByLabel('Реєстраційний індекс').fill(flush.registration.index);
+      await page.getByRole('button', { name: 'Показати' }).click();
+      await rows.first().getByRole('cell', { name: flush.registration.index, exact: true }).waitFor();
+      expect(await shownIndexes()).to.deep.equal([flush.registration.index]);
+      await page.getByLabel('Реєстраційний індекс').fill('');
+      await page.getByLabel('Кореспондент').fill('Міськводоканал');
+      await page.getByLabel('Журнал').selectOption('incoming');
+      await page.getByRole('button', { name: 'Показати' }).click();
+      await page.getByRole('status').filter({ hasText: 'На сторінці 2 документи.' }).waitFor();
+      expect(await shownIndexes()).to.deep.equal([flush.registration.index, cut.registration.index]);
+      const csv = (await downloaded(page, 'Завантажити реєстр документів у CSV')).text();
+      expect(csv.trim().split('\n')).to.have.length(3);
+      expect(csv).to.contain('02-14/1180').and.contain('Про відключення водопостачання');
+      await page.getByLabel('Журнал').selectOption('higher-authority');
+      await page.getByRole('button', { name: 'Показати' }).click();
+      await page.getByText('Нічого не знайдено.').waitFor();
     });
   });
 

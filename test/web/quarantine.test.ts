@@ -2,7 +2,8 @@
  * «Карантин» (issue 15): what the hub could not accept waits with its reason in Ukrainian; the raw
  * payload is shown to whoever may see it and refused, with the reason, when it holds a citizen's
  * personal data the person was not granted; once the cause is fixed, a replay from the page
- * registers the letter. Chromium, real PostgreSQL, a hub with no nomenclature loaded.
+ * registers the letter; the list exported as CSV and XLSX without the payloads. Chromium, real
+ * PostgreSQL, a hub with no nomenclature loaded.
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { expectAccessible, screenshot } from '../support/browser';
 import { call } from '../support/http';
 import { submission } from '../support/hub';
 import { bearer, personToken } from '../support/identity';
-import { asPerson, startWorld, type World } from './world';
+import { asPerson, downloaded, startWorld, type World } from './world';
 
 type Json = any;
 
@@ -57,6 +58,18 @@ describe('web pages: quarantine replay (Chromium, real PostgreSQL)', function ()
       expect(await payload.innerText()).to.contain('Щодо освітлення вулиці Паркової');
       await screenshot(page, 'quarantine');
       await expectAccessible(page, 'Карантин');
+
+      // The list as the API exports it: both items, their reasons in Ukrainian, no payload (no citizen's name).
+      const csv = (await downloaded(page, 'Завантажити перелік карантину у CSV')).text();
+      expect(csv.charCodeAt(0)).to.equal(0xfeff);
+      expect(csv.trim().split('\n')).to.have.length(3);
+      expect(csv).to.contain(String(letterSub.externalId)).and.contain(String(appealSub.externalId)).and.contain('NO_NOMENCLATURE').and.contain('чекає');
+      expect(csv).not.to.contain('Гнатюк');
+      const xlsx = await downloaded(page, 'Завантажити перелік карантину у XLSX');
+      expect(xlsx.name).to.equal('quarantine_2026-03-10.xlsx');
+      const sheet = await xlsx.sheet();
+      expect(sheet.getCell('A2').value).to.equal('Станом на 10.03.2026; стан: чекає');
+      expect(sheet.rowCount - 3).to.equal(2);
 
       // Replayed before the fix: refused again, with the reason.
       await letterItem.getByRole('button', { name: 'Обробити повторно' }).click();

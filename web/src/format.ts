@@ -2,6 +2,7 @@
 import { plural, pluralForm, type UkForms } from '../../src/domain/plural-uk';
 
 export { plural, pluralForm };
+export { PETITIONS_UK as PETITIONS } from '../../src/domain/petitions/labels-uk';
 export type { UkForms };
 
 /** 2026-03-10 → 10.03.2026; empty for nothing. */

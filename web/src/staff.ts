@@ -31,3 +31,16 @@ export function useStaffNames(): (id: string | null | undefined) => string {
   }, []);
   return (id) => (id ? map?.get(id) ?? id : '');
 }
+
+/** Everyone in the directory, by name: for a field that offers a person to choose. */
+export function useStaffList(): Array<{ id: string; fullName: string }> {
+  const [list, setList] = useState<Array<{ id: string; fullName: string }>>([]);
+  useEffect(() => {
+    let live = true;
+    void load().then((m) => live && setList([...m].map(([id, fullName]) => ({ id, fullName })).sort((a, b) => a.fullName.localeCompare(b.fullName, 'uk'))));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return list;
+}

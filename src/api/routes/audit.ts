@@ -9,10 +9,15 @@ import type { Db } from '../../store';
 import { filterUk, periodUk } from '../../exports';
 import { sendExport } from '../export-response';
 import { DATE, exportFormat, queryParam, seqCursor, UUID } from '../params';
+import { AUDIT_ACTION_UK } from '../../domain/audit';
+
+/** A registration index: as long as the documents list's `index` may be (schemas/document-query). */
+const INDEX = { test: (v: string) => v.trim().length > 0 && v.length <= 60, problem: '1 to 60 characters' };
 
 /**
- * For auditors: the control log with filters (JSON, CSV or XLSX), the hash chain's check, and the
- * record of who read citizens' personal data (Law «Про захист персональних даних», art. 14).
+ * For auditors: the control log with filters — the document (by id, or by the registration index
+ * the auditor reads on paper), who, what, when — as JSON, CSV or XLSX; the hash chain's check, and
+ * the record of who read citizens' personal data (Law «Про захист персональних даних», art. 14).
  */
 export function auditRouter(db: Db, checkpoints?: AuditCheckpoints): SecureRouter {
   const r = secureRouter();
@@ -23,11 +28,13 @@ export function auditRouter(db: Db, checkpoints?: AuditCheckpoints): SecureRoute
     const from = queryParam(req.query as Record<string, unknown>, 'from', DATE);
     const to = queryParam(req.query as Record<string, unknown>, 'to', DATE);
     const documentId = queryParam(req.query as Record<string, unknown>, 'documentId', UUID);
+    const documentIndex = queryParam(req.query as Record<string, unknown>, 'documentIndex', INDEX)?.trim();
     const actor = queryParam(req.query as Record<string, unknown>, 'actor');
     const action = queryParam(req.query as Record<string, unknown>, 'action');
     const format = exportFormat(req);
     const entries = await queryAudit(db, {
       documentId,
+      documentIndex,
       actor,
       action,
       from: from ? kyivDayStart(from) : undefined,
@@ -39,7 +46,10 @@ export function auditRouter(db: Db, checkpoints?: AuditCheckpoints): SecureRoute
     const nextCursor = entries.length > limit ? String(items[items.length - 1]!.seq) : null;
     if (format !== 'json') {
       await sendExport(res, format, AUDIT_LOG_TABLE, items, {
-        caption: [periodUk(from, to), filterUk('хто', actor), filterUk('дія', action), filterUk('документ', documentId), cursor !== undefined && `після запису № ${cursor}`],
+        caption: [
+          periodUk(from, to), filterUk('хто', actor), filterUk('дія', action && (AUDIT_ACTION_UK[action] ? `${AUDIT_ACTION_UK[action]} (${action})` : action)),
+          filterUk('документ', documentIndex ?? documentId), cursor !== undefined && `після запису № ${cursor}`,
+        ],
         fileQualifiers: [from, to],
         nextCursor,
       });

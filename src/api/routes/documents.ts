@@ -1,6 +1,6 @@
 import { APPEAL_KINDS, appealError, documentCardFor, holdsApplicantData, maySeePersonalData } from '../../appeals';
 import { addDays, kyivDayStart } from '../../domain/clock';
-import { DOCUMENT_KIND_UK, DOCUMENT_STATUS_UK, DOCUMENTS_TABLE } from '../../domain/registry';
+import { DOCUMENT_KIND_UK, DOCUMENT_STATUS_UK, DOCUMENTS_TABLE, JOURNAL_UK } from '../../domain/registry';
 import { filterUk, periodUk } from '../../exports';
 import { HubError } from '../../errors';
 import { acceptInput, type PipelineDeps } from '../../pipeline';
@@ -62,9 +62,9 @@ export function documentsRouter(deps: PipelineDeps): SecureRouter {
   });
 
   // Applicants' personal data by permission (src/appeals/privacy.ts): the card and the list mask a
-  // citizen's correspondent for a caller without it, and the text search does not match a
-  // citizen's name for it either (else the search would tell who wrote). CSV and XLSX are the
-  // same page of the same masked cards (src/domain/registry/document-table.ts).
+  // citizen's correspondent for a caller without it, and neither the text search (`q`) nor the
+  // `correspondent` field matches a citizen's name for it (else the search would tell who wrote).
+  // CSV and XLSX are the same page of the same masked cards (src/domain/registry/document-table.ts).
   r.get('/', 'documents:read', async (req, res) => {
     const q = parseQuery(req.query as Record<string, unknown>);
     const format = exportFormat(req);
@@ -77,6 +77,10 @@ export function documentsRouter(deps: PipelineDeps): SecureRouter {
       receivedFrom: q.from ? kyivDayStart(q.from) : undefined,
       receivedBefore: q.to ? kyivDayStart(addDays(q.to, 1)) : undefined,
       text: q.q,
+      journal: q.journal,
+      regIndex: q.index,
+      outgoingNumber: q.outgoingNumber,
+      correspondent: q.correspondent,
       nameHiddenKinds: maySeePersonalData(who) ? undefined : APPEAL_KINDS,
       ...scopeFilter(who),
       limit: limit + 1,
@@ -92,7 +96,9 @@ export function documentsRouter(deps: PipelineDeps): SecureRouter {
     await sendExport(res, format, DOCUMENTS_TABLE, items, {
       caption: [
         periodUk(q.from, q.to, 'Період надходження'), filterUk('вид', q.kind && DOCUMENT_KIND_UK[q.kind]), filterUk('стан', q.status && DOCUMENT_STATUS_UK[q.status]),
-        filterUk('джерело', q.source), filterUk('пошук', q.q && `«${q.q}»`),
+        filterUk('джерело', q.source), filterUk('журнал', q.journal && (JOURNAL_UK[q.journal] ?? q.journal)), filterUk('пошук', q.q && `«${q.q}»`),
+        filterUk('індекс', q.index && `«${q.index}»`), filterUk('вихідний номер', q.outgoingNumber && `«${q.outgoingNumber}»`),
+        filterUk('кореспондент', q.correspondent && `«${q.correspondent}»`),
         !maySeePersonalData(who) && body.items.some(holdsApplicantData) && 'персональні дані громадян приховано',
       ],
       fileQualifiers: [q.from, q.to],

@@ -8,7 +8,12 @@ import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
 import { HubError } from '../../errors';
 import type { PetitionService } from '../../petitions';
 import type { PetitionState } from '../../schemas';
-import { queryParam } from '../params';
+import { exportFormat, queryParam } from '../params';
+import { sendExport } from '../export-response';
+import { kyivDate } from '../../domain/clock';
+import { PETITION_STATE_UK, PETITIONS_TABLE, PETITIONS_UK } from '../../domain/petitions';
+import { plural } from '../../domain/plural-uk';
+import { asOfUk, filterUk } from '../../exports';
 
 const STATES = /^(collecting|threshold-reached|below-threshold|under-consideration|answered)$/;
 
@@ -40,13 +45,29 @@ export function petitionsRouter(deps: { petitions?: PetitionService; db: Db; clo
     res.status(out.result.outcome === 'created' ? 201 : 200).json(out.result);
   });
 
+  // CSV and XLSX (issue 15): the same petitions as the JSON, the author masked the same way and
+  // the read recorded the same way (src/domain/petitions/export-table.ts).
   r.get('/', 'petitions:read', async (req, res) => {
     const q = req.query as Record<string, unknown>;
+    const format = exportFormat(req);
     const state = queryParam(q, 'state', STATES) as PetitionState | undefined;
     const limit = Number(queryParam(q, 'limit', /^([1-9]\d{0,2}|1000)$/) ?? 200);
     const items = await service().list(principalOf(req), { state, limit });
     await shown(req, items.map((p) => p.platformId));
-    res.json({ items });
+    if (format === 'json') {
+      res.json({ items });
+      return;
+    }
+    const today = kyivDate(deps.clock.now());
+    await sendExport(res, format, PETITIONS_TABLE, items, {
+      caption: [
+        asOfUk(today), filterUk('стан', state && PETITION_STATE_UK[state]),
+        items.length === limit && `перелік обмежено: ${plural(limit, PETITIONS_UK)} (limit)`,
+        items.some((p) => p.personalData === 'masked') && 'персональні дані авторів приховано',
+      ],
+      fileQualifiers: [today],
+      createdAt: deps.clock.now(),
+    });
   });
 
   // The platform id is <community>/<id>: one or two path segments (or %2F-encoded).

@@ -13,8 +13,12 @@ import type { QuarantineRow } from '../../store/quarantine';
 import type { QuarantineItem } from '../../schemas';
 import { decodeCursor, page } from '../cursor';
 import { sendStoredBytes } from '../hostile';
-import { queryParam, UUID } from '../params';
+import { exportFormat, queryParam, UUID } from '../params';
 import { jsonBody } from '../hostile';
+import { kyivDate } from '../../domain/clock';
+import { asOfUk, filterUk } from '../../exports';
+import { QUARANTINE_STATUS_UK, QUARANTINE_TABLE } from '../../quarantine/export-table';
+import { sendExport } from '../export-response';
 
 function toItem(r: QuarantineRow): QuarantineItem {
   return {
@@ -58,19 +62,29 @@ function assertSource(who: Principal, row: QuarantineRow): void {
 export function quarantineRouter(deps: PipelineDeps): SecureRouter {
   const { db, clock } = deps;
   const r = secureRouter();
+  // CSV and XLSX (issue 15) are the same page as the JSON, without the payloads: those are read
+  // one at a time, by permission (below), and no file carries them (src/quarantine/export-table.ts).
   r.get('/', 'quarantine:read', async (req, res) => {
+    const format = exportFormat(req);
     const limit = Math.min(200, Math.max(1, Number(req.query.limit ?? 50) || 50));
     const cursor = typeof req.query.cursor === 'string' ? decodeCursor(req.query.cursor) : undefined;
-    const rows = await quarantine.listQuarantine(db, {
-      limit: limit + 1,
-      after: cursor,
-      code: typeof req.query.code === 'string' ? req.query.code : undefined,
-      source: typeof req.query.source === 'string' ? req.query.source : undefined,
-      onlySources: sourcesOf(principalOf(req)),
-      // The list is the work to do: open items, unless ?status= asks for replayed, dismissed or all.
-      ...(req.query.status === 'all' ? {} : { status: queryParam(req.query as Record<string, unknown>, 'status', /^(open|replayed|dismissed)$/) as QuarantineStatus ?? 'open' }),
+    const code = typeof req.query.code === 'string' ? req.query.code : undefined;
+    const source = typeof req.query.source === 'string' ? req.query.source : undefined;
+    // The list is the work to do: open items, unless ?status= asks for replayed, dismissed or all.
+    const status = req.query.status === 'all' ? undefined : queryParam(req.query as Record<string, unknown>, 'status', /^(open|replayed|dismissed)$/) as QuarantineStatus ?? 'open';
+    const rows = await quarantine.listQuarantine(db, { limit: limit + 1, after: cursor, code, source, onlySources: sourcesOf(principalOf(req)), ...(status ? { status } : {}) });
+    const body = page(rows.map(toItem), limit, (i) => [i.receivedAt, i.id]);
+    if (format === 'json') {
+      res.json(body);
+      return;
+    }
+    const today = kyivDate(clock.now());
+    await sendExport(res, format, QUARANTINE_TABLE, body.items, {
+      caption: [asOfUk(today), filterUk('стан', status ? QUARANTINE_STATUS_UK[status] : 'усі'), filterUk('код', code), filterUk('джерело', source)],
+      fileQualifiers: [today],
+      nextCursor: body.nextCursor,
+      createdAt: clock.now(),
     });
-    res.json(page(rows.map(toItem), limit, (i) => [i.receivedAt, i.id]));
   });
   // After a fix: every open item with this code and/or source goes through the pipeline again.
   r.post('/replay', 'quarantine:manage', async (req, res) => {

@@ -4,6 +4,7 @@
  */
 export { applyPetitionEvent, awaitsRegistration, petitionReceivedOn } from './machine';
 export { PETITION_RULES } from './bases';
+export { CONSIDERED_AS_UK, PETITION_STATE_UK, PETITIONS_TABLE, PETITIONS_UK } from './export-table';
 export type {
   ConsideredAs, PetitionContext, PetitionEvent, PetitionRecord, PetitionSnapshot, PetitionState, PetitionStep, PetitionTransition, StepOutcome,
 } from './types';

@@ -7,3 +7,4 @@ export { ownNumberOf, OWN_NUMBERED_KINDS } from './own-number';
 export type { OwnNumber } from './own-number';
 export type { RegistrationPlan, PlanInput, RegistryRouting } from './routing';
 export { DOCUMENT_KIND_UK, DOCUMENT_STATUS_UK, DOCUMENTS_TABLE, URGENCY_UK } from './document-table';
+export { JOURNAL_UK } from './labels-uk';

@@ -853,6 +853,8 @@ export interface paths {
          * Карантин: відхилені вхідні
          * @description Quarantine: rejected inputs.
          *
+         *     CSV and XLSX hold the page the JSON holds, without the payloads (GET /api/v1/quarantine/{id}/payload, by permission).
+         *
          *     Потрібен дозвіл `quarantine:read`. Requires permission `quarantine:read`.
          */
         get: operations["getQuarantine"];
@@ -2088,7 +2090,7 @@ export interface components {
                 /** Format: date */
                 on: string;
             } | null;
-            /** @description Ordered: the first is the responsible executor (003 §157). */
+            /** @description Ordered: the first is the responsible executor (003 §157). Empty only on a card under the sender's control that no resolution has yet given executors (senderControl). */
             executors: string[];
             /**
              * Format: date
@@ -2131,6 +2133,8 @@ export interface components {
             resolutionNo: number;
             /** @description The term rule applied, or 'explicit'. */
             rule: string;
+            /** @description Only on a card the hub opened at registration because the sender put its task under control (document-submission senderControl): the task, term and sender as given. Its originalTerm is the sender's term as the calendar ends it, and stays so: neither a resolution nor an extension moves the term past it (003 §158, §172). Absent on every other card. */
+            senderControl?: components["schemas"]["SenderControl"] | null;
             /** @enum {string} */
             status: "under-control" | "executed" | "released";
             task: string;
@@ -2196,7 +2200,8 @@ export interface components {
          */
         DisciplineReport: {
             executors: {
-                executor: string;
+                /** @description The responsible executor; null for the cards of the sender's control no resolution has yet given an executor («виконавця не призначено»). */
+                executor: string | null;
                 late: number;
                 onTime: number;
                 open: number;
@@ -2291,6 +2296,8 @@ export interface components {
          * @description Query string of GET /api/v1/documents.
          */
         DocumentQuery: {
+            /** @description Every word in the correspondent's name, in any of its forms; a citizen's name only for a caller who may see personal data. */
+            correspondent?: string;
             cursor?: string;
             /**
              * @description json (the default), csv for a Ukrainian Excel, or xlsx; Accept: text/csv or the XLSX media type does the same.
@@ -2302,9 +2309,15 @@ export interface components {
              * @description Received on or after this date (Kyiv).
              */
             from?: string;
+            /** @description Part of the registration index, a number in it whole: 01-07/1 finds 01-07/1, not 01-07/12. */
+            index?: string;
+            /** @description Registered in this journal (registry-routing.json), e.g. incoming, appeals. */
+            journal?: string;
             kind?: components["schemas"]["DocumentKind"];
             /** @default 50 */
             limit: number;
+            /** @description Part of the correspondent's outgoing number, a number in it whole, as for index. */
+            outgoingNumber?: string;
             /** @description Text in the summary, index, outgoing number or correspondent. */
             q?: string;
             source?: string;
@@ -2359,6 +2372,8 @@ export interface components {
             pages?: number;
             /** Format: date-time */
             receivedAt: string;
+            /** @description Set only when the sender itself put a task for the council under control (see SenderControl): the document is put under control at registration with the sender's term, and the head's resolution names the executors on that card. */
+            senderControl?: components["schemas"]["SenderControl"];
             signatures?: {
                 /** @description Name of the attachment a detached signature covers. */
                 attachment?: string;
@@ -3022,6 +3037,34 @@ export interface components {
          */
         Role: "registrar" | "executor" | "controller" | "appeals-officer" | "auditor" | "integrator" | "admin" | "personal-data" | "monitoring";
         /**
+         * SenderControl
+         * @description Control set by the sender, whatever the channel: the sender itself put a task addressed to the council under control and set its term. A connector sets it only then — in СЕВ ОВВ, a Task with referred-control="1" that names the council among its executors as responsible or co-executor (not only «до відома»); in the EDMS or another channel, the sender's own «на контролі» mark on a task for the council. A term without the sender's control goes in dueDate alone. With it, the hub puts the document under control at registration with this term (Регламент виконкому (003), пп. 158, 165, 166, 172), before any resolution: the card has no executors until the head's resolution names them on that same card, and the council does not move the term past the sender's (only who set a term changes it, 003 п. 158).
+         */
+        SenderControl: {
+            /** @description Who put the task under control; the term is theirs to change. */
+            sender: {
+                /** @description Organisation code (ЄДРПОУ). */
+                edrpou?: string;
+                name: string;
+            };
+            /** @description What the sender asks the council to do, as the sender wrote it (Ukrainian). */
+            task: string;
+            /**
+             * Format: date
+             * @description The task's date as the sender registered it (СЕВ ОВВ: TaskNumber@taskDate).
+             */
+            taskDate?: string;
+            /** @description The sender's own id of the task (СЕВ ОВВ: Task@idnumber), for the answer to refer to. */
+            taskId?: string;
+            /** @description The task's number as the sender registered it (СЕВ ОВВ: TaskNumber). */
+            taskNumber?: string;
+            /**
+             * Format: date
+             * @description The sender's deadline for the council: the council's own executor deadline in the task where the sender gives one, else the task's. The control term (ended on a working day, ЦК ст. 254 ч. 5).
+             */
+            term: string;
+        };
+        /**
          * SignatureCheck
          * @description One check of a signature verification, with its outcome in English and Ukrainian.
          */
@@ -3185,8 +3228,8 @@ export interface components {
          * @description POST /api/v1/subscriptions (admin, or an integrator for itself): an EDMS endpoint that receives signed webhooks (Standard Webhooks). The answer carries the signing secret once.
          */
         SubscriptionCreateRequest: {
-            /** @description The event types to receive; "*" for all. audit.checkpoint: each signed checkpoint of the control log (issue 14), for the EDMS to keep as a witness; it is about no document, so `sources` does not filter it. */
-            events: ("*" | "document.registered" | "document.not-registered" | "control.assigned" | "control.interim" | "control.extension-requested" | "control.extended" | "control.extension-refused" | "control.executed" | "control.released" | "control.due-soon" | "control.overdue" | "control.command-refused" | "audit.checkpoint")[];
+            /** @description The event types to receive; "*" for all. audit.checkpoint: each signed checkpoint of the control log (issue 14), for the EDMS to keep as a witness; it is about no document, so `sources` does not filter it. input.refused: an input refused into quarantine whose sender can be named (issue 18), filtered by its `source`. */
+            events: ("*" | "document.registered" | "document.not-registered" | "control.assigned" | "control.interim" | "control.extension-requested" | "control.extended" | "control.extension-refused" | "control.executed" | "control.released" | "control.due-soon" | "control.overdue" | "control.command-refused" | "audit.checkpoint" | "input.refused")[];
             /** @description Only documents of these sources; an integrator's own sources at most. */
             sources?: string[];
             /** Format: uri */
@@ -3414,10 +3457,13 @@ export interface operations {
         parameters: {
             query?: {
                 action?: string;
+                /** @description Хто: ідентифікатор особи чи системи / who: the staff id or system */
                 actor?: string;
                 /** @description nextCursor (CSV: the X-Next-Cursor header) */
                 cursor?: string;
                 documentId?: string;
+                /** @description Реєстраційний індекс документа / the document by its registration index, e.g. 01-07/12 */
+                documentIndex?: string;
                 /** @description json (типово), csv або xlsx; CSV також за `Accept: text/csv` */
                 format?: "json" | "csv" | "xlsx";
                 /** @description Перший день періоду (Київ) / first day */
@@ -3821,11 +3867,15 @@ export interface operations {
     getDocuments: {
         parameters: {
             query?: {
+                correspondent?: components["schemas"]["DocumentQuery"]["correspondent"];
                 cursor?: components["schemas"]["DocumentQuery"]["cursor"];
                 format?: components["schemas"]["DocumentQuery"]["format"];
                 from?: components["schemas"]["DocumentQuery"]["from"];
+                index?: components["schemas"]["DocumentQuery"]["index"];
+                journal?: components["schemas"]["DocumentQuery"]["journal"];
                 kind?: components["schemas"]["DocumentQuery"]["kind"];
                 limit?: components["schemas"]["DocumentQuery"]["limit"];
+                outgoingNumber?: components["schemas"]["DocumentQuery"]["outgoingNumber"];
                 q?: components["schemas"]["DocumentQuery"]["q"];
                 source?: components["schemas"]["DocumentQuery"]["source"];
                 status?: components["schemas"]["DocumentQuery"]["status"];
@@ -4576,6 +4626,8 @@ export interface operations {
     getPetitions: {
         parameters: {
             query?: {
+                /** @description json (типово), csv або xlsx; CSV також за `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
                 limit?: number;
                 state?: components["schemas"]["PetitionState"];
             };
@@ -4594,6 +4646,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PetitionList"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -4670,6 +4724,8 @@ export interface operations {
                 code?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description json (типово), csv або xlsx; CSV також за `Accept: text/csv` */
+                format?: "json" | "csv" | "xlsx";
                 limit?: number;
                 source?: string;
                 status?: "open" | "replayed" | "dismissed" | "all";
@@ -4685,10 +4741,14 @@ export interface operations {
             /** @description Сторінка / a page */
             200: {
                 headers: {
+                    /** @description CSV and XLSX: the next page's cursor, when there is one */
+                    "X-Next-Cursor"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["QuarantineList"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -4901,14 +4961,16 @@ export interface operations {
     getReportsDisciplineCards: {
         parameters: {
             query: {
-                /** @description Відповідальний виконавець / the responsible executor */
-                executor: string;
+                /** @description Відповідальний виконавець (або unassigned=true) / the responsible executor (or unassigned=true) */
+                executor?: string;
                 /** @description Перший день періоду (Київ) / first day */
                 from: string;
                 limit?: number;
                 outcome: "on-time" | "late" | "overdue" | "open";
                 /** @description Останній день періоду (Київ) / last day */
                 to: string;
+                /** @description Картки без виконавця (контроль відправника до резолюції) / the cards with no executor yet (the sender's control before a resolution) */
+                unassigned?: "true" | "false";
             };
             header?: never;
             path?: never;

@@ -6,7 +6,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { get, type Schemas } from '../api/client';
-import { APPEALS, dateUk, kyivToday, plural, pluralForm, quarterOf } from '../format';
+import { APPEALS, dateUk, kyivToday, PETITIONS, plural, pluralForm, quarterOf } from '../format';
 import { CHANNEL_UK, FORM_UK, INFO_RESULT_UK, PETITION_STATE_UK, RESULT_UK, SOURCE_UK, TYPE_UK } from '../labels';
 import { href, navigate } from '../router';
 import { session } from '../session';
@@ -167,9 +167,11 @@ function InfoRequests({ from, to }: { from: string; to: string }): JSX.Element {
 }
 
 type Petition = Schemas['PetitionView'];
+/** The API's own default: more petitions than a council has open at once. */
+const LIMIT = 200;
 
 function Petitions({ state }: { state?: string }): JSX.Element {
-  const list = useLoad(() => get('/api/v1/petitions', { query: { state: state as Petition['state'] | undefined, limit: 200 } }), state ?? '');
+  const list = useLoad(() => get('/api/v1/petitions', { query: { state: state as Petition['state'] | undefined, limit: LIMIT } }), state ?? '');
   return (
     <>
       <nav class="tabs small" aria-label="Стан петицій">
@@ -177,22 +179,30 @@ function Petitions({ state }: { state?: string }): JSX.Element {
         {Object.entries(PETITION_STATE_UK).map(([k, label]) => <a href={href('/appeals', { tab: 'petitions', state: k })} aria-current={state === k ? 'page' : undefined}>{label}</a>)}
       </nav>
       <Shown loaded={list}>{(v) => (
-        <Table<Petition>
-          caption="Електронні петиції, найпізніше завершення збору першим"
-          rows={v.items}
-          rowKey={(p) => p.platformId}
-          empty="Петицій немає."
-          columns={[
-            { header: '№', cell: (p) => p.number },
-            { header: 'Назва', cell: (p) => p.title },
-            { header: 'Стан', cell: (p) => PETITION_STATE_UK[p.state] ?? p.state },
-            { header: 'Підписи', cell: (p) => `${p.votes} з ${p.threshold}`, numeric: true },
-            { header: 'Збір до', cell: (p) => dateUk(p.collectionEndsOn) },
-            { header: 'Реєстрація', cell: (p) => (p.documentId ? <a href={href(`/documents/${p.documentId}`)}>{p.registrationIndex}</a> : '') },
-            { header: 'Строк розгляду', cell: (p) => dateUk(p.term) },
-            { header: 'Відповідь', cell: (p) => dateUk(p.answeredOn) },
-          ]}
-        />
+        <>
+          {v.items.length > 0 && (
+            <div class="list-head">
+              <p role="status">{plural(v.items.length, PETITIONS)}{state ? ` у стані «${PETITION_STATE_UK[state as Petition['state']]}»` : ''}.</p>
+              <ExportButtons path="/api/v1/petitions" query={{ state, limit: String(LIMIT) }} name="petitions" label="перелік петицій" />
+            </div>
+          )}
+          <Table<Petition>
+            caption="Електронні петиції, найпізніше завершення збору першим"
+            rows={v.items}
+            rowKey={(p) => p.platformId}
+            empty="Петицій немає."
+            columns={[
+              { header: '№', cell: (p) => p.number },
+              { header: 'Назва', cell: (p) => p.title },
+              { header: 'Стан', cell: (p) => PETITION_STATE_UK[p.state] ?? p.state },
+              { header: 'Підписи', cell: (p) => `${p.votes} з ${p.threshold}`, numeric: true },
+              { header: 'Збір до', cell: (p) => dateUk(p.collectionEndsOn) },
+              { header: 'Реєстрація', cell: (p) => (p.documentId ? <a href={href(`/documents/${p.documentId}`)}>{p.registrationIndex}</a> : '') },
+              { header: 'Строк розгляду', cell: (p) => dateUk(p.term) },
+              { header: 'Відповідь', cell: (p) => dateUk(p.answeredOn) },
+            ]}
+          />
+        </>
       )}</Shown>
     </>
   );

@@ -7,21 +7,40 @@ import { AUDIT_ACTION_UK } from '../labels';
 import { navigate } from '../router';
 import { asApiError, useLoad } from '../ui/load';
 import { ErrorNote, ExportButtons, FilterForm, Page, Pager, SelectField, Shown, TextField } from '../ui/parts';
+import { useStaffList } from '../staff';
 import { EntriesTable } from './audit-entries';
 
 type Verdict = Schemas['AuditVerdict'];
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function AuditLog({ query }: { query: Record<string, string> }): JSX.Element {
-  const [f, setF] = useState({ documentId: query.documentId ?? '', actor: query.actor ?? '', action: query.action ?? '', from: query.from ?? '', to: query.to ?? '' });
-  const asked = { documentId: query.documentId, actor: query.actor, action: query.action, from: query.from, to: query.to };
+  const [f, setF] = useState({ document: query.documentIndex ?? query.documentId ?? '', actor: query.actor ?? '', action: query.action ?? '', from: query.from ?? '', to: query.to ?? '' });
+  const asked = { documentId: query.documentId, documentIndex: query.documentIndex, actor: query.actor, action: query.action, from: query.from, to: query.to };
   const log = useLoad(() => get('/api/v1/audit/log', { query: { ...asked, cursor: query.cursor, limit: 200 } }), JSON.stringify(query));
+  const staff = useStaffList();
+  // The document as the auditor has it: the card's id (a link from the card) or the index on paper;
+  // the person by the name in the directory (the log keeps the id) or by an id (a token, a system).
+  const submit = () => {
+    const doc = f.document.trim();
+    const actor = f.actor.trim();
+    const named = staff.find((p) => p.fullName.toLocaleLowerCase('uk') === actor.toLocaleLowerCase('uk'));
+    navigate('/audit', {
+      documentId: UUID.test(doc) ? doc : undefined, documentIndex: UUID.test(doc) ? undefined : doc,
+      actor: named?.id ?? actor, action: f.action, from: f.from, to: f.to,
+    });
+  };
+  // An action this page has no name for (a link from elsewhere) is still shown as chosen.
+  const actions: Array<[string, string]> = [['', 'усі'], ...Object.entries(AUDIT_ACTION_UK)];
+  if (query.action && !AUDIT_ACTION_UK[query.action]) actions.push([query.action, query.action]);
   return (
     <Page title="Журнал контролю">
       <ChainCheck />
-      <FilterForm label="Відбір записів" onSubmit={() => navigate('/audit', f)}>
-        <TextField label="Документ (ідентифікатор)" name="documentId" value={f.documentId} onInput={(documentId) => setF({ ...f, documentId })} />
-        <TextField label="Хто" name="actor" value={f.actor} onInput={(actor) => setF({ ...f, actor })} />
-        <SelectField label="Дія" name="action" value={f.action} onChange={(action) => setF({ ...f, action })} options={[['', 'усі'], ...Object.entries(AUDIT_ACTION_UK)]} />
+      <FilterForm label="Відбір записів" onSubmit={submit}>
+        <TextField label="Документ" name="document" value={f.document} onInput={(document) => setF({ ...f, document })} hint="Реєстраційний індекс (01-07/12) або ідентифікатор картки" />
+        <TextField label="Хто" name="actor" value={f.actor} onInput={(actor) => setF({ ...f, actor })} list="audit-people" hint="Ім’я з довідника або ідентифікатор" />
+        <datalist id="audit-people">{staff.map((p) => <option value={p.fullName}>{p.id}</option>)}</datalist>
+        <SelectField label="Дія" name="action" value={f.action} onChange={(action) => setF({ ...f, action })} options={actions} />
         <TextField label="З" name="from" type="date" value={f.from} onInput={(from) => setF({ ...f, from })} />
         <TextField label="По" name="to" type="date" value={f.to} onInput={(to) => setF({ ...f, to })} />
       </FilterForm>

@@ -1,10 +1,15 @@
-/** «Документи»: search by index, outgoing number, correspondent, summary (one field, as the API), dates, kind, status. */
+/**
+ * «Документи»: the free text (summary, index, number, correspondent at once) and a field each for
+ * the registration index, the outgoing number and the correspondent, as the API has them; the
+ * journal, dates of receipt, kind, status. The fields live in the address, so a link opens the list.
+ */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { get, type Schemas } from '../api/client';
 import { dateUk, DOCUMENTS, instantUk, plural } from '../format';
-import { DOCUMENT_KIND_UK, DOCUMENT_STATUS_UK } from '../labels';
+import { DOCUMENT_KIND_UK, DOCUMENT_STATUS_UK, JOURNAL_UK } from '../labels';
 import { href, navigate } from '../router';
+import { session } from '../session';
 import { useLoad } from '../ui/load';
 import { ExportButtons, FilterForm, Page, Pager, SelectField, Shown, Table, TextField } from '../ui/parts';
 
@@ -12,14 +17,23 @@ type Card = Schemas['DocumentCard'];
 type Kind = Schemas['DocumentKind'];
 type Status = Schemas['DocumentStatus'];
 
+const FIELDS = ['q', 'index', 'outgoingNumber', 'correspondent', 'journal', 'from', 'to', 'kind', 'status'] as const;
+
 export function Documents({ query }: { query: Record<string, string> }): JSX.Element {
-  const [f, setF] = useState({ q: query.q ?? '', from: query.from ?? '', to: query.to ?? '', kind: query.kind ?? '', status: query.status ?? '' });
-  const asked = { q: query.q, from: query.from, to: query.to, kind: query.kind as Kind | undefined, status: query.status as Status | undefined };
+  const [f, setF] = useState(() => Object.fromEntries(FIELDS.map((k) => [k, query[k] ?? ''])) as Record<(typeof FIELDS)[number], string>);
+  const asked = {
+    q: query.q, index: query.index, outgoingNumber: query.outgoingNumber, correspondent: query.correspondent, journal: query.journal,
+    from: query.from, to: query.to, kind: query.kind as Kind | undefined, status: query.status as Status | undefined,
+  };
   const list = useLoad(() => get('/api/v1/documents', { query: { ...asked, cursor: query.cursor } }), JSON.stringify(query));
   return (
     <Page title="Документи">
       <FilterForm label="Пошук документів" onSubmit={() => navigate('/documents', f)}>
-        <TextField label="Пошук" name="q" type="search" value={f.q} onInput={(q) => setF({ ...f, q })} hint="Індекс, вихідний номер, кореспондент або короткий зміст" />
+        <TextField label="Пошук" name="q" type="search" value={f.q} onInput={(q) => setF({ ...f, q })} hint="Слова з будь-якого поля: зміст, індекс, номер, кореспондент" />
+        <TextField label="Реєстраційний індекс" name="index" value={f.index} onInput={(index) => setF({ ...f, index })} hint="Або його частина; номер — цілий" />
+        <TextField label="Вихідний номер" name="outgoingNumber" value={f.outgoingNumber} onInput={(outgoingNumber) => setF({ ...f, outgoingNumber })} hint="Номер документа в кореспондента" />
+        <TextField label="Кореспондент" name="correspondent" value={f.correspondent} onInput={(correspondent) => setF({ ...f, correspondent })} hint={session.can('personal-data') ? 'Назва організації або прізвище' : 'Назва організації (прізвища громадян — лише з доступом до персональних даних)'} />
+        <SelectField label="Журнал" name="journal" value={f.journal} onChange={(journal) => setF({ ...f, journal })} options={[['', 'усі'], ...Object.entries(JOURNAL_UK)]} />
         <TextField label="Надійшли з" name="from" type="date" value={f.from} onInput={(from) => setF({ ...f, from })} />
         <TextField label="по" name="to" type="date" value={f.to} onInput={(to) => setF({ ...f, to })} />
         <SelectField label="Вид" name="kind" value={f.kind} onChange={(kind) => setF({ ...f, kind })} options={[['', 'усі'], ...Object.entries(DOCUMENT_KIND_UK)]} />

@@ -6,15 +6,16 @@ import { INPUTS, instantUk, plural } from '../format';
 import { href, navigate } from '../router';
 import { session } from '../session';
 import { asApiError, useLoad } from '../ui/load';
-import { ErrorNote, FilterForm, Page, Pager, SelectField, Shown, TextField } from '../ui/parts';
+import { ErrorNote, ExportButtons, FilterForm, Page, Pager, SelectField, Shown, TextField } from '../ui/parts';
+import { QUARANTINE_STATUS_UK } from '../labels';
 
 type Item = Schemas['QuarantineItem'];
-const STATUS_UK: Record<string, string> = { open: 'чекає', replayed: 'оброблено повторно', dismissed: 'відхилено' };
 const SHOWN_BYTES = 64 * 1024;
 
 export function Quarantine({ query }: { query: Record<string, string> }): JSX.Element {
   const [f, setF] = useState({ status: query.status ?? 'open', code: query.code ?? '' });
-  const list = useLoad(() => get('/api/v1/quarantine', { query: { status: (query.status ?? 'open') as 'open', code: query.code, cursor: query.cursor } }), JSON.stringify(query));
+  const asked = { status: (query.status ?? 'open') as 'open', code: query.code, cursor: query.cursor };
+  const list = useLoad(() => get('/api/v1/quarantine', { query: asked }), JSON.stringify(query));
   // What the last replay or dismissal did stays on the page after its item leaves the open list.
   const [notice, setNotice] = useState<{ text: string; documentId?: string } | null>(null);
   const changed = (n: { text: string; documentId?: string }) => {
@@ -32,7 +33,11 @@ export function Quarantine({ query }: { query: Record<string, string> }): JSX.El
       )}
       <Shown loaded={list}>{(v) => (
         <>
-          <p role="status">На сторінці {plural(v.items.length, INPUTS)}.</p>
+          <div class="list-head">
+            <p role="status">На сторінці {plural(v.items.length, INPUTS)}{v.nextCursor ? ' (є наступна сторінка)' : ''}.</p>
+            {/* The list as the API exports it: no payloads in the file (they are read one at a time, by permission). */}
+            {v.items.length > 0 && <ExportButtons path="/api/v1/quarantine" query={asked} name="quarantine" label="перелік карантину" />}
+          </div>
           {v.items.length === 0 && <p class="empty">Карантин порожній.</p>}
           <ul class="quarantine">{v.items.map((i) => <QuarantineItem key={i.id} item={i} onChanged={changed} />)}</ul>
           <Pager nextCursor={v.nextCursor} cursor={query.cursor} go={(cursor) => navigate('/quarantine', { ...query, cursor })} />
@@ -79,7 +84,7 @@ function QuarantineItem({ item, onChanged }: { item: Item; onChanged: (notice: {
         <dt>Канал, джерело</dt><dd>{item.channel}{item.source ? `, ${item.source}` : ''}</dd>
         {item.externalId && <><dt>Ідентифікатор відправника</dt><dd>{item.externalId}</dd></>}
         <dt>Спроб</dt><dd>{item.attempts ?? 1}</dd>
-        <dt>Стан</dt><dd>{STATUS_UK[item.status] ?? item.status}{item.resolvedBy ? ` (${item.resolvedBy}, ${instantUk(item.resolvedAt)})` : ''}</dd>
+        <dt>Стан</dt><dd>{QUARANTINE_STATUS_UK[item.status] ?? item.status}{item.resolvedBy ? ` (${item.resolvedBy}, ${instantUk(item.resolvedAt)})` : ''}</dd>
         {item.dismissReason && <><dt>Причина відхилення</dt><dd>{item.dismissReason}</dd></>}
       </dl>
       {violations?.length ? (

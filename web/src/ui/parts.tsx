@@ -99,7 +99,8 @@ export function ExportButtons(props: { path: string; query?: Record<string, stri
 let fieldCounter = 0;
 const useId = (): string => useState(() => `f${++fieldCounter}`)[0];
 
-export function TextField(props: { label: string; name: string; value: string; onInput: (v: string) => void; type?: 'text' | 'date' | 'search' | 'password' | 'number'; required?: boolean; hint?: string; multiline?: boolean }): JSX.Element {
+/** `list`: the id of a <datalist> whose options the browser offers as the person types. */
+export function TextField(props: { label: string; name: string; value: string; onInput: (v: string) => void; type?: 'text' | 'date' | 'search' | 'password' | 'number'; required?: boolean; hint?: string; multiline?: boolean; list?: string }): JSX.Element {
   const id = useId();
   const common = { id, name: props.name, value: props.value, required: props.required, 'aria-describedby': props.hint ? `${id}-hint` : undefined };
   return (
@@ -107,7 +108,7 @@ export function TextField(props: { label: string; name: string; value: string; o
       <label for={id}>{props.label}{props.required && <span aria-hidden="true"> *</span>}</label>
       {props.multiline
         ? <textarea {...common} rows={3} onInput={(e) => props.onInput((e.currentTarget as HTMLTextAreaElement).value)} />
-        : <input {...common} type={(props.type ?? 'text') as 'text'} onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)} />}
+        : <input {...common} type={(props.type ?? 'text') as 'text'} list={props.list} onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)} />}
       {props.hint && <small id={`${id}-hint`}>{props.hint}</small>}
     </div>
   );
