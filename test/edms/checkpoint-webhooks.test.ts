@@ -31,10 +31,14 @@ describe('EDMS webhooks: the control log\'s signed checkpoints (issue 14, real P
   let docsReceiver: Receiver;
   let admin: Record<string, string>;
   let edms: Record<string, string>;
-  const clock = new ManualClock(new Date().toISOString());
+  // Set when the suite starts, not when the file is loaded: Standard Webhooks receivers refuse a
+  // timestamp more than 5 minutes from their own clock, and a full run reaches this file 10-20
+  // minutes after loading it (that was this test's failure in slow CI runs).
+  let clock: ManualClock;
   const later = (ms: number) => clock.set(new Date(clock.now().getTime() + ms).toISOString());
 
   before(async () => {
+    clock = new ManualClock(new Date().toISOString());
     testDb = await createTestDatabase('cp_webhooks');
     dir = mkdtempSync(join(tmpdir(), 'dilovod-cp-webhooks-'));
     hub = await startTestHub(
