@@ -14,7 +14,7 @@ function toHubError(err: any, req: { log?: Logger }, log: Logger): HubError {
   if (err instanceof HubError) return err;
   if (err?.type === 'entity.too.large') return HubError.of('PAYLOAD_TOO_LARGE', { limit: err.limit });
   if (err?.type === 'entity.parse.failed') return HubError.of('INVALID_JSON');
-  // raw-body's words for a body cut short (src/api/shared-body.ts says the same for a large one).
+  // raw-body's words for a body cut short (src/api/input-body.ts says the same for a large one).
   if (err?.type === 'request.aborted' || err?.type === 'request.size.invalid') return HubError.of('BODY_INCOMPLETE', { problem: err.type });
   if (err?.type === 'charset.unsupported' || err?.type === 'encoding.unsupported') return HubError.of('UNSUPPORTED_FORMAT', { problem: err.type });
   // A path segment whose percent-encoding is not UTF-8 (express's decode_param): the client's, not a bug.

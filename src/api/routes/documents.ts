@@ -13,7 +13,7 @@ import { DATE, exportFormat, queryParam, UUID } from '../params';
 import { personalDataShown } from '../personal-data';
 import { assertInScope, scopeFilter } from '../scope';
 import { principalOf, secureRouter, type SecureRouter } from '../secure-router';
-import { inputBody } from '../shared-body';
+import { inputBody } from '../input-body';
 
 const shownRecords = (cards: DocumentCard[]) => cards.filter(holdsApplicantData).map((c) => ({ kind: 'document' as const, id: c.id }));
 

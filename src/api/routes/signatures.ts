@@ -3,7 +3,7 @@ import type { Clock } from '../../domain/clock';
 import type { SignatureSettings } from '../../pipeline/steps';
 import { verifyRequest } from '../../workers';
 import { assertUtf8Charset } from '../hostile';
-import { inputBody } from '../shared-body';
+import { inputBody } from '../input-body';
 
 /**
  * POST /api/v1/signatures/verify: the same report as `dilovod verify --json`, against the hub's

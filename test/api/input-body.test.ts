@@ -4,14 +4,14 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { inputBody } from '../../src/api/shared-body';
+import { inputBody } from '../../src/api/input-body';
 import { HubError } from '../../src/errors';
 import { configureWorkers, DEFAULT_WORKER_SETTINGS } from '../../src/workers';
 
 /**
  * Issue 14, "/healthz answers in < 100 ms while any single input is processed": a large body of
  * the routes that hand it to a worker thread is read into shared memory as it arrives (no join of
- * 48 MB and no copy to the worker on the hub's thread, src/api/shared-body.ts). Its bytes must be
+ * 48 MB and no copy to the worker on the hub's thread, src/api/input-body.ts). Its bytes must be
  * exactly the bytes sent; every other body is express.raw's, as before; a body cut short is the
  * client's 400 BODY_INCOMPLETE, not a 500.
  */
