@@ -23,7 +23,7 @@ const SLICE_BYTES = 2 ** 20;
 /**
  * The bytes as the worker takes them: shared memory, so the thread reads them in place and the
  * caller keeps its own (the pipeline still needs them, e.g. to quarantine exactly what came). A body
- * already read into shared memory (src/api/shared-body.ts) goes as it is; anything else (an AMQP
+ * already read into shared memory (src/api/input-body.ts) goes as it is; anything else (an AMQP
  * message, a file) is copied a megabyte at a time with a turn of the event loop between: one 48 MB
  * copy into fresh pages held the hub's thread for 125 ms (--cpu-prof, issue 14).
  */

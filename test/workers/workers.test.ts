@@ -71,7 +71,7 @@ describe('worker threads: large inputs verified and decoded off the event loop (
     expect((unknown as HubError).code).to.equal('UNSUPPORTED_FORMAT');
   });
 
-  it('a payload in shared memory (a large HTTP body, src/api/shared-body.ts) is decoded by the worker in place, the same as inline', async () => {
+  it('a payload in shared memory (a large HTTP body, src/api/input-body.ts) is decoded by the worker in place, the same as inline', async () => {
     const bytes = Buffer.from(JSON.stringify({ source: 'edms', externalId: 'w-2', kind: 'official-letter', summary: 'с'.repeat(100_000) }));
     const shared = Buffer.from(new SharedArrayBuffer(bytes.length));
     bytes.copy(shared);
