@@ -115,13 +115,19 @@ function planOf(deps: PipelineDeps, sub: DocumentSubmission, own: OwnNumber | un
 const violates = (err: unknown, code: string, constraint: string): boolean =>
   (err as { code?: unknown }).code === code && (err as { constraint?: unknown }).constraint === constraint;
 
-/** Each database's registrations with nothing else to write, by journal and year: those of one share statements and commits. */
+/** Each database's registrations with nothing else to write, grouped to share statements and commits. */
 const groups = new WeakMap<Db, Map<string, GroupCommit<Alone, DocumentCard>>>();
 
+/**
+ * On PostgreSQL one journal's registrations share a statement, never another's: a statement waits
+ * for the counter of every journal in it, and different journals must not wait for each other
+ * (issue 16). The embedded database runs one statement at a time, so there every registration
+ * waits for every other anyway, and all share.
+ */
 function groupOf(db: Db, plan: Plan): GroupCommit<Alone, DocumentCard> {
   const ofDb = groups.get(db) ?? new Map<string, GroupCommit<Alone, DocumentCard>>();
   groups.set(db, ofDb);
-  const key = `${plan.year} ${plan.journal}`;
+  const key = db.backend === 'pglite' ? 'all' : `${plan.year} ${plan.journal}`;
   let group = ofDb.get(key);
   if (!group) ofDb.set(key, (group = new GroupCommit((items) => insertUnderNextNumbers(db, items))));
   return group;

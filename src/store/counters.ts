@@ -14,8 +14,7 @@ import type { OutboxEvent } from './outbox';
  * a rollback gives the number back (no gaps). The lock is held until commit, so whatever the
  * transaction does after the draw every other registration of that journal waits for: the draw
  * comes last (registerUnderNextNumber), or the registration is one statement (insertUnderNextNumbers),
- * which holds it across no round trip to the hub at all. A statement draws in one journal only,
- * so registrations of different journals never wait for each other.
+ * which holds it across no round trip to the hub at all.
  */
 
 /**
@@ -110,30 +109,44 @@ export interface Alone {
 
 /**
  * Registrations of documents that need nothing else written with them (no files, no step's rows),
- * all of one journal and year, as many as arrived together (group commit: src/pipeline/
- * group-commit.ts), in one statement that is its own transaction: the counter advanced once by as
- * many, each document inserted under its number (in the order of the items), each event appended.
- * The counter's row lock is held only while the server inserts the rows and commits, across no
- * round trip to the hub: the least any gap-free registration can hold it (issue 16). It is the
- * only lock the statement waits for, so other journals never wait for this one. Anything failing
- * rolls back the whole statement and every number with it: a key on file or inserted meanwhile is
- * the unique violation of documents_source_external_id_key, a case missing from the year's
- * nomenclature the foreign key documents_case_fk. Returns the cards, in the order of the items.
+ * as many as arrived together (group commit: src/pipeline/group-commit.ts), in one statement that
+ * is its own transaction: each counter advanced once by as many as it numbers, each document
+ * inserted under its number (in the order of the items), each event appended. A counter's row lock
+ * is held only while the server inserts the rows and commits, across no round trip to the hub: the
+ * least any gap-free registration can hold it (issue 16). The hub batches one journal at a time on
+ * PostgreSQL, so other journals never wait for it (src/pipeline/register.ts); a batch of several
+ * takes their counters in one order, (journal, year), so two batches never wait in a circle.
+ * Anything failing rolls back the whole statement and every number with it: a key on file or
+ * inserted meanwhile is the unique violation of documents_source_external_id_key, a case missing
+ * from the year's nomenclature the foreign key documents_case_fk. Returns the cards, in order.
  */
 export async function insertUnderNextNumbers(q: Queryable, items: Alone[]): Promise<DocumentCard[]> {
-  const { journal, year } = (items[0] as Alone).registration;
-  if (items.some(({ registration: r }) => r.journal !== journal || r.year !== year)) throw new Error('a batch of registrations is numbered in one journal and year');
-  const params: unknown[] = [journal, year, items.length];
+  const params: unknown[] = [];
   const p = (v: unknown): string => `$${params.push(v)}`;
+  const later = laterOfTheirJournal(items);
+  const journals = new Set(items.map(({ registration: r }) => `${r.year} ${r.journal}`));
+  const first = (items[0] as Alone).registration;
+  // One journal (every batch of the hub's on PostgreSQL): its counter advanced by the batch's size.
+  const oneJournal = journals.size === 1 ? { journal: p(first.journal), year: p(first.year) } : undefined;
+  const counter = oneJournal
+    ? draw(oneJournal.journal, oneJournal.year, p(items.length))
+    : `INSERT INTO journal_counters (journal, year, last_number)
+       SELECT journal, year, count(*) FROM (VALUES ${items.map(({ registration: r }) => `(${p(r.journal)}::text, ${p(r.year)}::integer)`).join(', ')}) AS wanted (journal, year)
+       GROUP BY journal, year ORDER BY journal, year
+       ON CONFLICT (journal, year) DO UPDATE SET last_number = journal_counters.last_number + EXCLUDED.last_number
+       RETURNING journal, year, last_number`;
   const documents = items.map(({ doc, registration: r }, k) => {
-    // The last item takes the counter's new value, the one before it one less, and so on.
-    const number = `((SELECT last_number FROM counter) - ${items.length - 1 - k})`;
-    return `(${newDocumentValues(doc, 'registered').map(p).join(', ')}, $1, $2, ${number}, replace(${p(r.index)}, '{number}', ${number}::text), ${p(r.date)}, ${p(r.case)})`;
+    const values = newDocumentValues(doc, 'registered').map(p);
+    const journal = oneJournal?.journal ?? p(r.journal);
+    const year = oneJournal?.year ?? p(r.year);
+    // The last item of a journal takes its counter's new value, the one before it one less, and so on.
+    const number = `((SELECT last_number FROM counter${oneJournal ? '' : ` WHERE journal = ${journal} AND year = ${year}`}) - ${later[k]})`;
+    return `(${values.join(', ')}, ${journal}, ${year}, ${number}, replace(${p(r.index)}, '{number}', ${number}::text), ${p(r.date)}, ${p(r.case)})`;
   });
   const events = items.map(({ doc, registration: r }) => `(${p(doc.id)}::uuid, ${p(randomUUID())}::uuid, ${p(r.event.type)}, ${p(JSON.stringify(r.event.body))}::jsonb, ${p(r.event.occurredAt)}::timestamptz)`);
   const rows = await q.query<DocumentRow>(
     `WITH counter AS (
-       ${draw('$1', '$2', '$3')}
+       ${counter}
      ), filed AS (
        INSERT INTO documents (${NEW_DOCUMENT_COLUMNS}, reg_journal, reg_year, reg_number, reg_index, reg_date, reg_case)
        VALUES ${documents.join(',\n         ')}
@@ -143,8 +156,8 @@ export async function insertUnderNextNumbers(q: Queryable, items: Alone[]): Prom
      )
      SELECT ${CARD_COLUMNS}, NULL::json AS attachments, NULL::json AS signatures FROM filed`,
     params,
-    // The text depends on the number of items alone: prepared once per size and connection.
-    `dilovod_insert_under_next_numbers_${items.length}`,
+    // For one journal the text depends on the number of items alone: prepared once per size and connection.
+    oneJournal ? `dilovod_insert_under_next_numbers_${items.length}` : undefined,
   );
   const cards = new Map(rows.map((row) => [row.id, toCard(row)]));
   return items.map(({ doc }) => {
@@ -152,6 +165,20 @@ export async function insertUnderNextNumbers(q: Queryable, items: Alone[]): Prom
     if (!card) throw new Error(`document ${doc.id} was not filed by its registration`);
     return card;
   });
+}
+
+/** For each item, how many items after it in the batch go to the same journal and year. */
+function laterOfTheirJournal(items: Alone[]): number[] {
+  const seen = new Map<string, number>();
+  return items
+    .map(({ registration: r }) => `${r.year} ${r.journal}`)
+    .reverse()
+    .map((key) => {
+      const n = seen.get(key) ?? 0;
+      seen.set(key, n + 1);
+      return n;
+    })
+    .reverse();
 }
 
 /**

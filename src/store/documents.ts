@@ -47,9 +47,6 @@ export async function insertDocumentOnce(q: Queryable, doc: NewDocument, status:
 export const NEW_DOCUMENT_COLUMNS = `id, source, external_id, kind, subtype, status, summary, correspondent, outgoing,
        received_at, urgency, pages, due_date, meta, payload_sha256, input_sha256`;
 
-/** Their types, for an insert of many from arrays (src/store/counters.ts). */
-export const NEW_DOCUMENT_TYPES = ['uuid', 'text', 'text', 'text', 'text', 'text', 'text', 'jsonb', 'jsonb', 'timestamptz', 'text', 'integer', 'date', 'jsonb', 'text', 'text'];
-
 export function newDocumentValues(doc: NewDocument, status: DocumentStatus): unknown[] {
   return [
     doc.id, doc.source, doc.externalId, doc.kind, doc.subtype ?? null, status, doc.summary,
