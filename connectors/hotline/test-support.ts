@@ -41,11 +41,4 @@ export const TEST_ENV: Record<string, string> = {
   HOTLINE_TOPIC_BY_SUBJECT_CODE: '{"ОКЦ-12.4":"003"}',
 };
 
-/** Sets variables for a test suite; returns the function that restores them. */
-export function withEnv(vars: Record<string, string>): () => void {
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  return () => {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
-  };
-}
+export { withEnv } from '../../test/support/env';

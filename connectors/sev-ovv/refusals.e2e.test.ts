@@ -7,6 +7,7 @@ import { TestBroker } from '../../test/support/broker';
 import { startTestHub, type TestHub } from '../../test/support/hub';
 import { createTestDatabase, type TestDatabase } from '../../test/support/pg';
 import { waitFor } from '../../test/support/wait';
+import { withEnv } from '../../test/support/env';
 import { xsdProblems } from '../../test/support/xsd';
 import { editedSample, OUR_ORG_ID, TEST_ENV } from './test-support';
 
@@ -38,7 +39,7 @@ function message(msgId: string, edit: (xml: string) => string = (x) => x): Buffe
  */
 describe('СЕВ ОВВ refusals: ack_type 4 to the sender for every refusal that is theirs (issue 18)', function () {
   this.timeout(120_000);
-  const saved: Record<string, string | undefined> = {};
+  let restoreEnv: () => void = () => undefined;
   let vhost: TestVhost;
   let broker: TestBroker;
   const acks: ConsumeMessage[] = [];
@@ -51,10 +52,7 @@ describe('СЕВ ОВВ refusals: ack_type 4 to the sender for every refusal tha
   }
 
   before(async () => {
-    for (const [k, v] of Object.entries(TEST_ENV)) {
-      saved[k] = process.env[k];
-      process.env[k] = v;
-    }
+    restoreEnv = withEnv(TEST_ENV);
     vhost = await createTestVhost('sev-refusals');
     broker = new TestBroker(vhost.url);
     await broker.open();
@@ -65,7 +63,7 @@ describe('СЕВ ОВВ refusals: ack_type 4 to the sender for every refusal tha
   after(async () => {
     await broker?.close();
     await vhost?.delete();
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    restoreEnv();
   });
 
   /** The receipts that answer this msg_id, once the hub has had time to send one. */

@@ -7,6 +7,7 @@ import { createTestVhost, queueState, type TestVhost } from '../support/amqp';
 import { TestBroker } from '../support/broker';
 import { startTestHub, submission, type TestHub } from '../support/hub';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
+import { withEnv } from '../support/env';
 import { waitFor } from '../support/wait';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -25,13 +26,10 @@ describe('conflicting repeats: the same key with other content, on every channel
   let vhost: TestVhost;
   let hub: TestHub;
   let broker: TestBroker;
-  const saved: Record<string, string | undefined> = {};
+  let restoreEnv: () => void = () => undefined;
 
   before(async () => {
-    for (const [k, v] of Object.entries(SEV_OVV_ENV)) {
-      saved[k] = process.env[k];
-      process.env[k] = v;
-    }
+    restoreEnv = withEnv(SEV_OVV_ENV);
     [testDb, vhost] = await Promise.all([createTestDatabase('conflicts'), createTestVhost('conflicts')]);
     hub = await startTestHub({ databaseUrl: testDb.url, amqpUrl: vhost.url });
     broker = new TestBroker(vhost.url);
@@ -42,7 +40,7 @@ describe('conflicting repeats: the same key with other content, on every channel
     await broker?.close();
     await hub?.close();
     await Promise.all([testDb?.drop(), vhost?.delete()]);
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    restoreEnv();
   });
 
   const post = async (text: string) => {
