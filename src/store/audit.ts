@@ -1,5 +1,6 @@
 import { entryHash, GENESIS_HASH, type AuditEntry, type AuditRecord, type AuditVia } from '../domain/audit';
 import { Queryable } from './db';
+import { hasRegistrationIndex } from './documents';
 
 /** Serialises appends hub-wide so the chain has one order (control actions are few per second). */
 const AUDIT_LOCK = 704_117_003;
@@ -68,7 +69,7 @@ export async function queryAudit(q: Queryable, f: AuditQuery): Promise<AuditEntr
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.documentId) where.push(`document_id = $${params.push(f.documentId)}`);
-  if (f.documentIndex) where.push(`document_id IN (SELECT id FROM documents WHERE reg_index = $${params.push(f.documentIndex)})`);
+  if (f.documentIndex) where.push(`document_id IN (SELECT d.id FROM documents d WHERE ${hasRegistrationIndex(f.documentIndex, params)})`);
   if (f.actor) where.push(`actor = $${params.push(f.actor)}`);
   if (f.action) where.push(`action = $${params.push(f.action)}`);
   if (f.from) where.push(`at >= $${params.push(f.from)}`);

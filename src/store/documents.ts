@@ -292,6 +292,19 @@ function textMatch(word: string, params: unknown[]): (expr: string) => string {
   return (expr) => `${expr} LIKE ${p}`;
 }
 
+/**
+ * The documents with this registration index exactly, as a condition on `d` that the trigram index
+ * serves (documents_search_idx holds the index as part of SEARCH_ALL): reg_index has no index of
+ * its own, which would be a seventh index written by every registration (issue 16) to serve the
+ * control log's filter by index (issue 15) alone. An index shorter than a trigram is matched on
+ * the column (the planner reads the table, as before).
+ */
+export function hasRegistrationIndex(index: string, params: unknown[]): string {
+  const exact = `d.reg_index = $${params.push(index)}`;
+  const word = normaliseSearchText(index);
+  return word.length < MIN_INDEXED ? exact : `${textMatch(word, params)(SEARCH_ALL)} AND ${exact}`;
+}
+
 /** The fields of the separate search fields, each a part of SEARCH_ALL (lower() of a part is that part of lower()). */
 const FIELD_INDEX = `lower(coalesce(d.reg_index, ''))`;
 const FIELD_OUTGOING = `lower(coalesce(d.outgoing->>'number', ''))`;
