@@ -36,7 +36,7 @@ export async function startBenchHub(dataDir: string, env: Record<string, string>
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const stop = async () => {
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return; // gone already (by a signal, exitCode stays null)
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;

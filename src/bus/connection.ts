@@ -1,6 +1,6 @@
 import amqp, { Channel, ChannelModel, ConfirmChannel, RecoveringChannelModel } from 'amqplib';
 import type { Logger } from '../log';
-import { declareTopology, TOPOLOGY } from './topology';
+import { declareTopology, TOPOLOGY, type QueueType } from './topology';
 
 /** Hooks run on every (re)connect with a fresh channel model. */
 export type SetupHook = (model: ChannelModel) => Promise<void>;
@@ -19,7 +19,7 @@ export class BusConnection {
   private probe?: Channel;
   private probing?: Promise<boolean>;
 
-  constructor(private readonly url: string, private readonly log: Logger) {}
+  constructor(private readonly url: string, private readonly log: Logger, readonly queueType: QueueType = 'classic') {}
 
   onSetup(hook: SetupHook): void {
     this.hooks.push(hook);
@@ -34,7 +34,7 @@ export class BusConnection {
         waitForConnect: false,
         setup: async (model: ChannelModel) => {
           const ch: Channel = await model.createChannel();
-          await declareTopology(ch);
+          await declareTopology(ch, this.queueType);
           await ch.close();
           const publisher = await model.createConfirmChannel();
           publisher.on('error', (err) => this.log.warn({ err: err.message }, 'помилка каналу надсилання до брокера / publisher channel error'));

@@ -2,13 +2,16 @@ import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { Logger } from '../log';
 import type { HubEvent } from '../schemas';
 import type { BusConnection } from './connection';
-import { TOPOLOGY } from './topology';
+import { queueArguments, TOPOLOGY } from './topology';
 
 /** What delivery needs of a connector: its name and its outbound mapping (connectors/connector.ts). */
 export interface DeliveringConnector {
   name: string;
-  outbound(event: HubEvent): Array<{ destination: string; contentType: string; body: Buffer; messageId: string }>;
+  /** A Promise when the message is read from the store (СЕВ ОВВ outgoing documents: issue 18). */
+  outbound(event: HubEvent): OutboundMessages | Promise<OutboundMessages>;
 }
+
+type OutboundMessages = Array<{ destination: string; contentType: string; body: Buffer; messageId: string }>;
 
 /** The durable queue on dilovod.events that feeds one connector's outbound mapping. */
 export function deliveryQueue(connector: string): string {
@@ -46,7 +49,7 @@ export class ConnectorDelivery {
     await ch.prefetch(this.prefetch);
     for (const connector of this.connectors) {
       const queue = deliveryQueue(connector.name);
-      await ch.assertQueue(queue, { durable: true, arguments: { 'x-dead-letter-exchange': TOPOLOGY.deadLetterExchange } });
+      await ch.assertQueue(queue, { durable: true, arguments: queueArguments(this.bus.queueType) });
       await ch.bindQueue(queue, TOPOLOGY.eventsExchange, '#');
       await ch.consume(queue, (msg) => {
         if (msg) void this.handle(ch, connector, msg);
@@ -57,9 +60,9 @@ export class ConnectorDelivery {
   private async handle(ch: ConfirmChannel, connector: DeliveringConnector, msg: ConsumeMessage): Promise<void> {
     // Only ids and types are logged: events never carry personal data, mapped messages may.
     const log = this.log.child({ connector: connector.name, eventId: msg.properties.messageId, eventType: msg.fields.routingKey });
-    let messages: ReturnType<DeliveringConnector['outbound']>;
+    let messages: OutboundMessages;
     try {
-      messages = connector.outbound(JSON.parse(msg.content.toString('utf8')) as HubEvent);
+      messages = await connector.outbound(JSON.parse(msg.content.toString('utf8')) as HubEvent);
     } catch (err) {
       log.error({ err: (err as Error).message }, 'не вдалося перетворити подію для конектора; її відкладено в dead-letter / outbound mapping failed; event dead-lettered');
       try {

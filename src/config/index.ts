@@ -58,6 +58,12 @@ export interface Config {
   sampleNomenclature: boolean;
   registryRoutingFile?: string;
   amqpPrefetch: number;
+  /**
+   * The type of the queues the hub declares (dilovod.inbound, the dead-letter and delivery queues):
+   * `classic` on one broker, `quorum` on a RabbitMQ cluster, where a quorum queue is replicated and
+   * survives a node's loss. Fixed when a queue is first declared: switching needs the queues moved.
+   */
+  amqpQueueType: 'classic' | 'quorum';
   relayIntervalMs: number;
   schedulerIntervalMs: number;
   /** Working-day calendar: law-in-force picks peacetime or martial law by date (Law 2136-IX). */
@@ -296,6 +302,7 @@ export function loadConfig(env: Env = process.env): Config {
     sampleNomenclature: bool(env, 'SAMPLE_NOMENCLATURE', !databaseUrl),
     registryRoutingFile: env.REGISTRY_ROUTING_FILE || undefined,
     amqpPrefetch: integer(env, 'AMQP_PREFETCH', 16, 1, 1000),
+    amqpQueueType: oneOf(env, 'AMQP_QUEUE_TYPE', ['classic', 'quorum'] as const, 'classic'),
     relayIntervalMs: integer(env, 'RELAY_INTERVAL_MS', 500, 10, 60000),
     schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 60_000, 50, 86_400_000),
     calendar: oneOf(env, 'CALENDAR', ['law-in-force', 'peacetime', 'martial-law'] as const, 'law-in-force'),

@@ -163,7 +163,7 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
   }
 
   if (config.amqpUrl) {
-    hub.bus = new BusConnection(config.amqpUrl, log);
+    hub.bus = new BusConnection(config.amqpUrl, log, config.amqpQueueType);
     hub.consumer = new InboundConsumer(hub.bus, deps, {
       prefetch: config.amqpPrefetch, publishers: config.amqpPublishers, onCommand: amqpCommandHandler(control, db), ...opts.consumer,
     });

@@ -1,5 +1,5 @@
 import amqp, { type Channel, type ChannelModel, type ConsumeMessage, type GetMessage } from 'amqplib';
-import { TOPOLOGY, declareTopology } from '../../src/bus';
+import { TOPOLOGY, declareTopology, type QueueType } from '../../src/bus';
 import { waitFor } from './wait';
 
 export interface EventTap {
@@ -13,7 +13,8 @@ export class TestBroker {
   private conn?: ChannelModel;
   ch!: Channel;
 
-  constructor(private readonly url: string) {}
+  /** queueType: as the hub's AMQP_QUEUE_TYPE (a queue is declared with the type it was made with). */
+  constructor(private readonly url: string, private readonly queueType: QueueType = 'classic') {}
 
   async open(): Promise<void> {
     this.conn = await amqp.connect(this.url);
@@ -21,7 +22,7 @@ export class TestBroker {
     this.conn.on('error', () => undefined);
     this.ch = await this.conn.createChannel();
     this.ch.on('error', () => undefined);
-    await declareTopology(this.ch);
+    await declareTopology(this.ch, this.queueType);
   }
 
   publish(routingKey: string, body: unknown, props: { messageId?: string; userId?: string } = {}): void {

@@ -33,6 +33,7 @@ export function testConfig(over: Partial<Config> = {}): Config {
     logLevel: 'info',
     sampleNomenclature: true,
     amqpPrefetch: 8,
+    amqpQueueType: 'classic',
     relayIntervalMs: 50,
     schedulerIntervalMs: 3_600_000,
     calendar: 'law-in-force',
