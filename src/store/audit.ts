@@ -28,10 +28,16 @@ function toEntry(r: AuditRow): AuditEntry {
 
 /** Appends one entry in the caller's transaction (the log entry commits with the action). */
 export async function appendAudit(q: Queryable, rec: AuditRecord): Promise<AuditEntry> {
+  // The lock in a statement of its own: a statement reads with the snapshot it started with, so the
+  // head read in the statement that waited for the lock could miss the entry of the transaction
+  // that held it (two entries on one head: a fork). The head and the next seq then in one round trip.
   await q.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-  const [last] = await q.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const [{ seq }] = (await q.query<{ seq: number }>("SELECT nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq")) as [{ seq: number }];
+  const [head] = await q.query<{ hash: string | null; seq: number }>(
+    "SELECT (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS hash, nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq",
+  );
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  // As the driver gives it (pg: the bigint as a string), as the entries read back give it to the verifier.
+  const seq = head!.seq;
   // Millisecond precision, so what is hashed is exactly what PostgreSQL gives back.
   const at = new Date(new Date(rec.at).getTime()).toISOString();
   const full: AuditRecord = { ...rec, at, before: rec.before ?? null, after: rec.after ?? null };
