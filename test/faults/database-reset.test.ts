@@ -4,6 +4,7 @@ import { PostgresDb } from '../../src/store';
 import { createTestDatabase, type TestDatabase } from '../support/pg';
 import { spawnHub } from '../support/process';
 import { TcpProxy } from '../support/tcp-proxy';
+import { waitFor } from '../support/wait';
 
 /**
  * Issue 14, "A reset database connection kills the process": pg-pool takes its error listener off
@@ -63,10 +64,12 @@ describe('faults: start-up waits for the database (TCP proxy, real PostgreSQL, a
     await proxy.start();
     await proxy.cut();
     url.host = `127.0.0.1:${proxy.port}`;
-    const hub = spawnHub({ DATABASE_URL: url.toString(), DATABASE_WAIT_MS: '30000', AMQP_URL: '' });
-    try {
-      await new Promise((r) => setTimeout(r, 2000));
+    // The database comes back once the hub says it waits (a fixed delay raced a slow start on a busy machine).
+    const hub = spawnHub({ DATABASE_URL: url.toString(), DATABASE_WAIT_MS: '30000', AMQP_URL: '' }, async (output) => {
+      await waitFor(() => output().includes('чекаємо (DATABASE_WAIT_MS)'), 'the hub to say it waits for the database', 30_000);
       await proxy.restore();
+    });
+    try {
       const started = await hub;
       const ready = await fetch(`${started.url}/readyz`);
       expect(ready.status).to.equal(200);
