@@ -1,5 +1,6 @@
-import type { Decoder, SenderReader } from '../src/pipeline';
+import type { Decoder, MessageHandler, SenderReader } from '../src/pipeline';
 import type { HubEvent } from '../src/schemas';
+import type { Queryable } from '../src/store';
 
 /** What a connector's outbound mapping produces for an event: a message for the external system. */
 export interface OutboundMessage {
@@ -24,7 +25,15 @@ export interface Connector {
   decoders: Record<string, Decoder>;
   /** Per format: who sent a refused input, so its refusal goes back to them (input.refused → outbound). */
   senders?: Record<string, SenderReader>;
+  /** Per format: the connector's own messages that are not documents (СЕВ ОВВ receipts), applied instead of registered. */
+  handlers?: Record<string, MessageHandler>;
   outbound(event: HubEvent): OutboundMessage[];
+  /**
+   * For events whose message the hub keeps in its store (an outgoing document's content never rides
+   * on an event, which carries no personal data): the message read with the hub's database.
+   * Undefined for any other event, which `outbound` maps.
+   */
+  outboundStored?(event: HubEvent, db: Queryable): Promise<OutboundMessage[]> | undefined;
   /** Loads and checks the connector's settings; throws ConfigError naming the variable. Run at start-up when it delivers. */
   checkConfig?(): void;
 }

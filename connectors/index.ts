@@ -1,5 +1,5 @@
 import { ConfigError } from '../src/config';
-import { registerDecoder } from '../src/pipeline';
+import { registerDecoder, registerMessageHandler } from '../src/pipeline';
 import type { Connector } from './connector';
 import { ePetitionsConnector } from './e-petitions';
 import { hotlineConnector } from './hotline';
@@ -27,5 +27,8 @@ let registered = false;
 export function registerConnectors(): void {
   if (registered) return;
   registered = true;
-  for (const c of CONNECTORS) for (const [format, decoder] of Object.entries(c.decoders)) registerDecoder(format, decoder, c.senders?.[format]);
+  for (const c of CONNECTORS) {
+    for (const [format, decoder] of Object.entries(c.decoders)) registerDecoder(format, decoder, c.senders?.[format]);
+    for (const [format, handler] of Object.entries(c.handlers ?? {})) registerMessageHandler(format, handler);
+  }
 }

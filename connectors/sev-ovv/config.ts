@@ -21,6 +21,8 @@ export interface SevOvvConfig {
   replyKind: DocumentKind;
   defaultKind: DocumentKind;
   maxAttachmentBytes: number;
+  /** Working days an outgoing message may wait for its first receipt (issue 18). */
+  receiptWaitWorkingDays: number;
 }
 
 const config = envConfig<SevOvvConfig>({
@@ -39,6 +41,7 @@ const config = envConfig<SevOvvConfig>({
     replyKind: parse.text,
     defaultKind: parse.text,
     maxAttachmentBytes: parse.integer,
+    receiptWaitWorkingDays: parse.integer,
   },
 });
 

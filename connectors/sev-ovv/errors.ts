@@ -43,6 +43,11 @@ const SPECS = {
     message: 'A СЕВ ОВВ attachment exceeds the configured maximum size',
     messageUk: 'Вкладення СЕВ ОВВ перевищує встановлений максимальний розмір',
   },
+  SEV_OVV_ADDITION_UNKNOWN_DOCUMENT: {
+    status: 422,
+    message: 'The СЕВ ОВВ addition (msg_type 2 or 4) extends a document the hub has not registered; it is kept, not applied',
+    messageUk: 'Доповнення СЕВ ОВВ (msg_type 2 або 4) стосується документа, якого хаб не реєстрував; його збережено, але не застосовано',
+  },
   // Not the sender's fault, and not a crash: the input is kept and replayed once the connector is set up (issue 12).
   SEV_OVV_NOT_CONFIGURED: {
     status: 422,

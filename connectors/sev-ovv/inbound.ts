@@ -24,8 +24,8 @@ function clip(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
 
-/** Only messages for us, from senders we accept. */
-function checkRouting(header: SevHeader, config: SevOvvConfig): void {
+/** Only messages for us, from senders we accept (receipts too: outgoing/receipts.ts). */
+export function checkRouting(header: SevHeader, config: SevOvvConfig): void {
   if (header.toOrgId !== config.orgId) {
     throw sevOvvError('SEV_OVV_WRONG_ADDRESSEE', { toOrgId: header.toOrgId, toOrganization: header.toOrganization, ourOrgId: config.orgId, msgId: header.msgId });
   }

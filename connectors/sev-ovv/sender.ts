@@ -26,6 +26,14 @@ function firstStartTag(text: string): { name: string; attrs: Map<string, string>
   return { name: tag[1]!, attrs };
 }
 
+/** The Header start tag's attributes, read from the first bytes alone; undefined when the message does not start with a Header. */
+export function headerAttributes(payload: Buffer): Map<string, string> | undefined {
+  const head = payload.subarray(0, HEAD_BYTES);
+  const label = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const tag = firstStartTag(new TextDecoder(label).decode(head));
+  return tag && tag.name.replace(/^[^:]*:/, '') === 'Header' ? tag.attrs : undefined;
+}
+
 /**
  * Who sent a СЕВ ОВВ message the hub refused, for the refusal receipt (ack_type 4) to reach them
  * (issue 18: a message refused under the signature policy, addressed to another organisation,
@@ -38,14 +46,11 @@ function firstStartTag(text: string): { name: string; attrs: Map<string, string>
  * a receipt (msg_type 0): answering a refused receipt with a receipt could go back and forth.
  */
 export function sevOvvSenderOf(payload: Buffer): { source: string; externalId: string } | undefined {
-  const head = payload.subarray(0, HEAD_BYTES);
-  const label = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : 'utf-8';
-  const tag = firstStartTag(new TextDecoder(label).decode(head));
-  if (!tag || tag.name.replace(/^[^:]*:/, '') !== 'Header') return undefined;
-  if (tag.attrs.get('msg_type') === String(MSG_TYPE.acknowledgement)) return undefined;
-  const orgId = tag.attrs.get('from_org_id');
-  const sysId = tag.attrs.get('from_sys_id');
-  const msgId = tag.attrs.get('msg_id');
+  const attrs = headerAttributes(payload);
+  if (!attrs || attrs.get('msg_type') === String(MSG_TYPE.acknowledgement)) return undefined;
+  const orgId = attrs.get('from_org_id');
+  const sysId = attrs.get('from_sys_id');
+  const msgId = attrs.get('msg_id');
   if (!orgId || !sysId || !msgId) return undefined;
   const externalId = externalIdOf({ orgId, sysId, msgId });
   return externalId.length <= MAX_EXTERNAL_ID_LENGTH ? { source: SOURCE, externalId } : undefined;

@@ -35,6 +35,7 @@ export function testConfig(over: Partial<SevOvvConfig> = {}): SevOvvConfig {
     replyKind: 'official-letter',
     defaultKind: 'official-letter',
     maxAttachmentBytes: 25 * 1024 * 1024,
+    receiptWaitWorkingDays: 1,
     ...over,
   };
 }

@@ -26,6 +26,7 @@ import { healthRouter } from './routes/health';
 import { identityRouter } from './routes/identity';
 import { infoRequestsRouter } from './routes/info-requests';
 import { nomenclatureRouter } from './routes/nomenclature';
+import { outgoingRouter } from './routes/outgoing';
 import { petitionsRouter } from './routes/petitions';
 import { quarantineRouter } from './routes/quarantine';
 import { signaturesRouter } from './routes/signatures';
@@ -83,6 +84,7 @@ export function createApp(deps: ApiDeps): Express {
   table.mount(app, '/api/v1', infoRequestsRouter(deps));
   table.mount(app, '/api/v1/petitions', petitionsRouter({ petitions: deps.petitions, db: deps.db, clock: deps.clock }));
   table.mount(app, '/api/v1/signatures', signaturesRouter(deps.signatures, deps.clock));
+  table.mount(app, '/api/v1', outgoingRouter(deps));
   table.mount(app, '/api/v1', identityRouter(deps.db, deps.clock));
   table.mount(app, '/api/v1', configRouter(deps.config));
   table.mount(app, '/api/v1', changesRouter(deps.db));

@@ -1,4 +1,4 @@
-import type { HubError } from '../errors';
+import { HubError } from '../errors';
 
 interface Violation { path?: string; message?: string; messageUk?: string }
 
@@ -19,4 +19,15 @@ export function hubErrorLines(err: HubError): string[] {
   // Details of another shape (ids, values) are data, not prose: shown as they are.
   if (lines.length === 1 && err.details !== undefined) lines.push(JSON.stringify(err.details, null, 2));
   return lines;
+}
+
+/**
+ * Why an import file could not be taken, as the operator reads it (a HubError's lines, JSON that
+ * does not parse, a file that is not there); undefined for anything else, which is the hub's fault.
+ */
+export function inputFileErrorText(err: unknown, file: string): string | undefined {
+  if (err instanceof HubError) return hubErrorLines(err).join('\n');
+  if (err instanceof SyntaxError) return `файл ${file} не є коректним JSON (${err.message})`;
+  if ((err as NodeJS.ErrnoException).code === 'ENOENT') return `файлу ${file} немає`;
+  return undefined;
 }

@@ -20,6 +20,7 @@ export const TAGS = {
   'info-requests': { uk: 'Запити на інформацію', en: 'Public-information requests' },
   petitions: { uk: 'Електронні петиції', en: 'E-petitions' },
   signatures: { uk: 'Електронні підписи', en: 'Signatures' },
+  outgoing: { uk: 'Вихідні документи (СЕВ ОВВ)', en: 'Outgoing documents (СЕВ ОВВ)' },
   identity: { uk: 'Доступ і персонал', en: 'Identity and staff' },
   edms: { uk: 'Інтеграція з СЕД', en: 'EDMS integration' },
   operations: { uk: 'Адміністрування', en: 'Operations' },
@@ -254,6 +255,27 @@ export const OPERATIONS: Record<string, Operation> = {
   'PUT /api/v1/nomenclature/{year}': {
     tag: 'nomenclature', summary: 'Завантажити номенклатуру року', summaryEn: 'Load a year\'s nomenclature', body: { json: ref('nomenclature') },
     responses: { 200: { description: 'Скільки справ записано / how many were written', json: exact({ year: int, upserted: int }) } },
+  },
+
+  'GET /api/v1/sev-ovv/participants': {
+    tag: 'outgoing', summary: 'Учасники СЕВ ОВВ, яким рада може надсилати документи', summaryEn: 'The СЕВ ОВВ participants the council may send to',
+    responses: { 200: { description: 'Учасники / the participants', json: list(ref('sev-ovv-participant')) } },
+  },
+  'POST /api/v1/outgoing': {
+    tag: 'outgoing', summary: 'Зареєструвати вихідний документ і надіслати його через СЕВ ОВВ', summaryEn: 'Register an outgoing document and send it through СЕВ ОВВ',
+    description: 'Every addressee must be a participant (422 SEV_OVV_UNKNOWN_ADDRESSEE) and every file carry a detached signature that meets the policy for outgoing documents, qualified by default (422 OUTGOING_SIGNATURE_POLICY_FAILED with the reports); nothing is registered otherwise. One 1207 message per addressee (msg_type 3 to the sender of the answered document).',
+    body: { json: ref('outgoing-submission') },
+    headers: { 'Idempotency-Key': 'Optional: a retry with the same key and body answers the first card (Idempotent-Replay: true), never a second registration.' },
+    responses: { 201: { description: 'Картка вихідного документа / the outgoing card', json: ref('outgoing-card') } },
+  },
+  'GET /api/v1/outgoing/messages': {
+    tag: 'outgoing', summary: 'Надіслані повідомлення за станом квитанцій', summaryEn: 'Sent messages by the state of their receipts',
+    query: { state: { schema: { type: 'string', enum: ['sent', 'delivered', 'accepted', 'registered', 'refused', 'unconfirmed'] }, description: 'unconfirmed: без жодної квитанції довше за SEV_OVV_RECEIPT_WAIT_WORKING_DAYS робочих днів / no receipt within the wait' } },
+    responses: { 200: { description: 'Повідомлення / the messages', json: list(ref('outgoing-message')) } },
+  },
+  'GET /api/v1/outgoing/{id}': {
+    tag: 'outgoing', summary: 'Картка вихідного документа з квитанціями', summaryEn: 'An outgoing document with its receipts',
+    responses: { 200: { description: 'Картка / the card', json: ref('outgoing-card') } },
   },
 
   'GET /api/v1/audit/log': {

@@ -153,10 +153,20 @@ export class ControlService {
    * (a command's If-Match): refused with 412 and the card as it is when the card has moved on.
    */
   async act(documentId: string, cardId: string, action: ControlAction, raw: unknown, by: Principal, expectedVersion?: number): Promise<ControlCard> {
+    const result = await this.deps.db.tx((q) => this.actIn(q, documentId, cardId, action, raw, by, expectedVersion));
+    this.deps.onEventsCommitted?.();
+    return result;
+  }
+
+  /**
+   * The same action in the caller's transaction, e.g. an outgoing answer that executes its card in
+   * the step that registers it (issue 18); the caller nudges the relay after its commit.
+   */
+  async actIn(q: Queryable, documentId: string, cardId: string, action: ControlAction, raw: unknown, by: Principal, expectedVersion?: number): Promise<ControlCard> {
     const spec = ACTIONS[action];
     const body = assertValid<{ reason?: string; standingInFor?: string }>(spec.schema, raw);
     const actor = auditActor(by, body.standingInFor);
-    const result = await this.deps.db.tx(async (q) => {
+    return (async () => {
       const card = await store.lockCard(q, documentId, cardId);
       const doc = card ? await documents.getCard(q, documentId) : undefined;
       if (!card || !doc) throw HubError.of('NOT_FOUND', { documentId, cardId });
@@ -172,11 +182,9 @@ export class ControlService {
       const event = action === 'extension-decision' && !granted ? 'control.extension-refused' : spec.event;
       await this.finish(q, doc, card, next, actor, spec.audit, event, body.reason ?? null);
       return next;
-    }).catch((err) => {
+    })().catch((err) => {
       throw asHubError(err);
     });
-    this.deps.onEventsCommitted?.();
-    return result;
   }
 
   private apply(card: ControlCard, action: ControlAction, body: unknown, by: string, ctx: ControlContext): ControlCard {

@@ -9,6 +9,7 @@ import { BusConnection, ConnectorDelivery, deliveryQueue, InboundConsumer, Outbo
 import { ControlScheduler, ControlService, type TermService } from '../control';
 import { calendarTermService, configuredCalendar } from '../control/terms';
 import type { Config } from '../config';
+import type { HubEvent } from '../schemas';
 import { kyivDate, systemClock, type Clock } from '../domain/clock';
 import { createLogger, type Logger } from '../log';
 import { ensureSampleNomenclature } from '../nomenclature';
@@ -168,7 +169,9 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
       prefetch: config.amqpPrefetch, publishers: config.amqpPublishers, onCommand: amqpCommandHandler(control, db), ...opts.consumer,
     });
     hub.relay = new OutboxRelay(db, hub.bus, clock, log, config.relayIntervalMs);
-    hub.delivery = new ConnectorDelivery(hub.bus, delivering, log, config.amqpPrefetch);
+    // A connector's stored messages (СЕВ ОВВ outgoing documents) are read with this hub's database.
+    const withStore = delivering.map((c) => ({ name: c.name, outbound: (e: HubEvent) => c.outboundStored?.(e, db) ?? c.outbound(e) }));
+    hub.delivery = new ConnectorDelivery(hub.bus, withStore, log, config.amqpPrefetch);
     await hub.bus.start();
     hub.relay.start();
   }

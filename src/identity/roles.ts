@@ -49,6 +49,8 @@ export const PERMISSIONS = [
   'subscriptions:manage',
   'metrics:read',
   'archive:import',
+  'outgoing:read',
+  'outgoing:submit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,16 +62,17 @@ const READ_COMMON: Permission[] = ['documents:read', 'control:read', 'nomenclatu
  * only for the purpose it is needed for).
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  registrar: [...READ_COMMON, 'documents:submit', 'quarantine:read', 'quarantine:manage', 'reports:read', 'appeals:read', 'petitions:read', 'petitions:submit'],
+  // The general department registers and sends the council's outgoing documents (003) and sees their receipts.
+  registrar: [...READ_COMMON, 'documents:submit', 'quarantine:read', 'quarantine:manage', 'reports:read', 'appeals:read', 'petitions:read', 'petitions:submit', 'outgoing:read', 'outgoing:submit'],
   // Reads only what is given to them (documentScope), acts only on their own cards (003 §158-160).
   executor: [...READ_COMMON, 'control:execute'],
   // Decides only on cards they control or stand in for (003 §118, §158, §174, §196).
-  controller: [...READ_COMMON, 'control:resolve', 'control:decide', 'reports:read', 'appeals:read', 'petitions:read'],
+  controller: [...READ_COMMON, 'control:resolve', 'control:decide', 'reports:read', 'appeals:read', 'petitions:read', 'outgoing:read'],
   'appeals-officer': [
     ...READ_COMMON, 'reports:read', 'appeals:read', 'appeals:answer', 'info-requests:read', 'info-requests:act',
     'petitions:read', 'personal-data', 'quarantine:read',
   ],
-  auditor: [...READ_COMMON, 'quarantine:read', 'reports:read', 'appeals:read', 'info-requests:read', 'petitions:read', 'audit:read'],
+  auditor: [...READ_COMMON, 'quarantine:read', 'reports:read', 'appeals:read', 'info-requests:read', 'petitions:read', 'audit:read', 'outgoing:read'],
   // Submits for its allowed sources, reads its own documents and its own source's quarantine.
   // The EDMS brings the archive of earlier years in batches, for its own sources (src/archive).
   integrator: ['documents:submit', 'documents:read', 'quarantine:read', 'petitions:submit', 'signatures:verify', 'nomenclature:read', 'subscriptions:manage', 'archive:import'],

@@ -17,7 +17,8 @@ function payloadHash(sub: DocumentSubmission): string {
 
 type Plan = { journal: string; case: string; year: number; date: string };
 
-async function requireCase(q: Queryable, plan: Plan): Promise<void> {
+/** The plan's case is in its year's nomenclature, else NO_NOMENCLATURE / UNKNOWN_CASE (outgoing documents are filed alike). */
+export async function requireCase(q: Queryable, plan: Pick<Plan, 'case' | 'year'>): Promise<void> {
   const found = await nomenclature.findCase(q, plan.year, plan.case);
   if (!found) {
     const years = await nomenclature.nomenclatureYears(q);

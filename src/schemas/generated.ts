@@ -1376,6 +1376,14 @@ export interface DocumentCard {
    */
   signatures?: SignatureSummary[];
   /**
+   * The council's outgoing documents that answer this one («відповідь № … від …», issue 18), each by its outgoing registration. Absent when none.
+   */
+  answeredBy?: {
+    outgoingId: string;
+    index: string;
+    date: string;
+  }[];
+  /**
    * What staff should look at before relying on the document (e.g. a signature that is not valid or not qualified). Absent when none.
    */
   flags?: {
@@ -1944,6 +1952,135 @@ export interface Nomenclature {
   cases: [NomenclatureCase, ...NomenclatureCase[]];
 }
 
+// outgoing-card.schema.json
+/**
+ * A registered outgoing document: its registration in the outgoing journal, addressees, signatory, files with the hub's signature verdicts, the incoming document it answers, and each message sent with its receipts.
+ */
+export interface OutgoingCard {
+  id: string;
+  summary: string;
+  signatory: {};
+  addressees: SevOvvParticipant[];
+  registration: Registration;
+  answersDocumentId: string | null;
+  attachments: {
+    name: string;
+    mediaType: string;
+    sha256: string;
+    size: number;
+  }[];
+  signatures: SignatureSummary[];
+  messages: OutgoingMessage[];
+  createdAt: string;
+}
+
+// outgoing-message.schema.json
+/**
+ * One 1207 message the hub sent to one addressee, and where its receipts have brought it: sent → delivered (ack_type 1) → accepted (2) → registered by the addressee with their number and date (3), or refused with their reason (4).
+ */
+export interface OutgoingMessage {
+  msgId: string;
+  outgoingId: string;
+  toOrgId: string;
+  toSysId: string;
+  toName: string;
+  /**
+   * 1 a document; 3 an answer to the addressee's own document (Addressee/Referred).
+   */
+  msgType: 1 | 3;
+  state: 'sent' | 'delivered' | 'accepted' | 'registered' | 'refused';
+  sentAt: string;
+  deliveredAt: string | null;
+  acceptedAt: string | null;
+  registeredAt: string | null;
+  refusedAt: string | null;
+  /**
+   * The addressee's registration (ack_type 3 RegNumber).
+   */
+  theirRegistration: {
+    number: string;
+    date: string;
+  } | null;
+  /**
+   * The addressee's reason (ack_type 4 AckResult@errortext).
+   */
+  refusalReason: string | null;
+}
+
+// outgoing-submission.schema.json
+/**
+ * An outgoing document of the council to register and send through СЕВ ОВВ (003, registration of outgoing documents): the addressees (participants of the exchange, by ЄДРПОУ), the summary, who signed it, the files and a detached CAdES signature over each made in the official's own key software (the hub verifies them and never holds a private key). `answersDocumentId` links it to the incoming document it answers; `executeControl` executes that document's control card with it in the same step.
+ */
+export interface OutgoingSubmission {
+  /**
+   * ЄДРПОУ of each addressee; each must be in the participants directory.
+   *
+   * @minItems 1
+   * @maxItems 100
+   */
+  addressees: [string, ...string[]];
+  summary: string;
+  signatory: {
+    name: string;
+    position: string;
+    staffId?: string;
+  };
+  /**
+   * @minItems 1
+   * @maxItems 50
+   */
+  attachments: [
+    {
+      name: string;
+      mediaType: string;
+      contentBase64: string;
+    },
+    ...{
+      name: string;
+      mediaType: string;
+      contentBase64: string;
+    }[]
+  ];
+  /**
+   * @minItems 1
+   * @maxItems 100
+   */
+  signatures: [
+    {
+      /**
+       * The attachment's name the detached signature covers.
+       */
+      attachment: string;
+      /**
+       * The CAdES (CMS SignedData) container, base64.
+       */
+      cms: string;
+    },
+    ...{
+      /**
+       * The attachment's name the detached signature covers.
+       */
+      attachment: string;
+      /**
+       * The CAdES (CMS SignedData) container, base64.
+       */
+      cms: string;
+    }[]
+  ];
+  /**
+   * The registered incoming document this one answers.
+   */
+  answersDocumentId?: string;
+  /**
+   * Execute this control card of the answered document with this answer (003 §160): its number and date go into the card and the control log.
+   */
+  executeControl?: {
+    cardId: string;
+    onMerits: boolean;
+    standingInFor?: string;
+  };
+}
+
 // personal-data-read.schema.json
 /**
  * Who was shown a citizen's personal data, which record and through which route (Law «Про захист персональних даних», art. 14): GET /api/v1/audit/personal-data-reads.
@@ -2461,6 +2598,14 @@ export interface RegistryRouting {
       };
     };
   };
+  /**
+   * The journal of the council's outgoing documents (003, registration of outgoing documents): its own running numbers, its case, and its own index template (the routing's when absent). Without it: journal outgoing, case of official-letter.
+   */
+  outgoing?: {
+    journal: string;
+    case: string;
+    indexTemplate?: string;
+  };
 }
 
 // release.schema.json
@@ -2557,6 +2702,33 @@ export interface SenderControl {
      */
     edrpou?: string;
   };
+}
+
+// sev-ovv-participant-directory.schema.json
+/**
+ * A file of СЕВ ОВВ participants to import (JSON; a CSV with the columns edrpou, sysId, name is read into the same shape). Each participant is added or updated by its ЄДРПОУ; one not in the file stays.
+ */
+export interface SevOvvParticipantDirectory {
+  /**
+   * @minItems 1
+   */
+  participants: [SevOvvParticipant, ...SevOvvParticipant[]];
+}
+
+// sev-ovv-participant.schema.json
+/**
+ * A participant of the inter-agency exchange (СЕВ ОВВ) the council may send documents to: its ЄДРПОУ (Header to_org_id), the system id the exchange's operator issued it (to_sys_id) and its name (to_organization). The council keeps the list (`dilovod sev-ovv participants import FILE`).
+ */
+export interface SevOvvParticipant {
+  /**
+   * ЄДРПОУ code, leading zeros kept (8 digits; 10 for a self-employed person's РНОКПП).
+   */
+  edrpou: string;
+  /**
+   * The participant's system id in the exchange.
+   */
+  sysId: string;
+  name: string;
 }
 
 // signature-check.schema.json
@@ -2812,7 +2984,7 @@ export interface StaffMember {
 export interface SubscriptionCreateRequest {
   url: string;
   /**
-   * The event types to receive; "*" for all. audit.checkpoint: each signed checkpoint of the control log (issue 14), for the EDMS to keep as a witness; it is about no document, so `sources` does not filter it. input.refused: an input refused into quarantine whose sender can be named (issue 18), filtered by its `source`.
+   * The event types to receive; "*" for all. audit.checkpoint: each signed checkpoint of the control log (issue 14), for the EDMS to keep as a witness; it is about no document, so `sources` does not filter it. input.refused: an input refused into quarantine whose sender can be named (issue 18), filtered by its `source`. outgoing.*: an outgoing СЕВ ОВВ document sent and each receipt back (issue 18); about no incoming document, so a subscription filtered by `sources` does not get them.
    *
    * @minItems 1
    */
@@ -2833,6 +3005,11 @@ export interface SubscriptionCreateRequest {
       | 'control.command-refused'
       | 'audit.checkpoint'
       | 'input.refused'
+      | 'outgoing.sent'
+      | 'outgoing.delivered'
+      | 'outgoing.accepted'
+      | 'outgoing.registered'
+      | 'outgoing.refused'
     ),
     ...(
       | '*'
@@ -2850,6 +3027,11 @@ export interface SubscriptionCreateRequest {
       | 'control.command-refused'
       | 'audit.checkpoint'
       | 'input.refused'
+      | 'outgoing.sent'
+      | 'outgoing.delivered'
+      | 'outgoing.accepted'
+      | 'outgoing.registered'
+      | 'outgoing.refused'
     )[]
   ];
   /**

@@ -79,8 +79,9 @@ export async function setNotRegistered(q: Queryable, id: string, reason: NonNull
   await q.query(`UPDATE documents SET status = 'not-registered', not_registered_reason = $2 WHERE id = $1`, [id, JSON.stringify(reason)]);
 }
 
-export async function insertAttachments(q: Queryable, documentId: string, list: NewAttachment[]): Promise<void> {
-  let ordinal = 0;
+export async function insertAttachments(q: Queryable, documentId: string, list: NewAttachment[], after = 0): Promise<void> {
+  // `after`: the ordinals already taken (files added to a card later, e.g. a СЕВ ОВВ addition).
+  let ordinal = after;
   for (const a of list) {
     ordinal++;
     await q.query(
@@ -98,8 +99,8 @@ export interface NewSignature extends SignatureSummary {
 export type DocumentFlag = NonNullable<DocumentCard['flags']>[number];
 
 /** Keeps the signature reports of a new document (inside the registering transaction). */
-export async function insertSignatures(q: Queryable, documentId: string, list: NewSignature[]): Promise<void> {
-  let ordinal = 0;
+export async function insertSignatures(q: Queryable, documentId: string, list: NewSignature[], after = 0): Promise<void> {
+  let ordinal = after;
   for (const s of list) {
     ordinal++;
     await q.query(
@@ -149,6 +150,8 @@ export interface DocumentRow {
   attachments: DocumentCard['attachments'] | null;
   signatures: SignatureSummary[] | null;
   flags: DocumentFlag[] | null;
+  /** The outgoing documents that answer it (migration 022); only where the card is read whole. */
+  answered_by?: DocumentCard['answeredBy'] | null;
 }
 
 /** A timestamptz as JavaScript's toISOString() writes it, whatever the session's time zone (PGlite and PostgreSQL alike). */
@@ -160,7 +163,9 @@ const CARD_SELECT = `SELECT d.*, (
     SELECT json_agg(json_build_object('attachment', s.attachment, 'indication', s.indication, 'subIndication', s.sub_indication,
       'qualified', s.qualified, 'signer', s.signer, 'signingTime', ${isoUtc('s.signing_time')},
       'bestSignatureTime', ${isoUtc('s.best_signature_time')}) ORDER BY s.ordinal)
-    FROM document_signatures s WHERE s.document_id = d.id) AS signatures
+    FROM document_signatures s WHERE s.document_id = d.id) AS signatures, (
+    SELECT json_agg(json_build_object('outgoingId', o.id, 'index', o.reg_index, 'date', to_char(o.reg_date, 'YYYY-MM-DD')) ORDER BY o.reg_date, o.reg_number)
+    FROM outgoing_documents o WHERE o.answers_document_id = d.id) AS answered_by
   FROM documents d`;
 
 export function toCard(r: DocumentRow): DocumentCard {
@@ -189,6 +194,7 @@ export function toCard(r: DocumentRow): DocumentCard {
   if (r.not_registered_reason) card.notRegisteredReason = r.not_registered_reason;
   if (r.signatures?.length) card.signatures = r.signatures;
   if (r.flags?.length) card.flags = r.flags;
+  if (r.answered_by?.length) card.answeredBy = r.answered_by;
   return card;
 }
 

@@ -1,10 +1,9 @@
 import { appendAudit } from '../../audit';
-import { HubError } from '../../errors';
 import { importStaff, listStaff, readStaffFile } from '../../identity';
 import { withDatabase } from '../database';
 import { CLI_ACTOR, parseArgs, UsageError, type CliCommand } from '../command';
 import { plural } from '../../domain/plural-uk';
-import { hubErrorLines } from '../hub-error';
+import { inputFileErrorText } from '../hub-error';
 
 /** «додано 1 особу», «3 особи», «5 осіб». */
 const PEOPLE = { one: 'особу', few: 'особи', many: 'осіб' };
@@ -36,10 +35,8 @@ export const command: CliCommand = {
         console.log(`Довідник працівників: додано ${plural(counts.added, PEOPLE)}, оновлено ${plural(counts.updated, PEOPLE)}.`);
         return 0;
       } catch (err) {
-        if (err instanceof HubError || err instanceof SyntaxError || (err as NodeJS.ErrnoException).code === 'ENOENT') {
-          const text = err instanceof HubError ? hubErrorLines(err).join('\n')
-            : err instanceof SyntaxError ? `файл ${positional[0]} не є коректним JSON (${err.message})`
-            : `файлу ${positional[0]} немає`;
+        const text = inputFileErrorText(err, positional[0] as string);
+        if (text !== undefined) {
           console.error(`dilovod staff: ${text}`);
           return 65;
         }

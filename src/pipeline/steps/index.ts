@@ -1,4 +1,4 @@
-export { signatureStep } from './signatures';
+export { signatureStep, toRows as signatureRows } from './signatures';
 export type { SignatureFinding, SignatureStepOptions } from './signatures';
 export { loadSignatureSettings } from './signature-setup';
 export type { SignatureSettings } from './signature-setup';

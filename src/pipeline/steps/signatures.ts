@@ -91,8 +91,8 @@ async function verifyOne(sub: DocumentSubmission, sig: SubmittedSignature, i: nu
   return { attachment: sig.attachment ?? null, result };
 }
 
-/** One row per signer; a container that cannot be read is one row without a signer. */
-function toRows({ attachment, result }: Verified): NewSignature[] {
+/** One row per signer; a container that cannot be read is one row without a signer (outgoing documents keep theirs alike). */
+export function toRows({ attachment, result }: Verified): NewSignature[] {
   const { signatures, ...container } = result;
   if (!signatures.length) {
     return [

@@ -790,6 +790,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/outgoing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Зареєструвати вихідний документ і надіслати його через СЕВ ОВВ
+         * @description Register an outgoing document and send it through СЕВ ОВВ.
+         *
+         *     Every addressee must be a participant (422 SEV_OVV_UNKNOWN_ADDRESSEE) and every file carry a detached signature that meets the policy for outgoing documents, qualified by default (422 OUTGOING_SIGNATURE_POLICY_FAILED with the reports); nothing is registered otherwise. One 1207 message per addressee (msg_type 3 to the sender of the answered document).
+         *
+         *     Потрібен дозвіл `outgoing:submit`. Requires permission `outgoing:submit`.
+         */
+        post: operations["postOutgoing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outgoing/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Картка вихідного документа з квитанціями
+         * @description An outgoing document with its receipts.
+         *
+         *     Потрібен дозвіл `outgoing:read`. Requires permission `outgoing:read`.
+         */
+        get: operations["getOutgoingId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outgoing/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Надіслані повідомлення за станом квитанцій
+         * @description Sent messages by the state of their receipts.
+         *
+         *     Потрібен дозвіл `outgoing:read`. Requires permission `outgoing:read`.
+         */
+        get: operations["getOutgoingMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/petitions": {
         parameters: {
             query?: never;
@@ -1034,6 +1102,28 @@ export interface paths {
          *     Потрібен дозвіл `reports:read`. Requires permission `reports:read`.
          */
         get: operations["getReportsDisciplineCards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sev-ovv/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Учасники СЕВ ОВВ, яким рада може надсилати документи
+         * @description The СЕВ ОВВ participants the council may send to.
+         *
+         *     Потрібен дозвіл `outgoing:read`. Requires permission `outgoing:read`.
+         */
+        get: operations["getSevOvvParticipants"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2225,6 +2315,14 @@ export interface components {
          * @description The registration card (РКК) as the API returns it.
          */
         DocumentCard: {
+            /** @description The council's outgoing documents that answer this one («відповідь № … від …», issue 18), each by its outgoing registration. Absent when none. */
+            answeredBy?: {
+                /** Format: date */
+                date: string;
+                index: string;
+                /** Format: uuid */
+                outgoingId: string;
+            }[];
             attachments: {
                 mediaType: string;
                 name: string;
@@ -2707,6 +2805,104 @@ export interface components {
             title: string;
         };
         /**
+         * OutgoingCard
+         * @description A registered outgoing document: its registration in the outgoing journal, addressees, signatory, files with the hub's signature verdicts, the incoming document it answers, and each message sent with its receipts.
+         */
+        OutgoingCard: {
+            addressees: components["schemas"]["SevOvvParticipant"][];
+            /** Format: uuid */
+            answersDocumentId: string | null;
+            attachments: {
+                mediaType: string;
+                name: string;
+                sha256: string;
+                size: number;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            messages: components["schemas"]["OutgoingMessage"][];
+            registration: components["schemas"]["Registration"];
+            signatory: Record<string, never>;
+            signatures: components["schemas"]["SignatureSummary"][];
+            summary: string;
+        };
+        /**
+         * OutgoingMessage
+         * @description One 1207 message the hub sent to one addressee, and where its receipts have brought it: sent → delivered (ack_type 1) → accepted (2) → registered by the addressee with their number and date (3), or refused with their reason (4).
+         */
+        OutgoingMessage: {
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            msgId: string;
+            /**
+             * @description 1 a document; 3 an answer to the addressee's own document (Addressee/Referred).
+             * @enum {integer}
+             */
+            msgType: 1 | 3;
+            /** Format: uuid */
+            outgoingId: string;
+            /** @description The addressee's reason (ack_type 4 AckResult@errortext). */
+            refusalReason: string | null;
+            /** Format: date-time */
+            refusedAt: string | null;
+            /** Format: date-time */
+            registeredAt: string | null;
+            /** Format: date-time */
+            sentAt: string;
+            /** @enum {string} */
+            state: "sent" | "delivered" | "accepted" | "registered" | "refused";
+            /** @description The addressee's registration (ack_type 3 RegNumber). */
+            theirRegistration: {
+                /** Format: date */
+                date: string;
+                number: string;
+            } | null;
+            toName: string;
+            toOrgId: string;
+            toSysId: string;
+        };
+        /**
+         * OutgoingSubmission
+         * @description An outgoing document of the council to register and send through СЕВ ОВВ (003, registration of outgoing documents): the addressees (participants of the exchange, by ЄДРПОУ), the summary, who signed it, the files and a detached CAdES signature over each made in the official's own key software (the hub verifies them and never holds a private key). `answersDocumentId` links it to the incoming document it answers; `executeControl` executes that document's control card with it in the same step.
+         */
+        OutgoingSubmission: {
+            /** @description ЄДРПОУ of each addressee; each must be in the participants directory. */
+            addressees: string[];
+            /**
+             * Format: uuid
+             * @description The registered incoming document this one answers.
+             */
+            answersDocumentId?: string;
+            attachments: {
+                contentBase64: string;
+                mediaType: string;
+                name: string;
+            }[];
+            /** @description Execute this control card of the answered document with this answer (003 §160): its number and date go into the card and the control log. */
+            executeControl?: {
+                /** Format: uuid */
+                cardId: string;
+                onMerits: boolean;
+                standingInFor?: string;
+            };
+            signatory: {
+                name: string;
+                position: string;
+                staffId?: string;
+            };
+            signatures: {
+                /** @description The attachment's name the detached signature covers. */
+                attachment: string;
+                /** @description The CAdES (CMS SignedData) container, base64. */
+                cms: string;
+            }[];
+            summary: string;
+        };
+        /**
          * PersonalDataRead
          * @description Who was shown a citizen's personal data, which record and through which route (Law «Про захист персональних даних», art. 14): GET /api/v1/audit/personal-data-reads.
          */
@@ -3065,6 +3261,17 @@ export interface components {
             term: string;
         };
         /**
+         * SevOvvParticipant
+         * @description A participant of the inter-agency exchange (СЕВ ОВВ) the council may send documents to: its ЄДРПОУ (Header to_org_id), the system id the exchange's operator issued it (to_sys_id) and its name (to_organization). The council keeps the list (`dilovod sev-ovv participants import FILE`).
+         */
+        SevOvvParticipant: {
+            /** @description ЄДРПОУ code, leading zeros kept (8 digits; 10 for a self-employed person's РНОКПП). */
+            edrpou: string;
+            name: string;
+            /** @description The participant's system id in the exchange. */
+            sysId: string;
+        };
+        /**
          * SignatureCheck
          * @description One check of a signature verification, with its outcome in English and Ukrainian.
          */
@@ -3228,8 +3435,8 @@ export interface components {
          * @description POST /api/v1/subscriptions (admin, or an integrator for itself): an EDMS endpoint that receives signed webhooks (Standard Webhooks). The answer carries the signing secret once.
          */
         SubscriptionCreateRequest: {
-            /** @description The event types to receive; "*" for all. audit.checkpoint: each signed checkpoint of the control log (issue 14), for the EDMS to keep as a witness; it is about no document, so `sources` does not filter it. input.refused: an input refused into quarantine whose sender can be named (issue 18), filtered by its `source`. */
-            events: ("*" | "document.registered" | "document.not-registered" | "control.assigned" | "control.interim" | "control.extension-requested" | "control.extended" | "control.extension-refused" | "control.executed" | "control.released" | "control.due-soon" | "control.overdue" | "control.command-refused" | "audit.checkpoint" | "input.refused")[];
+            /** @description The event types to receive; "*" for all. audit.checkpoint: each signed checkpoint of the control log (issue 14), for the EDMS to keep as a witness; it is about no document, so `sources` does not filter it. input.refused: an input refused into quarantine whose sender can be named (issue 18), filtered by its `source`. outgoing.*: an outgoing СЕВ ОВВ document sent and each receipt back (issue 18); about no incoming document, so a subscription filtered by `sources` does not get them. */
+            events: ("*" | "document.registered" | "document.not-registered" | "control.assigned" | "control.interim" | "control.extension-requested" | "control.extended" | "control.extension-refused" | "control.executed" | "control.released" | "control.due-soon" | "control.overdue" | "control.command-refused" | "audit.checkpoint" | "input.refused" | "outgoing.sent" | "outgoing.delivered" | "outgoing.accepted" | "outgoing.registered" | "outgoing.refused")[];
             /** @description Only documents of these sources; an integrator's own sources at most. */
             sources?: string[];
             /** Format: uri */
@@ -4623,6 +4830,92 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
         };
     };
+    postOutgoing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: a retry with the same key and body answers the first card (Idempotent-Replay: true), never a second registration. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutgoingSubmission"];
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description Картка вихідного документа / the outgoing card */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutgoingCard"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getOutgoingId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description Картка / the card */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutgoingCard"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getOutgoingMessages: {
+        parameters: {
+            query?: {
+                /** @description unconfirmed: без жодної квитанції довше за SEV_OVV_RECEIPT_WAIT_WORKING_DAYS робочих днів / no receipt within the wait */
+                state?: "sent" | "delivered" | "accepted" | "registered" | "refused" | "unconfirmed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description Повідомлення / the messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OutgoingMessage"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     getPetitions: {
         parameters: {
             query?: {
@@ -4990,6 +5283,32 @@ export interface operations {
                         items: components["schemas"]["ControlCard"][];
                         /** Format: date */
                         today: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSevOvvParticipants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            "5XX": components["responses"]["Error"];
+            /** @description Учасники / the participants */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SevOvvParticipant"][];
                     };
                 };
             };
