@@ -5,7 +5,7 @@ import { SignatureCheck, SignatureVerificationResult } from './report';
 import { CertificatePool } from './trust/certificate-pool';
 import { TrustStore } from './trust/trust-store';
 import { parseCertificateCached } from './x509/certificate';
-import { ParsedCrl, parseCrl } from './x509/crl';
+import { ParsedCrl, parseCrlCached } from './x509/crl';
 import { check, iso } from './validation/check';
 import { RevocationPolicy } from './validation/signer-context';
 import { worst } from './validation/verdict';
@@ -93,9 +93,12 @@ export function verifySignaturesSync(input: VerifyInput, options: VerifyOptions)
   const extras: SignatureCheck[] = [];
   const pool = new CertificatePool([], options.trust.pool);
   let unreadable = 0;
+  const carried = { certificates: [] as string[], crls: [] as string[] };
   for (const der of signedData.certificates) {
     try {
-      pool.add(parseCertificateCached(der));
+      const cert = parseCertificateCached(der);
+      pool.add(cert);
+      carried.certificates.push(cert.fingerprint);
     } catch {
       unreadable++;
     }
@@ -103,7 +106,9 @@ export function verifySignaturesSync(input: VerifyInput, options: VerifyOptions)
   const crls: ParsedCrl[] = [...options.trust.crls];
   for (const der of signedData.crls) {
     try {
-      crls.push(parseCrl(der));
+      const crl = parseCrlCached(der);
+      crls.push(crl);
+      carried.crls.push(crl.fingerprint);
     } catch {
       unreadable++;
     }
@@ -130,6 +135,7 @@ export function verifySignaturesSync(input: VerifyInput, options: VerifyOptions)
       pool,
       trust: options.trust,
       crls,
+      carried,
       validationTime,
       revocationPolicy: options.revocation ?? 'ifAvailable',
     }),

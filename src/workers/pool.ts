@@ -3,7 +3,7 @@ import { extname, join } from 'node:path';
 import { MessageChannel, SHARE_ENV } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { HubError } from '../errors';
-import type { DecodeTask, VerifyRequestTask, VerifyTask } from './tasks';
+import type { DecodeTask, VerifyBatchTask, VerifyRequestTask, VerifyTask } from './tasks';
 import { unwire, type Wired } from './wire';
 
 /**
@@ -102,8 +102,16 @@ function thePool(): Piscina {
   return created;
 }
 
-type TaskName = 'verify' | 'verifyRequest' | 'decode' | 'warm';
-type TaskOf<N extends TaskName> = N extends 'verify' ? VerifyTask : N extends 'verifyRequest' ? VerifyRequestTask : N extends 'decode' ? DecodeTask : Record<string, never>;
+type TaskName = 'verify' | 'verifyBatch' | 'verifyRequest' | 'decode' | 'warm';
+type TaskOf<N extends TaskName> = N extends 'verify'
+  ? VerifyTask
+  : N extends 'verifyBatch'
+    ? VerifyBatchTask
+    : N extends 'verifyRequest'
+      ? VerifyRequestTask
+      : N extends 'decode'
+        ? DecodeTask
+        : Record<string, never>;
 
 /**
  * Starts a thread and loads the jobs' modules; resolves when done (never rejects: a thread that

@@ -6,7 +6,7 @@ import { attachmentContent, decodeAttachments } from '../../src/pipeline/attachm
 import { decode } from '../../src/pipeline/decoders';
 import type { Envelope } from '../../src/pipeline/envelope';
 import { createTrustStore } from '../../src/signatures';
-import { closeWorkers, configureWorkers, decodeInput, DEFAULT_WORKER_SETTINGS, verifyRequest, verifySignature } from '../../src/workers';
+import { closeWorkers, configureWorkers, decodeInput, DEFAULT_WORKER_SETTINGS, verifyRequest, verifySignature, verifySignatureBatch } from '../../src/workers';
 import { DIIA, DIIA_AT, readRef } from '../signatures/support/reference';
 
 /**
@@ -36,6 +36,30 @@ describe('worker threads: large inputs verified and decoded off the event loop (
     expect(here).to.include({ indication: 'TOTAL-PASSED' });
     expect(here.signatures[0]).to.include({ qualified: true, signatureAlgorithm: 'DSTU 4145-2002 (little-endian)' });
     expect(there).to.deep.equal(here);
+  });
+
+  it('a batch of containers spread over the threads: each report the same as inline, in the order given (issue 16)', async () => {
+    const generated = createTrustStore({ certificates: [readRef('generated/root.pem')] });
+    const content = readRef('generated/doc.txt');
+    const kinds = [
+      { signature: readRef('generated/doc.txt.rsa.p7s'), content },
+      { signature: readRef('generated/doc.txt.ec.p7s'), content },
+      { signature: readRef('generated/doc.txt.ec.p7s'), content: readRef('generated/tampered.txt') },
+      { signature: readRef('generated/doc.txt.rsa.p7s') },
+      { signature: Buffer.from('не підпис') },
+      { signature: readRef('generated/doc.txt.rsapss.p7s'), content }, // no intermediate embedded: no chain
+    ];
+    // more than two batches of 32 per thread: the lanes take turns, the order still the inputs'
+    const inputs = Array.from({ length: 150 }, (_, i) => kinds[i % kinds.length]!);
+    const genTerms = { nowMs: Date.parse('2026-11-23T12:00:00Z'), revocation: 'ifAvailable' as const };
+    configureWorkers({ threads: 2 });
+    const batch = await verifySignatureBatch(inputs, generated, genTerms);
+    configureWorkers(inline);
+    const expected = await Promise.all(kinds.map((k) => verifySignature(k, generated, genTerms)));
+    expect(batch).to.have.length(inputs.length);
+    batch.forEach((report, i) => expect(report).to.deep.equal(expected[i % kinds.length]));
+    expect(expected.map((r) => r.indication)).to.deep.equal(['TOTAL-PASSED', 'TOTAL-PASSED', 'TOTAL-FAILED', 'INDETERMINATE', 'TOTAL-FAILED', 'INDETERMINATE']);
+    expect(await verifySignatureBatch([], generated, genTerms)).to.deep.equal([]);
   });
 
   it('POST /signatures/verify bodies: the same report either way, and the request trust added on the worker too', async () => {

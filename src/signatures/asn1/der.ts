@@ -55,10 +55,51 @@ export const MAX_DEPTH = 64;
 
 /** Reads one element at `offset`; returns it and the offset just after it. */
 export function readTlv(bytes: Uint8Array, offset = 0, depth = 0): { tlv: Tlv; next: number } {
+  const tlv = readElement(bytes, offset, bytes.length, 0, depth);
+  return { tlv, next: tlv.end };
+}
+
+/**
+ * An element as offsets into the bytes it was read from; `raw` and `contents` are made when first
+ * asked for. A signature has a hundred elements and most are only looked at for their tag or walked
+ * through: two subarrays and a result object for each cost a seventh of an RSA verification
+ * (--cpu-prof, issue 16).
+ */
+class Element implements Tlv {
+  private rawView: Uint8Array | undefined;
+  private contentsView: Uint8Array | undefined;
+
+  constructor(
+    readonly source: Uint8Array,
+    readonly start: number,
+    readonly contentStart: number,
+    readonly contentEnd: number,
+    /** Just after the element (after the end-of-contents octets of an indefinite length). */
+    readonly end: number,
+    readonly tagClass: number,
+    readonly constructed: boolean,
+    readonly tagNumber: number,
+    readonly indefinite: boolean,
+    readonly depth: number,
+  ) {}
+
+  get raw(): Uint8Array {
+    return (this.rawView ??= this.source.subarray(this.start, this.end));
+  }
+
+  get contents(): Uint8Array {
+    return (this.contentsView ??= this.source.subarray(this.contentStart, this.contentEnd));
+  }
+}
+
+/**
+ * Reads the element at `offset` of `bytes`, which must end by `limit` (its parent's contents end).
+ * Offsets in messages count from `base`, the start of the parent's contents, as they always have.
+ */
+function readElement(bytes: Uint8Array, offset: number, limit: number, base: number, depth: number): Element {
   if (depth > MAX_DEPTH) throw new Asn1Error('ASN.1 nesting too deep');
-  const end = bytes.length;
   let pos = offset;
-  if (pos >= end) throw truncated(offset);
+  if (pos >= limit) throw truncated(offset - base);
   const first = bytes[pos++] as number;
   const tagClass = first >> 6;
   const constructed = (first & 0x20) !== 0;
@@ -66,53 +107,35 @@ export function readTlv(bytes: Uint8Array, offset = 0, depth = 0): { tlv: Tlv; n
   if (tagNumber === 0x1f) {
     tagNumber = 0;
     for (let i = 0; ; i++) {
-      if (pos >= end) throw truncated(offset);
+      if (pos >= limit) throw truncated(offset - base);
       const b = bytes[pos++] as number;
       tagNumber = tagNumber * 128 + (b & 0x7f);
       if ((b & 0x80) === 0) break;
       if (i > 4) throw new Asn1Error('ASN.1 tag number too large');
     }
   }
-  if (pos >= end) throw truncated(offset);
+  if (pos >= limit) throw truncated(offset - base);
   const lengthByte = bytes[pos++] as number;
   if (lengthByte === 0x80) {
     if (!constructed) throw new Asn1Error('indefinite length on a primitive element');
     const contentStart = pos;
     for (;;) {
-      if (pos + 2 > end) throw truncated(offset);
+      if (pos + 2 > limit) throw truncated(offset - base);
       if (bytes[pos] === 0 && bytes[pos + 1] === 0) break;
-      pos = readTlv(bytes, pos, depth + 1).next;
+      pos = readElement(bytes, pos, limit, base, depth + 1).end;
     }
-    const contentEnd = pos;
-    pos += 2;
-    return {
-      tlv: {
-        tagClass,
-        constructed,
-        tagNumber,
-        raw: bytes.subarray(offset, pos),
-        contents: bytes.subarray(contentStart, contentEnd),
-        indefinite: true,
-        depth,
-      },
-      next: pos,
-    };
+    return new Element(bytes, offset, contentStart, pos, pos + 2, tagClass, constructed, tagNumber, true, depth);
   }
   let length = lengthByte;
   if (lengthByte & 0x80) {
     const count = lengthByte & 0x7f;
     if (count > 4) throw new Asn1Error('ASN.1 length too large');
-    if (pos + count > end) throw truncated(offset);
+    if (pos + count > limit) throw truncated(offset - base);
     length = 0;
     for (let i = 0; i < count; i++) length = length * 256 + (bytes[pos++] as number);
   }
-  if (pos + length > end) throw truncated(offset);
-  const contents = bytes.subarray(pos, pos + length);
-  pos += length;
-  return {
-    tlv: { tagClass, constructed, tagNumber, raw: bytes.subarray(offset, pos), contents, indefinite: false, depth },
-    next: pos,
-  };
+  if (pos + length > limit) throw truncated(offset - base);
+  return new Element(bytes, offset, pos, pos + length, pos + length, tagClass, constructed, tagNumber, false, depth);
 }
 
 function truncated(offset: number): Asn1Error {
@@ -121,9 +144,18 @@ function truncated(offset: number): Asn1Error {
 
 /** Parses exactly one element spanning all of `bytes`. */
 export function parseTlv(bytes: Uint8Array): Tlv {
-  const { tlv, next } = readTlv(bytes, 0);
+  const { tlv, next } = readTlv(plainBytes(bytes), 0);
   if (next !== bytes.length) throw new Asn1Error(`${bytes.length - next} trailing bytes after ASN.1 element`);
   return tlv;
+}
+
+/**
+ * The same bytes as a plain Uint8Array view (no copy). Every element's raw and contents are
+ * subarrays of the input; on a Node Buffer each subarray goes through Buffer's own subarray and
+ * makes a Buffer, which cost ~5 % of a whole RSA verification (--cpu-prof, issue 16).
+ */
+export function plainBytes(bytes: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** The child elements of a constructed element. */
@@ -137,12 +169,15 @@ export const MAX_CHILDREN = 10_000;
 export function children(tlv: Tlv): Tlv[] {
   if (!tlv.constructed) throw new Asn1Error('expected a constructed ASN.1 element');
   const out: Tlv[] = [];
-  let pos = 0;
-  while (pos < tlv.contents.length) {
+  // Read in place from the bytes the parent was read from (no subarray of the parent's contents).
+  const { source, contentStart, contentEnd } =
+    tlv instanceof Element ? tlv : { source: tlv.contents, contentStart: 0, contentEnd: tlv.contents.length };
+  let pos = contentStart;
+  while (pos < contentEnd) {
     if (out.length === MAX_CHILDREN) throw new Asn1Error(`more than ${MAX_CHILDREN} ASN.1 elements in one`);
-    const { tlv: child, next } = readTlv(tlv.contents, pos, tlv.depth + 1);
+    const child = readElement(source, pos, contentEnd, contentStart, tlv.depth + 1);
     out.push(child);
-    pos = next;
+    pos = child.end;
   }
   return out;
 }
@@ -183,19 +218,22 @@ export function bitStringBytes(tlv: Tlv): Uint8Array {
 /** Dotted OBJECT IDENTIFIER (X.690 §8.19). */
 export function oidValue(tlv: Tlv): string {
   if (!isUniversal(tlv, Tag.oid) || tlv.contents.length === 0) throw new Asn1Error('expected an OBJECT IDENTIFIER');
-  const arcs: number[] = [];
+  // Built as a string directly: OIDs are read many times per signature (attributes, algorithms).
+  const c = tlv.contents;
+  let out = '';
   let value = 0;
-  for (const b of tlv.contents) {
+  for (let i = 0; i < c.length; i++) {
+    const b = c[i] as number;
     value = value * 128 + (b & 0x7f);
     if ((b & 0x80) === 0) {
-      if (arcs.length === 0) {
+      if (out === '') {
         const first = value < 80 ? Math.floor(value / 40) : 2;
-        arcs.push(first, value - first * 40);
-      } else arcs.push(value);
+        out = `${first}.${value - first * 40}`;
+      } else out += `.${value}`;
       value = 0;
     }
   }
-  return arcs.join('.');
+  return out;
 }
 
 /** INTEGER as unsigned big-endian hex without leading zero octets (certificate serials). */
@@ -203,17 +241,26 @@ export function integerHex(tlv: Tlv): string {
   if (!isUniversal(tlv, Tag.integer)) throw new Asn1Error('expected an INTEGER');
   let i = 0;
   while (i < tlv.contents.length - 1 && tlv.contents[i] === 0) i++;
-  return Buffer.from(tlv.contents.subarray(i)).toString('hex').toUpperCase();
+  return view(tlv.contents.subarray(i)).toString('hex').toUpperCase();
 }
 
+/** A small INTEGER (versions) read as integerHex would, unsigned; past six octets MAX_SAFE_INTEGER. */
 export function integerNumber(tlv: Tlv): number {
-  const hex = integerHex(tlv);
-  return hex.length > 12 ? Number.MAX_SAFE_INTEGER : parseInt(hex || '0', 16);
+  if (!isUniversal(tlv, Tag.integer)) throw new Asn1Error('expected an INTEGER');
+  const c = tlv.contents;
+  let i = 0;
+  while (i < c.length - 1 && c[i] === 0) i++;
+  if (c.length - i > 6) return Number.MAX_SAFE_INTEGER;
+  let value = 0;
+  for (; i < c.length; i++) value = value * 256 + (c[i] as number);
+  return value;
 }
 
 /** UTCTime / GeneralizedTime (RFC 5280 §4.1.2.5: UTCTime years 50–99 are 19xx). */
 export function timeValue(tlv: Tlv): Date {
-  const text = Buffer.from(tlv.contents).toString('latin1');
+  const fast = commonTime(tlv);
+  if (fast) return fast;
+  const text = view(tlv.contents).toString('latin1');
   let m: RegExpMatchArray | null;
   if (isUniversal(tlv, Tag.utcTime)) {
     m = text.match(/^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4})$/);
@@ -228,6 +275,34 @@ export function timeValue(tlv: Tlv): Date {
     return buildDate(Number(m[1]), m[2], m[3], m[4], m[5], m[6] ?? '00', m[7], m[8] ?? 'Z');
   }
   throw new Asn1Error('expected a time');
+}
+
+/**
+ * The forms CAs and signers use (RFC 5280 §4.1.2.5.1/.2: YYMMDDHHMMSSZ, YYYYMMDDHHMMSSZ) read from the
+ * digits directly, as the patterns below would read them: a signature has a few and the regular
+ * expressions cost a microsecond each. Anything else takes the general path.
+ */
+function commonTime(tlv: Tlv): Date | undefined {
+  const c = tlv.contents;
+  const utc = isUniversal(tlv, Tag.utcTime);
+  const length = utc ? 13 : 15;
+  if ((!utc && !isUniversal(tlv, Tag.generalizedTime)) || c.length !== length || c[length - 1] !== 0x5a) return undefined;
+  for (let i = 0; i < length - 1; i++) if ((c[i] as number) < 0x30 || (c[i] as number) > 0x39) return undefined;
+  let year: number;
+  if (utc) {
+    const yy = twoDigits(c, 0);
+    year = yy >= 50 ? 1900 + yy : 2000 + yy;
+  } else year = twoDigits(c, 0) * 100 + twoDigits(c, 2);
+  const at = utc ? 2 : 4;
+  const date = new Date(
+    Date.UTC(year, twoDigits(c, at) - 1, twoDigits(c, at + 2), twoDigits(c, at + 4), twoDigits(c, at + 6), twoDigits(c, at + 8), 0),
+  );
+  if (Number.isNaN(date.getTime())) throw new Asn1Error('invalid date');
+  return date;
+}
+
+function twoDigits(c: Uint8Array, at: number): number {
+  return ((c[at] as number) - 0x30) * 10 + ((c[at + 1] as number) - 0x30);
 }
 
 function buildDate(
@@ -251,14 +326,19 @@ function buildDate(
   return date;
 }
 
+/** A Buffer over the same bytes, for its text decoders: no copy (the callers only read). */
+function view(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** The text of a string type used in names (UTF8, Printable, IA5, Teletex, BMP, Universal). */
 export function stringValue(tlv: Tlv): string {
-  const c = Buffer.from(tlv.contents);
+  const c = view(tlv.contents);
   switch (tlv.tagNumber) {
     case Tag.bmpString:
       // swap16 throws a RangeError on an odd length: malformed input, not a bug (issue 14, fuzzing).
       if (c.length % 2 !== 0) throw new Asn1Error('malformed BMPString: odd number of octets');
-      return c.swap16().toString('utf16le');
+      return Buffer.from(c).swap16().toString('utf16le'); // a copy: swap16 works in place
     case Tag.universalString: {
       let s = '';
       for (let i = 0; i + 3 < c.length; i += 4) {
@@ -283,7 +363,10 @@ function looksUtf8(buf: Buffer): boolean {
 
 /** Re-tags the [0] IMPLICIT signed attributes as the SET OF they are signed as (RFC 5652 §5.4). */
 export function asExplicitSet(raw: Uint8Array): Uint8Array {
-  const copy = Uint8Array.from(raw);
+  // From Node's buffer pool (under 4 KiB): a typed array of its own per signature meant a backing
+  // store to allocate and free each time, a good part of the verifier's garbage collection (issue 16).
+  const copy = Buffer.allocUnsafe(raw.length);
+  copy.set(raw);
   copy[0] = 0x31;
   return copy;
 }

@@ -67,11 +67,13 @@ export function parseSignedData(bytes: Uint8Array): CmsSignedData {
     if (octets) result.content = Uint8Array.from(octetStringValue(expectUniversal(octets, Tag.octetString, 'eContent')));
   }
   let signerInfos: Tlv | undefined;
+  // Views into the input, not copies (a copy each cost more than finding the certificate in the
+  // cache, issue 16): whatever is kept past this verification is copied by the parsers.
   for (const part of parts.slice(3)) {
     if (isContext(part, 0)) {
-      for (const c of children(part)) if (isUniversal(c, Tag.sequence)) result.certificates.push(Uint8Array.from(c.raw));
+      for (const c of children(part)) if (isUniversal(c, Tag.sequence)) result.certificates.push(c.raw);
     } else if (isContext(part, 1)) {
-      for (const c of children(part)) if (isUniversal(c, Tag.sequence)) result.crls.push(Uint8Array.from(c.raw));
+      for (const c of children(part)) if (isUniversal(c, Tag.sequence)) result.crls.push(c.raw);
     } else if (isUniversal(part, Tag.set)) {
       signerInfos = part;
     } else {

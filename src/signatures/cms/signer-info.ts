@@ -65,7 +65,7 @@ export function parseSignerInfo(tlv: Tlv): CmsSignerInfo {
     sid,
     digestAlgorithm,
     signatureAlgorithm,
-    signature: Uint8Array.from(signature),
+    signature, // a view into the input: read during this verification only
     unsignedAttributes,
   };
   if (signedAttributes) info.signedAttributes = signedAttributes;
@@ -95,7 +95,9 @@ function parseAttributes(tlv: Tlv): CmsAttribute[] {
 
 /** All values of an attribute type (attributes may legally repeat only for some types). */
 export function attributeValues(attributes: CmsAttribute[], oid: string): Tlv[] {
-  return attributes.filter((a) => a.oid === oid).flatMap((a) => a.values);
+  const out: Tlv[] = [];
+  for (const a of attributes) if (a.oid === oid) out.push(...a.values);
+  return out;
 }
 
 /** Counts attribute occurrences and values: RFC 5652 §11 single-valued attributes must appear once with one value. */

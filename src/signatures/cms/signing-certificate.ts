@@ -1,4 +1,5 @@
 import { Tag, Tlv, children, expectUniversal, integerHex, isContext, isUniversal, octetStringValue } from '../asn1/der';
+import { Lru } from '../cache/lru';
 import { HashName, digest, equalBytes, hashOfOid } from '../crypto/digest';
 import { OID } from '../oids';
 import { parseAlgorithmIdentifier } from '../x509/algorithm-identifier';
@@ -24,11 +25,35 @@ export interface SigningCertificateReference {
  * one of them in CAdES; the first ESSCertID identifies the signing certificate.
  */
 export function readSigningCertificate(attributes: CmsAttribute[]): SigningCertificateReference | undefined {
+  // Read once per signer: the format check and the identification of the certificate both need it.
+  const known = read.get(attributes);
+  if (known !== undefined) return known ?? undefined;
+  const reference = parseSigningCertificate(attributes);
+  read.set(attributes, reference ?? null);
+  return reference;
+}
+
+const read = new WeakMap<CmsAttribute[], SigningCertificateReference | null>();
+
+function parseSigningCertificate(attributes: CmsAttribute[]): SigningCertificateReference | undefined {
   const v2 = attributeValues(attributes, OID.signingCertificateV2)[0];
-  if (v2) return { version: 2, ids: parseEssCertIds(v2, 2) };
+  if (v2) return { version: 2, ids: essCertIds(v2, 2) };
   const v1 = attributeValues(attributes, OID.signingCertificate)[0];
-  if (v1) return { version: 1, ids: parseEssCertIds(v1, 1) };
+  if (v1) return { version: 1, ids: essCertIds(v1, 1) };
   return undefined;
+}
+
+/**
+ * The attribute names the signer's certificate, so every signature by the same certificate carries
+ * the same bytes: parsed once (issue 16). Callers only read the ids. An attribute larger than any
+ * real one (hostile input) is parsed but not kept.
+ */
+const essParsed = new Lru<string, EssCertId[]>(2048);
+
+function essCertIds(value: Tlv, version: 1 | 2): EssCertId[] {
+  const raw = value.raw;
+  if (raw.byteLength > 4096) return parseEssCertIds(value, version);
+  return essParsed.memo(`${version}:${Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1')}`, () => parseEssCertIds(value, version));
 }
 
 function parseEssCertIds(value: Tlv, version: 1 | 2): EssCertId[] {
@@ -70,10 +95,27 @@ export type EssMatch = 'match' | 'hash-mismatch' | 'issuer-serial-mismatch' | 'u
 /** Does the certificate match the ESSCertID (hash of the whole DER, and issuer/serial when given)? */
 export function matchEssCertId(id: EssCertId, cert: ParsedCertificate): EssMatch {
   if (!id.hash) return 'unsupported-hash';
-  if (!equalBytes(digest(id.hash, cert.der), id.certHash)) return 'hash-mismatch';
+  if (!equalBytes(certificateDigest(cert, id.hash), id.certHash)) return 'hash-mismatch';
   if (id.issuerSerial) {
     if (id.issuerSerial.serialNumber !== cert.serialNumber) return 'issuer-serial-mismatch';
     if (id.issuerSerial.issuer && !sameName(id.issuerSerial.issuer, cert.issuer)) return 'issuer-serial-mismatch';
   }
   return 'match';
+}
+
+const certDigests = new WeakMap<ParsedCertificate, Map<HashName, Uint8Array>>();
+
+/**
+ * The certificate's digest for an ESSCertID, once per certificate and algorithm: the same signer's
+ * certificate comes back with every signature. SHA-256 is its fingerprint already.
+ */
+function certificateDigest(cert: ParsedCertificate, hash: HashName): Uint8Array {
+  let byHash = certDigests.get(cert);
+  if (!byHash) certDigests.set(cert, (byHash = new Map()));
+  let value = byHash.get(hash);
+  if (!value) {
+    value = hash === 'sha256' ? new Uint8Array(Buffer.from(cert.fingerprint, 'hex')) : digest(hash, cert.der);
+    byHash.set(hash, value);
+  }
+  return value;
 }

@@ -43,15 +43,9 @@ export function resolveSignatureAlgorithm(signature: AlgorithmIdentifier, digest
   if (digestOid !== undefined && !declaredDigest) {
     return { ok: false, reason: 'unsupported', detail: `digest algorithm ${digestOid}` };
   }
-  const withHash = (scheme: SignatureScheme, hash: HashName, extra: Partial<ResolvedAlgorithm> = {}): AlgorithmResolution => {
-    if (declaredDigest && declaredDigest !== hash) {
-      return { ok: false, reason: 'mismatch', detail: `digest ${declaredDigest} but signature algorithm uses ${hash}` };
-    }
-    return { ok: true, algorithm: { scheme, hash, ...extra } };
-  };
   const oid = signature.oid;
-  if (RSA_WITH[oid]) return withHash('rsa-pkcs1', RSA_WITH[oid]);
-  if (ECDSA_WITH[oid]) return withHash('ecdsa', ECDSA_WITH[oid]);
+  if (RSA_WITH[oid]) return withHash(declaredDigest, 'rsa-pkcs1', RSA_WITH[oid]);
+  if (ECDSA_WITH[oid]) return withHash(declaredDigest, 'ecdsa', ECDSA_WITH[oid]);
   if (oid === OID.rsaEncryption || oid === OID.ecPublicKey) {
     // CMS allows the bare key algorithm; the digest comes from the SignerInfo (RFC 3370 §3.2, RFC 5753 §7.2).
     if (!declaredDigest) return { ok: false, reason: 'unsupported', detail: `${oid} without a digest algorithm` };
@@ -60,15 +54,28 @@ export function resolveSignatureAlgorithm(signature: AlgorithmIdentifier, digest
   if (oid === OID.rsaPss) {
     const params = parsePssParams(signature.params);
     if (!params.ok) return params;
-    return withHash('rsa-pss', params.hash, { saltLength: params.saltLength });
+    return withHash(declaredDigest, 'rsa-pss', params.hash, { saltLength: params.saltLength });
   }
   if (oid === OID.dstu4145le || oid === OID.dstu4145be) {
-    return withHash('dstu4145', 'gost34311', { littleEndian: oid === OID.dstu4145le });
+    return withHash(declaredDigest, 'dstu4145', 'gost34311', { littleEndian: oid === OID.dstu4145le });
   }
   if (oid.startsWith(`${OID.dstu4145Kupyna}.`)) {
     return { ok: false, reason: 'unsupported', detail: 'DSTU 4145 with DSTU 7564 (Kupyna) hash' };
   }
   return { ok: false, reason: 'unsupported', detail: `signature algorithm ${oid}` };
+}
+
+/** The algorithm with its hash, unless the SignerInfo declared another digest (a module function: it runs for every signature). */
+function withHash(
+  declaredDigest: HashName | undefined,
+  scheme: SignatureScheme,
+  hash: HashName,
+  extra: Partial<ResolvedAlgorithm> = {},
+): AlgorithmResolution {
+  if (declaredDigest && declaredDigest !== hash) {
+    return { ok: false, reason: 'mismatch', detail: `digest ${declaredDigest} but signature algorithm uses ${hash}` };
+  }
+  return { ok: true, algorithm: { scheme, hash, ...extra } };
 }
 
 /**

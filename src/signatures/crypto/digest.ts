@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as oneShot } from 'node:crypto';
 import { gost34311 } from '../dstu4145';
 import { OID } from '../oids';
 
@@ -20,7 +20,7 @@ export function hashOfOid(oid: string): HashName | undefined {
 
 export function digest(hash: HashName, data: Uint8Array): Uint8Array {
   if (hash === 'gost34311') return gost34311(data);
-  return new Uint8Array(createHash(hash).update(data).digest());
+  return oneShot(hash, data, 'buffer');
 }
 
 /**
@@ -45,5 +45,6 @@ export class Digests {
 }
 
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
+  // views, not Buffer.from(a) copies
+  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }

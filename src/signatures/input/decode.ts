@@ -29,8 +29,9 @@ const BASE64_TEXT = /^[A-Za-z0-9+/=_\-\s]+$/;
  */
 export function decodeSignature(input: Uint8Array): DecodedSignature {
   if (input.length === 0) throw new SignatureDecodeError('The signature is empty', 'Підпис порожній');
-  if (looksLikeTransport(input)) return fromTransport(input);
+  // DER first: a transport container starts with a letter (its first block's label), never 0x30.
   if (input[0] === 0x30) return { der: input, encoding: 'DER' };
+  if (looksLikeTransport(input)) return fromTransport(input);
   const text = Buffer.from(input)
     .toString('latin1')
     .replace(/^\uFEFF/, '');

@@ -1,7 +1,7 @@
 import { ParsedCertificate, validAt } from '../x509/certificate';
 import { ParsedCrl } from '../x509/crl';
 import { iso } from './check';
-import { revocationStatus } from './revocation';
+import { statusFromCrls } from './revocation';
 import { RevocationPolicy } from './signer-context';
 
 export interface Note {
@@ -47,7 +47,8 @@ export interface RevocationOutcome extends Note {
  */
 export function checkRevocation(
   path: ParsedCertificate[],
-  crls: readonly ParsedCrl[],
+  /** Per link: the CRLs applicable to path[i] as issued by path[i + 1] (revocation.ts applicableCrls). */
+  linkCrls: readonly (readonly ParsedCrl[])[],
   time: Date,
   claimedSigningTime: Date | undefined,
   policy: RevocationPolicy,
@@ -58,8 +59,9 @@ export function checkRevocation(
   // every certificate below the last one (the trust anchor that ends the path)
   for (let i = 0; i + 1 < path.length; i++) {
     const cert = path[i] as ParsedCertificate;
-    const issuer = path[i + 1] as ParsedCertificate;
-    const status = revocationStatus(cert, issuer, crls, time);
+    const crls = linkCrls[i];
+    if (!crls) throw new Error(`checkRevocation: no CRL list for link ${i} of the path`);
+    const status = statusFromCrls(cert, crls, time);
     const who = `"${cert.subject.text}"`;
     const whoUk = `«${cert.subject.text}»`;
     switch (status.kind) {

@@ -160,6 +160,8 @@ export function algorithmsCheck(facts: ValidationFacts, resolution: AlgorithmRes
   );
 }
 
+const HASH_LABELS: Record<string, string> = { sha1: 'SHA-1', sha224: 'SHA-224', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' };
+
 function hashLabel(hash: string): string {
-  return hash.replace(/^sha(\d+)$/, 'SHA-$1');
+  return HASH_LABELS[hash] ?? hash.replace(/^sha(\d+)$/, 'SHA-$1');
 }

@@ -38,7 +38,7 @@ export function qualification(
     qcCompliance: claims.qcCompliance,
     uaQualified: claims.uaQualified,
     qscd: claims.qcSscd,
-    qcTypes: claims.qcTypes,
+    qcTypes: [...claims.qcTypes], // the claims are shared (qcClaims caches them); the report is the caller's
     providerQualified,
   };
   const statements = [

@@ -27,7 +27,15 @@ export function revocationStatus(
   crls: readonly ParsedCrl[],
   time: Date,
 ): RevocationStatus {
-  const usable = crls
+  return statusFromCrls(cert, applicableCrls(cert, issuer, crls), time);
+}
+
+/**
+ * The CRLs that speak for `cert`: issued by its issuer under the issuer's key, in scope, signature
+ * valid; oldest first. It does not depend on the time, so a validated chain keeps it (chain-cache.ts).
+ */
+export function applicableCrls(cert: ParsedCertificate, issuer: ParsedCertificate, crls: readonly ParsedCrl[]): ParsedCrl[] {
+  return crls
     .filter((crl) => sameName(crl.issuer, cert.issuer))
     .filter(
       (crl) => !crl.authorityKeyId || !issuer.extensions.subjectKeyId || keyIdsMatch(crl.authorityKeyId, issuer.extensions.subjectKeyId),
@@ -35,7 +43,10 @@ export function revocationStatus(
     .filter((crl) => crl.unhandledCritical.length === 0 && inScope(crl, cert))
     .filter((crl) => verifyIssuerSignature(crl, issuer) === 'valid')
     .sort((a, b) => compareCrlNumbers(a.crlNumber, b.crlNumber) || a.thisUpdate.getTime() - b.thisUpdate.getTime());
+}
 
+/** The status at `time` from the applicable CRLs (applicableCrls, oldest first). */
+export function statusFromCrls(cert: ParsedCertificate, usable: readonly ParsedCrl[], time: Date): RevocationStatus {
   // newest listing wins: a later delta may remove a certificateHold
   let listing: { date: Date; reason?: string; crl: ParsedCrl } | undefined;
   for (const crl of usable) {

@@ -2,6 +2,7 @@ import { CmsSignedData } from '../cms/signed-data';
 import { CertificatePool } from '../trust/certificate-pool';
 import { TrustStore } from '../trust/trust-store';
 import { ParsedCrl } from '../x509/crl';
+import { CarriedObjects } from './chain-cache';
 
 /** How missing revocation data is treated: skipped with a note, or INDETERMINATE/TRY_LATER. */
 export type RevocationPolicy = 'ifAvailable' | 'require';
@@ -16,6 +17,8 @@ export interface SignerContext {
   trust: TrustStore;
   /** The trust store's CRLs plus those inside the signature. */
   crls: ParsedCrl[];
+  /** What the signature carries on top of the trust store, as the validated-chain cache keys it. */
+  carried: CarriedObjects;
   validationTime: Date;
   revocationPolicy: RevocationPolicy;
 }

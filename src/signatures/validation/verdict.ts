@@ -35,9 +35,6 @@ export interface Verdict {
  * since a forged attribute on a document is reason enough for quarantine.
  */
 export function verdict(f: ValidationFacts): Verdict {
-  const failed = (subIndication: SubIndication): Verdict => ({ indication: 'TOTAL-FAILED', subIndication });
-  const indeterminate = (subIndication: SubIndication): Verdict => ({ indication: 'INDETERMINATE', subIndication });
-
   if (f.formatFailure) return failed('FORMAT_FAILURE');
   if (f.hashFailure) return failed('HASH_FAILURE');
   if (f.signatureValue === 'invalid') return failed('SIG_CRYPTO_FAILURE');
@@ -59,6 +56,14 @@ export function verdict(f: ValidationFacts): Verdict {
   if (f.revocation === 'try-later') return indeterminate('TRY_LATER');
   if (f.keyUsage === 'not-allowed') return indeterminate('CHAIN_CONSTRAINTS_FAILURE');
   return { indication: 'TOTAL-PASSED', subIndication: null };
+}
+
+function failed(subIndication: SubIndication): Verdict {
+  return { indication: 'TOTAL-FAILED', subIndication };
+}
+
+function indeterminate(subIndication: SubIndication): Verdict {
+  return { indication: 'INDETERMINATE', subIndication };
 }
 
 const RANK: Record<Indication, number> = { 'TOTAL-PASSED': 0, INDETERMINATE: 1, 'TOTAL-FAILED': 2 };

@@ -13,6 +13,7 @@ import {
 } from '../asn1/der';
 import { OID } from '../oids';
 import { AlgorithmIdentifier, parseAlgorithmIdentifier } from './algorithm-identifier';
+import { Lru } from '../cache/lru';
 import { sha256Hex } from './certificate';
 import { parseExtensionList } from './extensions';
 import { AsnParser } from '@peculiar/asn1-schema';
@@ -72,7 +73,9 @@ export interface CrlScope {
   onlyAttributeCerts: boolean;
 }
 
-export function parseCrl(der: Uint8Array): ParsedCrl {
+export function parseCrl(input: Uint8Array): ParsedCrl {
+  // Read from our own copy: the signature value stays a view into it (see parseCertificate).
+  const der = Uint8Array.from(input);
   const [tbs, sigAlg, sig] = children(expectUniversal(parseTlv(der), Tag.sequence, 'CertificateList'));
   const parts = children(expectUniversal(tbs, Tag.sequence, 'TBSCertList'));
   let i = 0;
@@ -94,7 +97,7 @@ export function parseCrl(der: Uint8Array): ParsedCrl {
     else if (isContext(rest, 0)) extensions = children(rest)[0];
   }
   const crl: ParsedCrl = {
-    der: Uint8Array.from(der),
+    der,
     tbsDer: Uint8Array.from((tbs as Tlv).raw),
     issuer: parseName(issuer),
     thisUpdate: timeValue(thisUpdate),
@@ -121,6 +124,18 @@ export function parseCrl(der: Uint8Array): ParsedCrl {
     } else if (critical) crl.unhandledCritical.push(oid);
   }
   return crl;
+}
+
+/** A CA's full CRL can be megabytes: a few are kept. */
+const parsedCrls = new Lru<string, ParsedCrl>(8);
+
+/**
+ * parseCrl with a small cache keyed by the SHA-256 of the DER, for CRLs a signature carries: the
+ * same CRL comes with many signatures, and a CA's CRL of thousands of entries takes milliseconds to
+ * read. Callers only read the result.
+ */
+export function parseCrlCached(der: Uint8Array): ParsedCrl {
+  return parsedCrls.memo(sha256Hex(der), () => parseCrl(der));
 }
 
 function parseScope(value: Uint8Array): CrlScope {

@@ -1,4 +1,5 @@
 import { Asn1Error, Tag, Tlv, children, expectUniversal, isUniversal, oidValue, stringValue } from '../asn1/der';
+import { Lru } from '../cache/lru';
 import { OID } from '../oids';
 
 /** One attribute of a distinguished name (RFC 5280 §4.1.2.4). */
@@ -31,9 +32,24 @@ const LABELS: Record<string, string> = {
   [OID.emailAddress]: 'E',
 };
 
+/**
+ * Parsed names by their encoding: the same issuer arrives in every signature's sid, ESSCertIDv2 and
+ * certificates, and decoding its strings was an eighth of an RSA verification (issue 16). The
+ * returned object is shared: callers only read it.
+ */
+const parsed = new Lru<string, DistinguishedName>(4096);
+
 /** Parses a Name (SEQUENCE OF RelativeDistinguishedName). */
 export function parseName(tlv: Tlv): DistinguishedName {
   expectUniversal(tlv, Tag.sequence, 'Name');
+  // Real names are a few hundred bytes; a larger one (hostile input) is parsed but not kept.
+  if (tlv.raw.byteLength > MAX_CACHED_NAME_BYTES) return decodeName(tlv);
+  return parsed.memo(Buffer.from(tlv.raw.buffer, tlv.raw.byteOffset, tlv.raw.byteLength).toString('latin1'), () => decodeName(tlv));
+}
+
+const MAX_CACHED_NAME_BYTES = 2048;
+
+function decodeName(tlv: Tlv): DistinguishedName {
   const attributes: NameAttribute[] = [];
   for (const rdn of children(tlv)) {
     if (!isUniversal(rdn, Tag.set)) throw new Asn1Error('Name: RDN is not a SET');

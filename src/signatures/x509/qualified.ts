@@ -21,7 +21,16 @@ const QC_TYPE_NAMES: Record<string, string> = {
   [OID.qcTypeWeb]: 'web',
 };
 
+const claimed = new WeakMap<ParsedCertificate, QcClaims>();
+
+/** What the certificate claims, read once per parsed certificate (the same signers come back); callers only read it. */
 export function qcClaims(cert: ParsedCertificate): QcClaims {
+  let claims = claimed.get(cert);
+  if (!claims) claimed.set(cert, (claims = readQcClaims(cert)));
+  return claims;
+}
+
+function readQcClaims(cert: ParsedCertificate): QcClaims {
   const ids = new Set(cert.extensions.qcStatements.map((s) => s.id));
   const qcTypes = cert.extensions.qcStatements.flatMap((s) => s.qcTypes ?? []).map((t) => QC_TYPE_NAMES[t] ?? t);
   const qcCompliance = ids.has(OID.qcCompliance);

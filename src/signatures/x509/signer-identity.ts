@@ -21,6 +21,15 @@ export interface SignerIdentity {
  * organizationIdentifier `NTRUA-…` for EDRPOU.
  */
 export function signerIdentity(cert: ParsedCertificate): SignerIdentity {
+  let known = identities.get(cert);
+  if (!known) identities.set(cert, (known = readIdentity(cert)));
+  return { ...known }; // each report its own object
+}
+
+/** Read once per parsed certificate: the same signers come back. */
+const identities = new WeakMap<ParsedCertificate, SignerIdentity>();
+
+function readIdentity(cert: ParsedCertificate): SignerIdentity {
   const s = cert.subject;
   const surname = nameValue(s, OID.surname);
   const given = nameValue(s, OID.givenName);
