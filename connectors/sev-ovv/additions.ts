@@ -1,19 +1,15 @@
-import { createHash } from 'node:crypto';
 import { appendAudit } from '../../src/audit';
 import { HubError } from '../../src/errors';
 import type { Envelope, PipelineDeps } from '../../src/pipeline';
 import type { AppliedMessage } from '../../src/pipeline';
-import { decodeBase64 } from '../../src/pipeline/attachments';
+import { attachmentContent } from '../../src/pipeline/attachments';
 import type { SignatureFinding } from '../../src/pipeline/steps';
 import type { DocumentSubmission } from '../../src/schemas';
-import { documents, type Queryable } from '../../src/store';
-import { mapAttachments } from './attachments';
-import type { SevOvvConfig } from './config';
+import { documents, quarantine, type Queryable } from '../../src/store';
 import { sevOvvError } from './errors';
-import { externalIdOf } from './external-id';
 import { MSG_TYPE } from './format';
 import { SOURCE } from './inbound';
-import type { SevMessage } from './message';
+import type { SevAddition } from './own-messages';
 
 /** What a card keeps of each addition applied to it (meta.additions): a redelivery is found, a changed one refused. */
 interface AdditionRecord {
@@ -43,36 +39,37 @@ async function documentAdded(q: Queryable, fromOrgId: string, idnumber: string):
  * (`SEV_OVV_ADDITION_UNKNOWN_DOCUMENT`); the same msg_id again is a plain repeat, with other bytes
  * `CONFLICTING_REPEAT`. Files already on the card (the same SHA-256) are not attached twice.
  */
-export async function applyAddition(message: SevMessage, env: Envelope, deps: PipelineDeps, config: SevOvvConfig): Promise<AppliedMessage> {
-  const { header, document } = message;
-  const sha256 = createHash('sha256').update(env.payload).digest('hex');
-  const idnumber = document?.idnumber;
+export async function applyAddition(message: SevAddition, env: Envelope, deps: PipelineDeps): Promise<AppliedMessage> {
+  const { header, idnumber } = message;
+  // The bytes as they came (a redelivery is the same bytes): a megabyte at a time, the event loop free between.
+  const sha256 = await quarantine.sha256Hex(env.payload);
   const target = idnumber ? await documentAdded(deps.db, header.fromOrgId, idnumber) : undefined;
   const card = target ? await documents.getCard(deps.db, target.id) : undefined;
   if (!target || !card) {
-    throw sevOvvError('SEV_OVV_ADDITION_UNKNOWN_DOCUMENT', { msgId: header.msgId, msgType: header.msgType, fromOrgId: header.fromOrgId, idnumber: idnumber ?? null, ...(document ? { regNumber: document.regNumber } : {}) });
+    throw sevOvvError('SEV_OVV_ADDITION_UNKNOWN_DOCUMENT', { msgId: header.msgId, msgType: header.msgType, fromOrgId: header.fromOrgId, idnumber, ...(message.regNumber ? { regNumber: message.regNumber } : {}) });
   }
   const done = ((card.meta?.additions ?? []) as AdditionRecord[]).find((a) => a.msgId === header.msgId);
   if (done) {
-    if (done.sha256 !== sha256) throw HubError.of('CONFLICTING_REPEAT', { documentId: card.id, source: SOURCE, externalId: externalIdOf({ orgId: header.fromOrgId, sysId: header.fromSysId, msgId: header.msgId }), onFileSha256: done.sha256, receivedSha256: sha256 });
-    return { what: 'sev-ovv.addition', id: card.id, changed: false };
+    if (done.sha256 !== sha256) throw HubError.of('CONFLICTING_REPEAT', { documentId: card.id, source: SOURCE, externalId: message.externalId, onFileSha256: done.sha256, receivedSha256: sha256 });
+    return { what: 'sev-ovv.addition', id: card.id, changed: false, documentId: card.id };
   }
   const onCard = new Set(card.attachments.map((a) => a.sha256));
-  const mapped = mapAttachments(message.transfers, config.maxAttachmentBytes);
   const takenNames = new Set(card.attachments.map((a) => a.name));
   const renamed = new Map<string, string>();
-  const fresh = mapped.attachments.filter((a) => !onCard.has(a.sha256)).map((a) => {
+  // Renamed in place: a file a worker decoded is known by its object (src/pipeline/attachments.ts).
+  const fresh = message.attachments.filter((a) => !onCard.has(a.sha256)).map((a) => {
     const name = takenNames.has(a.name) ? `${a.name.replace(/(\.[^.]*)?$/, (ext) => ` (доповнення ${header.msgId.slice(0, 8)})${ext}`)}` : a.name;
     renamed.set(a.name, name);
     takenNames.add(name);
-    return { ...a, name };
+    a.name = name;
+    return a;
   });
   const signatures = message.signatures
-    .map((s) => ({ cms: s.signData.replace(/\s+/g, ''), attachment: renamed.get(mapped.nameById.get(s.docTransferId) ?? '') }))
+    .map((s) => ({ cms: s.cms, attachment: renamed.get(s.attachment) }))
     .filter((s): s is { cms: string; attachment: string } => s.attachment !== undefined);
   // The document's own signature step and policy (src/pipeline/steps/signatures.ts), on the addition's files.
   const step = deps.steps?.find((s) => s.name === 'signatures');
-  const externalId = `${externalIdOf({ orgId: header.fromOrgId, sysId: header.fromSysId, msgId: header.msgId })}#addition`;
+  const externalId = `${message.externalId}#addition`;
   const asSubmission = { source: SOURCE, externalId, kind: card.kind, summary: card.summary, correspondent: card.correspondent, receivedAt: env.receivedAt.toISOString(), attachments: fresh, signatures } as DocumentSubmission;
   const finding = (step?.check ? await step.check(asSubmission, { clock: deps.clock, log: deps.log }) : null) as SignatureFinding;
   const at = deps.clock.now();
@@ -82,16 +79,16 @@ export async function applyAddition(message: SevMessage, env: Envelope, deps: Pi
       'SELECT (SELECT count(*)::int FROM attachments WHERE document_id = $1) AS files, (SELECT count(*)::int FROM document_signatures WHERE document_id = $1) AS signatures',
       [card.id],
     );
-    await documents.insertAttachments(q, card.id, fresh.map((a) => ({ name: a.name, mediaType: a.mediaType ?? 'application/octet-stream', sha256: a.sha256, content: decodeBase64(a.name, a.contentBase64) })), counts?.files ?? 0);
+    await documents.insertAttachments(q, card.id, fresh.map((a, i) => ({ name: a.name, mediaType: a.mediaType ?? 'application/octet-stream', sha256: a.sha256, content: attachmentContent(a, i) })), counts?.files ?? 0);
     if (finding?.signatures.length) await documents.insertSignatures(q, card.id, finding.signatures, counts?.signatures ?? 0);
     if (finding?.flags.length) await documents.setFlags(q, card.id, [...(card.flags ?? []), ...finding.flags.filter((f) => !card.flags?.some((g) => g.code === f.code))]);
     const record: AdditionRecord = { msgId: header.msgId, msgType: header.msgType, sha256, at: at.toISOString(), attachments: fresh.map((a) => a.name) };
     await q.query(`UPDATE documents SET meta = jsonb_set(coalesce(meta, '{}'::jsonb), '{additions}', coalesce(meta->'additions', '[]'::jsonb) || $2::jsonb) WHERE id = $1`, [card.id, JSON.stringify([record])]);
     await appendAudit(q, {
-      at: at.toISOString(), actor: `sev-ovv:${header.fromOrgId}`, via: { method: 'amqp', principalKind: 'system' }, action: 'sev-ovv.addition-attached', documentId: card.id,
+      at: at.toISOString(), actor: `sev-ovv:${header.fromOrgId}`, via: { method: env.channel, principalKind: 'system' }, action: 'sev-ovv.addition-attached', documentId: card.id,
       before: { attachments: card.attachments.map((a) => a.name) }, after: { ...record, kind: header.msgType === MSG_TYPE.replyAddition ? 'reply-addition' : 'document-addition' }, reason: null,
     });
   });
   deps.log.info({ traceId: env.traceId, documentId: card.id, msgId: header.msgId, attached: fresh.length }, 'доповнення СЕВ ОВВ додано до картки / СЕВ ОВВ addition attached to the card');
-  return { what: 'sev-ovv.addition', id: card.id, changed: true };
+  return { what: 'sev-ovv.addition', id: card.id, changed: true, documentId: card.id };
 }

@@ -12,6 +12,7 @@ import { externalIdOf, MAX_EXTERNAL_ID_LENGTH } from './external-id';
 import { ACK_TYPE, MSG_TYPE, PURPOSE_TYPES } from './format';
 import { chooseKind } from './kind';
 import type { SevDocument, SevHeader, SevMessage } from './message';
+import { ownMessageOf, type SevAddition, type SevReceipt } from './own-messages';
 import { readSevMessage } from './read-message';
 import { parseXml } from './xml';
 
@@ -36,9 +37,9 @@ export function checkRouting(header: SevHeader, config: SevOvvConfig): void {
 
 /**
  * Acknowledgements (msg_type 0, ДС13–ДС16) answer messages we sent, and additions (msg_type 2
- * and 4) extend a document already on file: neither is a new document to register. The hub does
- * not send documents or amend cards yet, so they go to quarantine under SEV_OVV_NOT_A_DOCUMENT,
- * with what they refer to in the details, kept byte for byte for when it does.
+ * and 4) extend a document already on file: neither is a new document to register, so the
+ * document decoder refuses them as SEV_OVV_NOT_A_DOCUMENT with what they refer to in the details
+ * (the pipeline's decoder hands them to their handler instead: decodeSevOvvInput).
  */
 function rejectNonDocuments(message: SevMessage): void {
   const { header, acknowledgement: ack, document } = message;
@@ -170,18 +171,37 @@ function toSubmission(message: SevMessage, config: SevOvvConfig, receivedAt: Dat
   };
 }
 
+/** The message read, checked, and for us from a sender we accept. */
+async function readRouted(payload: Buffer, config: SevOvvConfig): Promise<SevMessage> {
+  const message = readSevMessage(await parseXml(payload));
+  checkRouting(message.header, config);
+  return message;
+}
+
 /**
  * 1207 XML bytes → canonical DocumentSubmission (main documents, msg_type 1, and replies,
  * msg_type 3). Every failure is a HubError with a stable code (quarantined by the pipeline),
  * never a crash. The result is a function of the bytes, the settings and the time the message
  * arrived; a redelivered message is the same message (its msg_id, and its bytes: see
  * src/pipeline/input-digest.ts), so the card on file answers it with its first receipt time.
+ * A receipt or an addition is SEV_OVV_NOT_A_DOCUMENT here; the pipeline's decoder
+ * (decodeSevOvvInput) hands them to their handler instead.
  */
 export async function decodeSevOvvMessage(payload: Buffer, config: SevOvvConfig, receivedAt: Date): Promise<DocumentSubmission> {
-  const message = readSevMessage(await parseXml(payload));
-  checkRouting(message.header, config);
+  const message = await readRouted(payload, config);
   rejectNonDocuments(message);
   return toSubmission(message, config, receivedAt);
+}
+
+/**
+ * What the pipeline gets for 1207 bytes (issue 18): a document's submission, or a receipt or an
+ * addition to apply to what is on file (own-messages.ts), told apart here by the one full reading,
+ * so every door (AMQP, HTTP `?format=sev-ovv.xml`, a replay) treats them alike and a large
+ * addition is read on a worker thread as a large document is (src/workers decodeInput).
+ */
+export async function decodeSevOvvInput(payload: Buffer, config: SevOvvConfig, receivedAt: Date): Promise<DocumentSubmission | SevReceipt | SevAddition> {
+  const message = await readRouted(payload, config);
+  return ownMessageOf(message, config) ?? toSubmission(message, config, receivedAt);
 }
 
 /** Settings as a HubError: a message that arrives before the connector is configured is kept, not lost. */
@@ -195,4 +215,4 @@ function configOrError(env: Record<string, string | undefined>): SevOvvConfig {
 }
 
 /** The pipeline decoder for format 'sev-ovv.xml'; reads SEV_OVV_* on each message (cheap, and never stale). */
-export const sevOvvDecoder: Decoder = (payload, envelope) => decodeSevOvvMessage(payload, configOrError(process.env), envelope.receivedAt);
+export const sevOvvDecoder: Decoder = (payload, envelope) => decodeSevOvvInput(payload, configOrError(process.env), envelope.receivedAt);

@@ -2,8 +2,9 @@ import type { Connector } from '../connector';
 import { CONFIG_SCHEMA_FILE, loadSevOvvConfig } from './config';
 import { FORMAT, SOURCE, sevOvvDecoder } from './inbound';
 import { acknowledgementsFor } from './outbound';
-import { applySevOvvMessage } from './own-messages';
+import { applySevOvvMessage } from './apply-own';
 import { sentMessageFor } from './outgoing/send';
+import { receiptsFor } from './progress-receipts';
 import { sevOvvSenderOf } from './sender';
 
 export { loadSevOvvConfig, type SevOvvConfig } from './config';
@@ -24,6 +25,6 @@ export const sevOvvConnector: Connector = {
   senders: { [FORMAT]: sevOvvSenderOf },
   handlers: { [FORMAT]: applySevOvvMessage },
   outbound: (event) => acknowledgementsFor(event),
-  outboundStored: (event, db) => sentMessageFor(event, db),
+  outboundStored: (event, db) => sentMessageFor(event, db) ?? receiptsFor(event, db),
   checkConfig: () => void loadSevOvvConfig(),
 };

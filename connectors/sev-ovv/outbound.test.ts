@@ -4,6 +4,7 @@ import { assertValid, type HubEvent } from '../../src/schemas';
 import { sevOvvConnector } from '.';
 import { decodeSevOvvMessage } from './inbound';
 import { acknowledgementsFor, uuidV5 } from './outbound';
+import { progressSteps } from './progress-receipts';
 import { readSevMessage } from './read-message';
 import { ARRIVED, expectHubError, OUR_ORG_ID, OUR_SYS_ID, ownSample, testConfig } from './test-support';
 import { parseXml } from './xml';
@@ -147,5 +148,21 @@ describe('СЕВ ОВВ outbound: acknowledgements to the sender', function () {
       expect(sevOvvConnector.outbound(event({ source: 'edms', externalId: 'x' }))).to.deep.equal([]);
       expect(Object.keys(sevOvvConnector.decoders)).to.deep.equal(['sev-ovv.xml']);
     });
+  });
+});
+
+describe('СЕВ ОВВ delivery and acceptance receipts owed, by msg_acknow (our reading of z1306-11, README "Receipts")', () => {
+  it('0 asks for the final receipt only; 1 adds "delivered"; 2 adds "accepted" to a registration alone', () => {
+    expect(['document.registered', 'document.not-registered', 'input.refused'].map((t) => progressSteps(t, 0))).to.deep.equal([[], [], []]);
+    expect(progressSteps('document.registered', 1)).to.deep.equal([1]);
+    expect(progressSteps('document.registered', 2)).to.deep.equal([1, 2]);
+    // delivered and kept, but not accepted: registered as not-registrable (003 §157), or refused into quarantine
+    expect(progressSteps('document.not-registered', 2)).to.deep.equal([1]);
+    expect(progressSteps('input.refused', 2)).to.deep.equal([1]);
+  });
+
+  it('no other event owes one', () => {
+    expect(progressSteps('control.assigned', 2)).to.deep.equal([]);
+    expect(progressSteps('outgoing.sent', 2)).to.deep.equal([]);
   });
 });

@@ -34,7 +34,9 @@ function refusalReason(event: HubEvent): string {
 /**
  * Refusals that are the council's to fix, not the sender's: the message is kept and registered by
  * a replay once the council has set up the connector or the nomenclature (and then ack_type 3
- * goes out), or kept until the hub handles additions. Telling the sender "refused" would be untrue.
+ * goes out); SEV_OVV_NOT_A_DOCUMENT is what an earlier hub kept a receipt or an addition as, which
+ * a replay now applies. Telling the sender "refused" would be untrue; "delivered" (ack_type 1) is
+ * true, and goes if asked (progress-receipts.ts).
  * Every other refusal (policy failure, invalid message, wrong addressee, unsupported version,
  * sender not allowed, conflicting repeat, …) is the sender's to hear (issue 18).
  */
@@ -65,18 +67,22 @@ function xsDateTime(iso: string): string {
   return new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-interface AckContent {
+export interface AckContent {
   ackType: number;
   regNumber?: { index: string; date: string };
   errortext: string;
+  /** The receipt's own msg_id; by default name-based on the event (a redelivered event, the same bytes). */
+  messageId?: string;
+  /** Header@time; by default when the event occurred. */
+  time?: string;
 }
 
 /**
  * One acknowledgement (msg_type 0) to the sender of the original message. The event carries no
  * correspondent name, so to_organization repeats the sender's code; to_system is the exchange.
  */
-function acknowledgement(event: HubEvent, original: SevMessageRef, config: SevOvvConfig, content: AckContent): OutboundMessage {
-  const messageId = uuidV5(`${event.eventId}/ack/${content.ackType}`);
+export function acknowledgement(event: HubEvent, original: SevMessageRef, config: SevOvvConfig, content: AckContent): OutboundMessage {
+  const messageId = content.messageId ?? uuidV5(`${event.eventId}/ack/${content.ackType}`);
   const ack: Record<string, unknown> = { $: { msg_id: original.msgId, ack_type: String(content.ackType) } };
   if (content.regNumber) ack.RegNumber = { _: content.regNumber.index, $: { regdate: content.regNumber.date } };
   ack.AckResult = { $: { errorcode: '0', errortext: content.errortext } };
@@ -86,7 +92,7 @@ function acknowledgement(event: HubEvent, original: SevMessageRef, config: SevOv
         standart: STANDART,
         version: VERSION,
         charset: 'UTF-8',
-        time: xsDateTime(event.occurredAt),
+        time: xsDateTime(content.time ?? event.occurredAt),
         msg_type: String(MSG_TYPE.acknowledgement),
         msg_id: messageId,
         msg_acknow: '0',
@@ -119,7 +125,8 @@ function acknowledgement(event: HubEvent, original: SevMessageRef, config: SevOv
  *   Header: sender.ts) → ack_type 4 with the reason in Ukrainian, unless the refusal is the
  *   council's to fix (KEPT_FOR_THE_COUNCIL);
  * - any other event, or a document that did not come in through this connector → nothing.
- * Delivery/acceptance acks (1, 2) belong to the transport that downloads the message.
+ * The delivery and acceptance receipts (1, 2) the sender's msg_acknow asks for go before these,
+ * read with the store: progress-receipts.ts.
  */
 export function acknowledgementsFor(event: HubEvent, getConfig: () => SevOvvConfig = () => loadSevOvvConfig()): OutboundMessage[] {
   if (event.source !== SOURCE) return [];

@@ -35,7 +35,7 @@ describe('СЕВ ОВВ end to end: AMQP envelope → pipeline → registered ca
     const payload = ownSample('do-vykonannia.xml');
     const first = await acceptInput(hub.deps, envelope(payload));
     expect(first.status).to.equal('created');
-    if (first.status === 'rejected') return;
+    if (!('card' in first)) return;
     const card = first.card;
     expect(card).to.include({ source: 'sev-ovv', kind: 'higher-authority-document', status: 'registered', dueDate: '2026-03-20', urgency: 'urgent' });
     expect(card.registration).to.deep.include({ journal: 'higher-authority', case: '01-03', date: '2026-03-10', year: 2026 });
@@ -48,7 +48,7 @@ describe('СЕВ ОВВ end to end: AMQP envelope → pipeline → registered ca
     const third = await acceptInput(hub.deps, envelope(Buffer.from(payload)));
     for (const repeat of [again, third]) {
       expect(repeat.status).to.equal('duplicate');
-      if (repeat.status === 'rejected') return;
+      if (!('card' in repeat)) return;
       expect(repeat.card.id).to.equal(card.id);
       expect(repeat.card.registration?.number).to.equal(card.registration?.number);
     }
@@ -81,14 +81,14 @@ describe('СЕВ ОВВ end to end: AMQP envelope → pipeline → registered ca
     expect(doc!.status).to.equal('under-control');
   });
 
-  it('an acknowledgement that arrives is kept in quarantine as SEV_OVV_NOT_A_DOCUMENT, not registered', async () => {
+  it('an acknowledgement is never registered: one to a message the hub never sent is kept in quarantine as SEV_OVV_RECEIPT_UNKNOWN_MESSAGE (issue 18)', async () => {
     const result = await acceptInput(hub.deps, envelope(ownSample('acknowledgement-registered.xml')));
     expect(result.status).to.equal('rejected');
     if (result.status !== 'rejected') return;
-    expect(result.error.code).to.equal('SEV_OVV_NOT_A_DOCUMENT');
-    const [row] = await hub.db.query<{ code: string; reason_uk: string }>('SELECT code, reason_uk FROM quarantine WHERE id = $1', [result.quarantineId]);
-    expect(row?.code).to.equal('SEV_OVV_NOT_A_DOCUMENT');
-    expect(row?.reason_uk).to.match(/не є новим документом/);
+    expect(result.error.code).to.equal('SEV_OVV_RECEIPT_UNKNOWN_MESSAGE');
+    const [row] = await hub.db.query<{ code: string; source: string }>('SELECT code, source FROM quarantine WHERE id = $1', [result.quarantineId]);
+    expect(row).to.deep.equal({ code: 'SEV_OVV_RECEIPT_UNKNOWN_MESSAGE', source: 'sev-ovv' });
+    expect(await hub.db.query("SELECT 1 FROM documents WHERE source = 'sev-ovv' AND meta->>'msgType' = '0'")).to.have.length(0);
   });
 
   it('an invalid message is quarantined saying what is wrong in Ukrainian and English (body and details)', async () => {

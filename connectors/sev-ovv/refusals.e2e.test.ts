@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import type { ConsumeMessage } from 'amqplib';
-import { parseStringPromise } from 'xml2js';
 import { TOPOLOGY } from '../../src/bus';
 import { createTestVhost, type TestVhost } from '../../test/support/amqp';
 import { TestBroker } from '../../test/support/broker';
@@ -9,26 +8,17 @@ import { createTestDatabase, type TestDatabase } from '../../test/support/pg';
 import { waitFor } from '../../test/support/wait';
 import { withEnv } from '../../test/support/env';
 import { xsdProblems } from '../../test/support/xsd';
-import { editedSample, OUR_ORG_ID, TEST_ENV } from './test-support';
+import { editedSample, OUR_ORG_ID, readAck, TEST_ENV, type Ack } from './test-support';
 
 /** The sender of the own samples (do-vykonannia.xml's Header). */
 const SENDER = { orgId: '00022533', sysId: 'c1a2b3c4-d5e6-47f8-9a0b-1c2d3e4f5a6b' };
 
-interface Ack { msgType: string; toOrgId: string; toSysId: string; fromOrgId: string; acknowledges: string; ackType: string; errortext: string; routingKey: string; xml: Buffer }
-
-async function readAck(m: ConsumeMessage): Promise<Ack> {
-  const x = await parseStringPromise(m.content.toString('utf8'));
-  const h = x.Header.$;
-  const ack = x.Header.Acknowledgement[0];
-  return {
-    msgType: h.msg_type, toOrgId: h.to_org_id, toSysId: h.to_sys_id, fromOrgId: h.from_org_id,
-    acknowledges: ack.$.msg_id, ackType: ack.$.ack_type, errortext: ack.AckResult?.[0]?.$.errortext ?? '', routingKey: m.fields.routingKey, xml: m.content,
-  };
-}
-
-/** A copy of the own sample under a new msg_id, edited further by `edit`. */
+/**
+ * A copy of the own sample under a new msg_id, edited further by `edit`; asking for the final
+ * receipt only (msg_acknow 0): the delivery and acceptance receipts are progress-receipts.e2e.test.ts's.
+ */
 function message(msgId: string, edit: (xml: string) => string = (x) => x): Buffer {
-  return editedSample('do-vykonannia.xml', (x) => edit(x.replace(/msg_id="[^"]+"/, `msg_id="${msgId}"`)));
+  return editedSample('do-vykonannia.xml', (x) => edit(x.replace(/msg_id="[^"]+"/, `msg_id="${msgId}"`).replace('msg_acknow="2"', 'msg_acknow="0"')));
 }
 
 /**

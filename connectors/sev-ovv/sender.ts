@@ -1,4 +1,5 @@
 import { TextDecoder } from 'node:util';
+import type { InputSender } from '../../src/pipeline';
 import { externalIdOf, MAX_EXTERNAL_ID_LENGTH } from './external-id';
 import { MSG_TYPE } from './format';
 import { SOURCE } from './inbound';
@@ -45,7 +46,7 @@ export function headerAttributes(payload: Buffer): Map<string, string> | undefin
  * Nobody to tell when the Header's from_org_id, from_sys_id or msg_id cannot be read, and never for
  * a receipt (msg_type 0): answering a refused receipt with a receipt could go back and forth.
  */
-export function sevOvvSenderOf(payload: Buffer): { source: string; externalId: string } | undefined {
+export function sevOvvSenderOf(payload: Buffer): InputSender | undefined {
   const attrs = headerAttributes(payload);
   if (!attrs || attrs.get('msg_type') === String(MSG_TYPE.acknowledgement)) return undefined;
   const orgId = attrs.get('from_org_id');
@@ -53,5 +54,8 @@ export function sevOvvSenderOf(payload: Buffer): { source: string; externalId: s
   const msgId = attrs.get('msg_id');
   if (!orgId || !sysId || !msgId) return undefined;
   const externalId = externalIdOf({ orgId, sysId, msgId });
-  return externalId.length <= MAX_EXTERNAL_ID_LENGTH ? { source: SOURCE, externalId } : undefined;
+  if (externalId.length > MAX_EXTERNAL_ID_LENGTH) return undefined;
+  // The receipts it asked for besides the final one (0 when absent or not 0-2, as the reader takes it): progress-receipts.ts.
+  const msgAcknow = attrs.get('msg_acknow');
+  return { source: SOURCE, externalId, asks: { msgAcknow: msgAcknow === '1' || msgAcknow === '2' ? Number(msgAcknow) : 0 } };
 }

@@ -1,7 +1,9 @@
+import type { ConsumeMessage } from 'amqplib';
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseStringPromise } from 'xml2js';
 import { HubError } from '../../src/errors';
 import type { SevOvvConfig } from './config';
 
@@ -85,3 +87,16 @@ export function editedSample(file: string, edit: (xml: string) => string): Buffe
 
 /** When a test's message reached the hub (receivedAt is the arrival, Header@time stays in meta.msgTime). */
 export const ARRIVED = new Date('2026-03-06T09:12:34.000Z');
+
+/** A receipt the hub sent, as a test reads it off dilovod.outbound. */
+export interface Ack { msgType: string; msgId: string; time: string; toOrgId: string; toSysId: string; fromOrgId: string; acknowledges: string; ackType: string; errortext: string; routingKey: string; xml: Buffer }
+
+export async function readAck(m: ConsumeMessage): Promise<Ack> {
+  const x = await parseStringPromise(m.content.toString('utf8'));
+  const h = x.Header.$;
+  const ack = x.Header.Acknowledgement[0];
+  return {
+    msgType: h.msg_type, msgId: h.msg_id, time: h.time, toOrgId: h.to_org_id, toSysId: h.to_sys_id, fromOrgId: h.from_org_id,
+    acknowledges: ack.$.msg_id, ackType: ack.$.ack_type, errortext: ack.AckResult?.[0]?.$.errortext ?? '', routingKey: m.fields.routingKey, xml: m.content,
+  };
+}

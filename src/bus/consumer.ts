@@ -1,7 +1,7 @@
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { HubError, isTransient } from '../errors';
-import { acceptInput, applyOwnMessage, knownFormats, quarantineFailure, type Envelope, type IntakeResult, type PipelineDeps } from '../pipeline';
+import { acceptInput, knownFormats, quarantineFailure, type Envelope, type IntakeResult, type PipelineDeps } from '../pipeline';
 import { offloads } from '../workers';
 import type { BusConnection } from './connection';
 import { backoffMs, sleep } from './backoff';
@@ -105,8 +105,6 @@ export class InboundConsumer {
           }
           return;
         }
-        // A connector's own message (a СЕВ ОВВ receipt): applied, or quarantined, instead of registered.
-        if (await this.appliedOwn(ch, msg, env)) return;
         const result = await acceptInput(this.deps, env);
         await this.opts.afterCommit?.(result);
         this.settle(ch, msg, result.status !== 'rejected');
@@ -135,21 +133,6 @@ export class InboundConsumer {
         }
         return;
       }
-    }
-  }
-
-  /** True when the message was a connector's own and is settled (applied, or quarantined: a permanent HubError). */
-  private async appliedOwn(ch: Channel, msg: ConsumeMessage, env: Envelope): Promise<boolean> {
-    try {
-      const applied = await applyOwnMessage(this.deps, env);
-      if (!applied) return false;
-      this.settle(ch, msg, true);
-      return true;
-    } catch (err) {
-      if (!(err instanceof HubError) || isTransient(err)) throw err;
-      await quarantineFailure(this.deps, env, err);
-      this.settle(ch, msg, false);
-      return true;
     }
   }
 

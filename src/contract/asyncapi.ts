@@ -97,7 +97,7 @@ const MESSAGES = {
   },
   inputRefused: {
     name: 'inputRefused', title: 'Вхідне відхилено', contentType: 'application/json',
-    summary: 'An input the hub refused and kept in quarantine, whose sender its connector can name (issue 18; today СЕВ ОВВ messages: the connector answers with ack_type 4). Routing key `input.refused`; `source` and `externalId` are the key the input would have had; `data` holds quarantineId, code, reason, reasonUk, details, channel, format, receivedAt, and documentId when a conflicting repeat was refused against a card. Not about a document: `documentId` is the nil UUID. Announced once per refused message (a repeat of the same bytes adds an attempt, not an event).',
+    summary: 'An input the hub refused and kept in quarantine, whose sender its connector can name (issue 18; today СЕВ ОВВ messages: the connector answers with ack_type 4). Routing key `input.refused`; `source` and `externalId` are the key the input would have had; `data` holds quarantineId, code, reason, reasonUk, details, channel, format, receivedAt, documentId when a conflicting repeat was refused against a card, and senderAsks: what the sender asked of the answers (СЕВ ОВВ: `{ msgAcknow }`, for the delivery receipt ack_type 1). Not about a document: `documentId` is the nil UUID. Announced once per refused message (a repeat of the same bytes adds an attempt, not an event).',
     headers: headers({ documentId: { type: 'string', format: 'uuid' }, sequence: { type: 'integer', minimum: 1 } }, ['documentId', 'sequence']),
     payload: {
       allOf: [
@@ -106,7 +106,7 @@ const MESSAGES = {
           type: 'object', required: ['source', 'externalId', 'data'],
           properties: {
             type: { const: 'input.refused' },
-            data: { type: 'object', required: ['quarantineId', 'code', 'reason', 'reasonUk', 'channel', 'format', 'receivedAt'], properties: { quarantineId: { type: 'string', format: 'uuid' }, code: { type: 'string' }, documentId: { type: 'string', format: 'uuid' } } },
+            data: { type: 'object', required: ['quarantineId', 'code', 'reason', 'reasonUk', 'channel', 'format', 'receivedAt'], properties: { quarantineId: { type: 'string', format: 'uuid' }, code: { type: 'string' }, documentId: { type: 'string', format: 'uuid' }, senderAsks: { type: 'object', additionalProperties: { type: ['string', 'integer'] } } } },
           },
         },
       ],

@@ -138,12 +138,16 @@ export const OPERATIONS: Record<string, Operation> = {
 
   'POST /api/v1/documents': {
     tag: 'documents', summary: 'Подати вхідний документ на реєстрацію', summaryEn: 'Submit an incoming document for registration',
-    description: 'JSON is the canonical document; `?format=` names a connector\'s format (e.g. `hotline.json`), whose bytes are kept in quarantine exactly as sent if rejected.',
+    description: 'JSON is the canonical document; `?format=` names a connector\'s format (e.g. `hotline.json`), whose bytes are kept in quarantine exactly as sent if rejected. A connector\'s message that is not a document (a СЕВ ОВВ receipt, msg_type 0, or addition, msg_type 2 and 4, with `?format=sev-ovv.xml`) is applied to what is on file as on the AMQP queue: 200 with what it changed, or refused and quarantined with the same codes.',
     query: { format: { schema: str, description: 'Формат конектора / a connector\'s format, e.g. hotline.json' } },
     body: { json: ref('document-submission'), other: { '*/*': bytes }, description: 'The document, or a connector\'s format with ?format=' },
     responses: {
       201: { description: 'Зареєстровано (або не зареєстровано за правилом 003 §157) / created', json: ref('document-card'), headers: { Location: 'The new card: /api/v1/documents/{id}' } },
-      200: { description: 'Повтор: картку вже прийнято / a repeat, the card on file', json: ref('document-card'), headers: replayHeader },
+      200: {
+        description: 'Повтор: картку вже прийнято; або власне повідомлення конектора (квитанція СЕВ ОВВ, доповнення) застосовано до наявного / a repeat, the card on file; or a connector\'s own message (a СЕВ ОВВ receipt or addition) applied to what is on file',
+        json: { oneOf: [ref('document-card'), ref('own-message-applied')] },
+        headers: replayHeader,
+      },
     },
   },
   'GET /api/v1/documents': {

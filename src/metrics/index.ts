@@ -31,7 +31,7 @@ export function createMetrics(sources: ScrapeSources): HubMetrics {
   const m: HubMetrics = {
     registry,
     inputs: new client.Counter({
-      name: 'dilovod_inputs_total', help: 'Inputs by channel, source and outcome (registered, repeat, quarantined with its code)',
+      name: 'dilovod_inputs_total', help: 'Inputs by channel, source and outcome (registered, applied: a connector\'s own message such as a СЕВ ОВВ receipt, repeat, quarantined with its code)',
       labelNames: ['channel', 'source', 'outcome', 'code'], registers: [registry],
     }),
     registrationSeconds: new client.Histogram({

@@ -151,6 +151,8 @@ export class PetitionService {
       channel: 'connector', payload: Buffer.from(JSON.stringify(sub), 'utf8'), format: 'json', contentType: 'application/json',
       receivedAt: this.deps.clock.now(), traceId, sourceHint: PETITION_SOURCE,
     });
+    // JSON is never a connector's own message (src/pipeline/own-messages.ts): a card or a refusal.
+    if (result.status === 'applied') throw new Error('a petition submission was applied as a connector\'s own message');
     if (result.status === 'rejected') {
       this.deps.log.warn({ traceId, platformId, code: result.error.code, quarantineId: result.quarantineId }, 'petition registration rejected');
       return false;

@@ -15,7 +15,14 @@ export type Decoder = (payload: Buffer, envelope: Envelope) => Promise<unknown> 
  * registration receipt. Undefined: nobody to tell (unreadable, or a receipt itself, which is never
  * answered with one).
  */
-export type SenderReader = (payload: Buffer) => { source: string; externalId: string } | undefined;
+export type SenderReader = (payload: Buffer) => InputSender | undefined;
+
+export interface InputSender {
+  source: string;
+  externalId: string;
+  /** What the sender asked of the answers (СЕВ ОВВ: Header@msg_acknow), for the connector's outbound mapping: input.refused data.senderAsks. */
+  asks?: Record<string, string | number>;
+}
 
 const decoders = new Map<string, Decoder>();
 const senders = new Map<string, SenderReader>();
@@ -26,7 +33,7 @@ export function registerDecoder(format: string, decoder: Decoder, senderOf?: Sen
 }
 
 /** The sender of a refused input of this format, if its connector can read one (never throws). */
-export function senderOf(format: string, payload: Buffer): { source: string; externalId: string } | undefined {
+export function senderOf(format: string, payload: Buffer): InputSender | undefined {
   try {
     return senders.get(format)?.(payload);
   } catch {

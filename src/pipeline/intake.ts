@@ -7,10 +7,13 @@ import { senderOf } from './decoders';
 import { decodeInput } from '../workers';
 import type { Envelope } from './envelope';
 import { inputDigest } from './input-digest';
+import { applyOwnMessage, ownMessageOf, type AppliedMessage } from './own-messages';
 import { registerSubmission } from './register';
 
 export type IntakeResult =
   | { status: 'created' | 'duplicate'; card: DocumentCard }
+  /** A connector's own message (a СЕВ ОВВ receipt or addition) applied to what is on file, not registered. */
+  | { status: 'applied'; applied: AppliedMessage }
   | { status: 'rejected'; error: HubError; quarantineId: string };
 
 /** Fills what the door knows when the body leaves it out (AMQP message_id, routing-key source). */
@@ -29,8 +32,16 @@ function peek(body: unknown, key: string): string | null {
   return null;
 }
 
+/** A token (or broker user) bound to sources submits for those alone (README, Security). */
+function assertSourceAllowed(env: Envelope, source: string): void {
+  if (env.allowedSources && !env.allowedSources.includes(source)) {
+    throw identityError('SOURCE_NOT_ALLOWED', { source, allowedSources: env.allowedSources, ...(env.channel === 'amqp' ? { userId: env.publishedBy ?? null } : {}) });
+  }
+}
+
 /**
- * The one entry of the pipeline for every door. Decodes, validates and registers; a permanent
+ * The one entry of the pipeline for every door. Decodes, validates and registers (or applies a
+ * connector's own message: src/pipeline/own-messages.ts); a permanent
  * failure is kept in quarantine with its reason and returned as 'rejected' (never thrown), so a
  * door can answer or ack. Transient failures (database down) are thrown for the door to retry.
  * Anything unexpected is treated as permanent after the caller's retries: see `quarantineFailure`.
@@ -41,11 +52,18 @@ export async function acceptInput(deps: PipelineDeps, env: Envelope, opts: { qua
   const count = (outcome: string, source: string | null, code = '') => deps.metrics?.inputs.inc({ channel: env.channel, source: source ?? 'unknown', outcome, code });
   try {
     body = applyEnvelopeDefaults(await decodeInput(env), env);
+    // The decoder (on a worker for a large input) tells a connector's own message from a document:
+    // one place decides, whichever door it came in by (issue 18).
+    const own = ownMessageOf(env.format, body);
+    if (own) {
+      assertSourceAllowed(env, own.source);
+      const applied = await applyOwnMessage(deps, env, own);
+      count(applied.changed ? 'applied' : 'repeat', own.source);
+      return { status: 'applied', applied };
+    }
     const digest = await inputDigest(env, body);
     const sub = assertValid<DocumentSubmission>('document-submission.schema.json', body);
-    if (env.allowedSources && !env.allowedSources.includes(sub.source)) {
-      throw identityError('SOURCE_NOT_ALLOWED', { source: sub.source, allowedSources: env.allowedSources, ...(env.channel === 'amqp' ? { userId: env.publishedBy ?? null } : {}) });
-    }
+    assertSourceAllowed(env, sub.source);
     const { outcome, card } = await registerSubmission(deps, sub, env.traceId, digest);
     if (outcome === 'created') stopTimer?.();
     count(outcome === 'created' ? 'registered' : 'repeat', sub.source);
@@ -90,13 +108,15 @@ export async function quarantineFailure(deps: PipelineDeps, env: Envelope, error
     if (sender && kept.first) {
       const documentId = (error.details as { documentId?: unknown } | undefined)?.documentId;
       await outbox.appendInputRefused(q, {
-        ...sender,
+        source: sender.source,
+        externalId: sender.externalId,
         at: deps.clock.now(),
         data: {
           quarantineId: kept.id, code: error.code, reason: error.spec.message, reasonUk: error.spec.messageUk,
           ...(error.details !== undefined ? { details: error.details } : {}),
           channel: env.channel, format: env.format, receivedAt: env.receivedAt.toISOString(),
           ...(typeof documentId === 'string' ? { documentId } : {}),
+          ...(sender.asks ? { senderAsks: sender.asks } : {}),
         },
       });
     }

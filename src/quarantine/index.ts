@@ -8,7 +8,7 @@ import { appendAudit } from '../audit';
 import { parseRoutingKey } from '../bus/topology';
 import type { AuditActor } from '../domain/audit';
 import { HubError } from '../errors';
-import { acceptInput, knownFormats, type Envelope, type PipelineDeps } from '../pipeline';
+import { acceptInput, knownFormats, ownMessageApplied, type Envelope, type PipelineDeps } from '../pipeline';
 import { quarantine } from '../store';
 
 /**
@@ -23,6 +23,7 @@ const isApiRequestBody = (row: { channel: string; format: string | null }): bool
 
 export type ReplayOutcome =
   | { id: string; outcome: 'registered' | 'already-on-file'; documentId: string }
+  | { id: string; outcome: 'applied'; applied: string; changed: boolean; documentId?: string; outgoingId?: string }
   | { id: string; outcome: 'refused-again'; code: string; messageUk: string }
   | { id: string; outcome: 'not-open' };
 
@@ -46,10 +47,20 @@ export async function replayQuarantined(deps: PipelineDeps, id: string, by: Audi
   try {
     const result = await acceptInput(deps, envelopeOf(row), { quarantine: false });
     if (result.status === 'rejected') throw result.error;
+    // A connector's own message (a СЕВ ОВВ receipt or addition, issue 18) is applied, not registered:
+    // the item links the incoming card an addition extended; a receipt's outgoing document is in the outcome and the log.
+    const documentId = result.status === 'applied' ? result.applied.documentId ?? null : result.card.id;
     await deps.db.tx(async (q) => {
-      await quarantine.markReplayed(q, id, result.card.id, by.actor, now);
-      await appendAudit(q, { at: now.toISOString(), ...by, action: 'quarantine.replayed', documentId: result.card.id, before: { quarantineId: id, code: row.code }, after: { outcome: result.status }, reason: null });
+      await quarantine.markReplayed(q, id, documentId, by.actor, now);
+      await appendAudit(q, {
+        at: now.toISOString(), ...by, action: 'quarantine.replayed', documentId, before: { quarantineId: id, code: row.code },
+        after: result.status === 'applied' ? { outcome: 'applied', ...ownMessageApplied(result.applied) } : { outcome: result.status }, reason: null,
+      });
     });
+    if (result.status === 'applied') {
+      const { applied, changed, documentId: card, outgoingId } = ownMessageApplied(result.applied);
+      return { id, outcome: 'applied', applied, changed, ...(card ? { documentId: card } : {}), ...(outgoingId ? { outgoingId } : {}) };
+    }
     return { id, outcome: result.status === 'created' ? 'registered' : 'already-on-file', documentId: result.card.id };
   } catch (err) {
     if (!(err instanceof HubError) || err.transient) throw err;

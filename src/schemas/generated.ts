@@ -2081,6 +2081,33 @@ export interface OutgoingSubmission {
   };
 }
 
+// own-message-applied.schema.json
+/**
+ * A connector's message that is not a document to register but an answer to what the hub sent or a change to what it has, applied to what is on file (issue 18): a СЕВ ОВВ receipt (msg_type 0) moves the state of the outgoing message it acknowledges; an addition (msg_type 2, 4) attaches its files to the registered card. The same on every door: POST /api/v1/documents?format=sev-ovv.xml, the AMQP queue, a replay from the quarantine. A receipt for a message the hub never sent, from the wrong organisation, an addition to a document the hub does not have, other bytes under the same msg_id: refused and quarantined with their codes instead.
+ */
+export interface OwnMessageApplied {
+  /**
+   * What it was: sev-ovv.receipt (msg_type 0), sev-ovv.addition (msg_type 2 or 4).
+   */
+  applied: 'sev-ovv.receipt' | 'sev-ovv.addition';
+  /**
+   * What it changed: the msg_id of the outgoing message a receipt acknowledges; the id of the card an addition extends.
+   */
+  id: string;
+  /**
+   * false: a repeat of one applied already (nothing changed, nothing announced; answered with Idempotent-Replay: true).
+   */
+  changed: boolean;
+  /**
+   * The incoming document's card an addition extended.
+   */
+  documentId?: string;
+  /**
+   * The outgoing document whose message a receipt moved (GET /api/v1/outgoing/{id}).
+   */
+  outgoingId?: string;
+}
+
 // personal-data-read.schema.json
 /**
  * Who was shown a citizen's personal data, which record and through which route (Law «Про захист персональних даних», art. 14): GET /api/v1/audit/personal-data-reads.
@@ -2533,13 +2560,33 @@ export interface QuarantineList {
 
 // quarantine-replay-outcome.schema.json
 /**
- * What replaying one quarantined item did: registered (or found already on file), refused again with the code, or nothing (the item was not open).
+ * What replaying one quarantined item did: registered (or found already on file), applied (a connector's own message, a СЕВ ОВВ receipt or addition: own-message-applied.schema.json), refused again with the code, or nothing (the item was not open).
  */
 export type QuarantineReplayOutcome =
   | {
       id: string;
       outcome: 'registered' | 'already-on-file';
       documentId: string;
+    }
+  | {
+      id: string;
+      outcome: 'applied';
+      /**
+       * What it was (own-message-applied.schema.json: applied).
+       */
+      applied: string;
+      /**
+       * false: it had been applied already.
+       */
+      changed: boolean;
+      /**
+       * The incoming card an addition extended.
+       */
+      documentId?: string;
+      /**
+       * The outgoing document whose message a receipt moved.
+       */
+      outgoingId?: string;
     }
   | {
       id: string;

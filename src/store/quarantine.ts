@@ -136,7 +136,7 @@ export async function getQuarantined(q: Queryable, id: string): Promise<(Quarant
 }
 
 /** A replay registered the item (or found it on file): it leaves the open list, linked to its document. */
-export async function markReplayed(q: Queryable, id: string, documentId: string, by: string, at: Date): Promise<void> {
+export async function markReplayed(q: Queryable, id: string, documentId: string | null, by: string, at: Date): Promise<void> {
   await q.query("UPDATE quarantine SET status = 'replayed', document_id = $2, resolved_by = $3, resolved_at = $4 WHERE id = $1", [id, documentId, by, at]);
 }
 

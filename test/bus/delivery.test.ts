@@ -53,7 +53,11 @@ describe('connector delivery to dilovod.outbound (real RabbitMQ and PostgreSQL)'
 
   it('a document in from СЕВ ОВВ goes out as a registration acknowledgement (ДС15) addressed to its sender', async () => {
     broker.ch.publish(TOPOLOGY.inboundExchange, 'sev-ovv.xml', ownSample('do-vykonannia.xml'), { persistent: true, userId: 'guest', messageId: 'sev-1' });
-    const [ack] = await waitFor(() => delivered.length > 0 && delivered, 'an acknowledgement on dilovod.outbound');
+    // The sample asks for msg_acknow 2: delivered (1) and accepted (2) go first, in order, then registered (3).
+    await waitFor(() => delivered.length >= 3, 'the acknowledgements on dilovod.outbound');
+    const types = await Promise.all(delivered.map(async (m) => (await parseStringPromise(m.content.toString('utf8'))).Header.Acknowledgement[0].$.ack_type));
+    expect(types).to.deep.equal(['1', '2', '3']);
+    const ack = delivered[2];
     const [doc] = await hub.db.query<{ id: string; reg_index: string }>("SELECT id, reg_index FROM documents WHERE source = 'sev-ovv'");
     expect(ack!.fields.routingKey).to.equal('sev-ovv.00022533/c1a2b3c4-d5e6-47f8-9a0b-1c2d3e4f5a6b');
     expect(ack!.properties.contentType).to.equal('application/xml; charset=utf-8');

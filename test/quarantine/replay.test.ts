@@ -125,7 +125,7 @@ describe('dilovod quarantine list | replay | dismiss (real PostgreSQL)', functio
     expect((await runCli(['nomenclature', 'import', SAMPLE_NOMENCLATURE_FILE, '--year', year], env)).code).to.equal(0);
     const fixed = await runCli(['quarantine', 'replay', '--code', 'NO_NOMENCLATURE'], env);
     expect(fixed.code, fixed.stdout + fixed.stderr).to.equal(0);
-    expect(fixed.stdout).to.contain('Повторно оброблено 2 записи, зареєстровано або знайдено 2.');
+    expect(fixed.stdout).to.contain('Повторно оброблено 2 записи, зареєстровано, застосовано або знайдено 2.');
 
     const dismissed = await runCli(['quarantine', 'dismiss', c, '--reason', 'Тестове повідомлення'], env);
     expect(dismissed.stdout.trim()).to.equal(`Запис ${c} відхилено остаточно.`);

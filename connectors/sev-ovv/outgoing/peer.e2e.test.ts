@@ -12,9 +12,9 @@ import { startTestHub, type TestHub } from '../../../test/support/hub';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/pg';
 import { waitFor } from '../../../test/support/wait';
 import { xsdProblems } from '../../../test/support/xsd';
-import { ownSample, OUR_ORG_ID, OUR_SYS_ID, TEST_ENV } from '../test-support';
+import { ownSample, OUR_ORG_ID, TEST_ENV } from '../test-support';
 import { importParticipants } from './participants';
-import { OTHER, outgoingBody, PEER, SILENT } from './test-support';
+import { additionXml, documentXml, OTHER, outgoingBody, PEER, receiptXml, SILENT } from './test-support';
 
 type Participant = typeof PEER;
 
@@ -44,10 +44,7 @@ class PeerSimulator {
   receipt(acknowledges: string, ackType: 1 | 2 | 3 | 4, opts: { regNumber?: { number: string; date: string }; text?: string; from?: Participant } = {}): { msgId: string; xml: Buffer } {
     const from = opts.from ?? this.who;
     const msgId = `${from.edrpou}-receipt-${++this.sent}-${acknowledges.slice(0, 8)}`;
-    const reg = opts.regNumber ? `<RegNumber regdate="${opts.regNumber.date}">${opts.regNumber.number}</RegNumber>` : '';
-    const xml = `<?xml version="1.0" encoding="UTF-8"?>
-<Header standart="1207" version="1.5" charset="UTF-8" time="2026-03-10T08:15:00Z" msg_type="0" msg_id="${msgId}" msg_acknow="0" from_org_id="${from.edrpou}" from_organization="${from.name}" from_sys_id="${from.sysId}" from_system="СЕД учасника" to_org_id="${OUR_ORG_ID}" to_organization="Міська рада (тестова)" to_sys_id="${OUR_SYS_ID}" to_system="dilovod"><Acknowledgement msg_id="${acknowledges}" ack_type="${ackType}">${reg}<AckResult errorcode="0" errortext="${opts.text ?? ''}"/></Acknowledgement></Header>`;
-    return { msgId, xml: Buffer.from(xml, 'utf8') };
+    return { msgId, xml: receiptXml(from, msgId, acknowledges, ackType, opts) };
   }
 
   send(r: { xml: Buffer }): void {
@@ -172,17 +169,12 @@ describe('СЕВ ОВВ outgoing end to end: a peer simulator takes the hub\'s m
   });
 
   it('an addition (msg_type 2) to a document the peer sent: its new files attached to the card, logged; a repeat changes nothing, other bytes are a conflicting repeat, an addition to an unknown document is quarantined', async () => {
-    const sample = ownSample('do-vykonannia.xml').toString('utf8');
-    const withId = (msgId: string, x = sample) => x.replace(/msg_id="[^"]+"/, `msg_id="${msgId}"`);
-    broker.publish('sev-ovv.xml', Buffer.from(withId('c0000000-0000-4000-8000-000000000001')));
+    broker.publish('sev-ovv.xml', documentXml('c0000000-0000-4000-8000-000000000001'));
     const docId = async () => (await hub.db.query<{ id: string }>("SELECT id FROM documents WHERE external_id LIKE '%c0000000-0000-4000-8000-000000000001'"))[0]?.id;
     await waitFor(async () => (await docId()) !== undefined, 'the document registered');
     const id = (await docId())!;
     const added = Buffer.from('Додаток 2: перелік закладів освіти\n', 'utf8');
-    const addition = (msgId: string, content = added, idnumber = 'D-2026-0415') => Buffer.from(withId(msgId)
-      .replace('msg_type="1"', 'msg_type="2"')
-      .replace('idnumber="D-2026-0415"', `idnumber="${idnumber}"`)
-      .replace('<Expansion ', `<AddDocuments><Folder add_type="0"><DocTransfer type="txt" description="Додаток 2" idnumber="A1" char_set="UTF-8">${content.toString('base64')}</DocTransfer></Folder></AddDocuments><Expansion `));
+    const addition = (msgId: string, content = added, idnumber?: string) => additionXml(msgId, content, idnumber);
     const first = addition('c0000000-0000-4000-8000-000000000002');
     expect(await xsdProblems(first), 'the peer\'s addition is a valid 1207 message').to.equal(null);
     broker.publish('sev-ovv.xml', first);

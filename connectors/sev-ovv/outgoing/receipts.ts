@@ -5,7 +5,8 @@ import { sameOrganization } from '../due-date';
 import { externalIdOf } from '../external-id';
 import { ACK_TYPE } from '../format';
 import { SOURCE } from '../inbound';
-import type { SevAcknowledgement, SevMessage } from '../message';
+import type { SevAcknowledgement } from '../message';
+import type { SevReceipt } from '../own-messages';
 import { outgoingError } from './errors';
 import { OUTGOING_RECEIPT_EVENTS } from './events';
 import { lockMessage, saveMessage, type MessageState } from './store';
@@ -38,11 +39,11 @@ export function withReceipt(m: OutgoingMessage, ack: Pick<SevAcknowledgement, 'a
  * ack_type 1 delivered, 2 accepted, 3 registered by the addressee (their RegNumber), 4 refused (their
  * reason), each step once, with its event (`outgoing.delivered` …) in the change feed, and logged. A
  * receipt for a message never sent, or from another organisation, is quarantined, never applied.
- * Called by ../own-messages.ts with the message read and its routing checked.
+ * Called by ../apply-own.ts with the receipt the decoder read and routed (../own-messages.ts), on
+ * every door.
  */
-export async function applyReceipt(message: SevMessage, env: Envelope, deps: PipelineDeps): Promise<AppliedMessage | undefined> {
+export async function applyReceipt(message: SevReceipt, env: Envelope, deps: PipelineDeps): Promise<AppliedMessage> {
   const { header, acknowledgement: ack } = message;
-  if (!ack) return undefined;
   const at = deps.clock.now();
   const result = await deps.db.tx(async (q) => {
     const sent = await lockMessage(q, ack.msgId);
@@ -73,5 +74,5 @@ export async function applyReceipt(message: SevMessage, env: Envelope, deps: Pip
     { traceId: env.traceId, msgId: ack.msgId, outgoingId: result.sent.outgoingId, to: result.sent.toOrgId, ackType: Number(ack.ackType), state: (result.next ?? result.sent).state, repeat: !result.next },
     result.next ? 'квитанцію СЕВ ОВВ на вихідне повідомлення застосовано / receipt to an outgoing message applied' : 'повторна квитанція СЕВ ОВВ; нічого не змінено / repeated receipt; nothing changed',
   );
-  return { what: 'sev-ovv.receipt', id: ack.msgId, changed: !!result.next };
+  return { what: 'sev-ovv.receipt', id: ack.msgId, changed: !!result.next, outgoingId: result.sent.outgoingId };
 }

@@ -3,7 +3,7 @@ import { addDays, kyivDayStart } from '../../domain/clock';
 import { DOCUMENT_KIND_UK, DOCUMENT_STATUS_UK, DOCUMENTS_TABLE, JOURNAL_UK } from '../../domain/registry';
 import { filterUk, periodUk } from '../../exports';
 import { HubError } from '../../errors';
-import { acceptInput, type PipelineDeps } from '../../pipeline';
+import { acceptInput, ownMessageApplied, type PipelineDeps } from '../../pipeline';
 import { assertValid, type DocumentCard, type DocumentQuery } from '../../schemas';
 import { documents } from '../../store';
 import { decodeCursor, page } from '../cursor';
@@ -52,6 +52,12 @@ export function documentsRouter(deps: PipelineDeps): SecureRouter {
     });
     if (result.status === 'rejected') {
       res.status(result.error.status).json({ ...result.error.toBody(), quarantineId: result.quarantineId });
+      return;
+    }
+    // A connector's own message (a СЕВ ОВВ receipt or addition) is applied, not registered (issue 18).
+    if (result.status === 'applied') {
+      if (!result.applied.changed) res.setHeader('Idempotent-Replay', 'true');
+      res.status(200).json(ownMessageApplied(result.applied));
       return;
     }
     if (result.status === 'created') res.status(201).location(`/api/v1/documents/${result.card.id}`);

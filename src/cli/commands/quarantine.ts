@@ -10,12 +10,20 @@ import { plural } from '../../domain/plural-uk';
 
 const ITEMS = { one: 'запис', few: 'записи', many: 'записів' };
 
+/** What a connector's own message did when replayed (issue 18: СЕВ ОВВ receipts and additions). */
+const APPLIED_UK: Record<string, string> = {
+  'sev-ovv.receipt': 'квитанцію СЕВ ОВВ застосовано до вихідного повідомлення',
+  'sev-ovv.addition': 'доповнення СЕВ ОВВ додано до картки',
+};
+
 function say(o: ReplayOutcome): string {
   switch (o.outcome) {
     case 'registered':
       return `${o.id}: зареєстровано (документ ${o.documentId})`;
     case 'already-on-file':
       return `${o.id}: документ уже є (${o.documentId})`;
+    case 'applied':
+      return `${o.id}: ${APPLIED_UK[o.applied] ?? 'застосовано'}${o.changed ? '' : ' (уже було застосовано)'}`;
     case 'not-open':
       return `${o.id}: уже опрацьовано`;
     case 'refused-again':
@@ -28,8 +36,8 @@ async function replay(db: Db, target: { id?: string; code?: string; source?: str
   const { deps } = await composePipeline(config, db, createLogger({ level: 'silent' }), systemClock);
   const outcomes = target.id ? [await replayQuarantined(deps, target.id, CLI_ACTOR)] : await replayAll(deps, target, CLI_ACTOR);
   for (const o of outcomes) console.log(say(o));
-  const done = outcomes.filter((o) => o.outcome === 'registered' || o.outcome === 'already-on-file').length;
-  console.log(`Повторно оброблено ${plural(outcomes.length, ITEMS)}, зареєстровано або знайдено ${done}.`);
+  const done = outcomes.filter((o) => o.outcome === 'registered' || o.outcome === 'already-on-file' || o.outcome === 'applied').length;
+  console.log(`Повторно оброблено ${plural(outcomes.length, ITEMS)}, зареєстровано, застосовано або знайдено ${done}.`);
   return outcomes.some((o) => o.outcome === 'refused-again') ? 1 : 0;
 }
 

@@ -339,7 +339,7 @@ export interface paths {
          * Подати вхідний документ на реєстрацію
          * @description Submit an incoming document for registration.
          *
-         *     JSON is the canonical document; `?format=` names a connector's format (e.g. `hotline.json`), whose bytes are kept in quarantine exactly as sent if rejected.
+         *     JSON is the canonical document; `?format=` names a connector's format (e.g. `hotline.json`), whose bytes are kept in quarantine exactly as sent if rejected. A connector's message that is not a document (a СЕВ ОВВ receipt, msg_type 0, or addition, msg_type 2 and 4, with `?format=sev-ovv.xml`) is applied to what is on file as on the AMQP queue: 200 with what it changed, or refused and quarantined with the same codes.
          *
          *     Потрібен дозвіл `documents:submit`. Requires permission `documents:submit`.
          */
@@ -2903,6 +2903,31 @@ export interface components {
             summary: string;
         };
         /**
+         * OwnMessageApplied
+         * @description A connector's message that is not a document to register but an answer to what the hub sent or a change to what it has, applied to what is on file (issue 18): a СЕВ ОВВ receipt (msg_type 0) moves the state of the outgoing message it acknowledges; an addition (msg_type 2, 4) attaches its files to the registered card. The same on every door: POST /api/v1/documents?format=sev-ovv.xml, the AMQP queue, a replay from the quarantine. A receipt for a message the hub never sent, from the wrong organisation, an addition to a document the hub does not have, other bytes under the same msg_id: refused and quarantined with their codes instead.
+         */
+        OwnMessageApplied: {
+            /**
+             * @description What it was: sev-ovv.receipt (msg_type 0), sev-ovv.addition (msg_type 2 or 4).
+             * @enum {string}
+             */
+            applied: "sev-ovv.receipt" | "sev-ovv.addition";
+            /** @description false: a repeat of one applied already (nothing changed, nothing announced; answered with Idempotent-Replay: true). */
+            changed: boolean;
+            /**
+             * Format: uuid
+             * @description The incoming document's card an addition extended.
+             */
+            documentId?: string;
+            /** @description What it changed: the msg_id of the outgoing message a receipt acknowledges; the id of the card an addition extends. */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The outgoing document whose message a receipt moved (GET /api/v1/outgoing/{id}).
+             */
+            outgoingId?: string;
+        };
+        /**
          * PersonalDataRead
          * @description Who was shown a citizen's personal data, which record and through which route (Law «Про захист персональних даних», art. 14): GET /api/v1/audit/personal-data-reads.
          */
@@ -3152,7 +3177,7 @@ export interface components {
         };
         /**
          * QuarantineReplayOutcome
-         * @description What replaying one quarantined item did: registered (or found already on file), refused again with the code, or nothing (the item was not open).
+         * @description What replaying one quarantined item did: registered (or found already on file), applied (a connector's own message, a СЕВ ОВВ receipt or addition: own-message-applied.schema.json), refused again with the code, or nothing (the item was not open).
          */
         QuarantineReplayOutcome: {
             /** Format: uuid */
@@ -3161,6 +3186,25 @@ export interface components {
             id: string;
             /** @enum {string} */
             outcome: "registered" | "already-on-file";
+        } | {
+            /** @description What it was (own-message-applied.schema.json: applied). */
+            applied: string;
+            /** @description false: it had been applied already. */
+            changed: boolean;
+            /**
+             * Format: uuid
+             * @description The incoming card an addition extended.
+             */
+            documentId?: string;
+            /** Format: uuid */
+            id: string;
+            /** @constant */
+            outcome: "applied";
+            /**
+             * Format: uuid
+             * @description The outgoing document whose message a receipt moved.
+             */
+            outgoingId?: string;
         } | {
             code: string;
             /** Format: uuid */
@@ -4131,7 +4175,7 @@ export interface operations {
         responses: {
             "4XX": components["responses"]["Error"];
             "5XX": components["responses"]["Error"];
-            /** @description Повтор: картку вже прийнято / a repeat, the card on file */
+            /** @description Повтор: картку вже прийнято; або власне повідомлення конектора (квитанція СЕВ ОВВ, доповнення) застосовано до наявного / a repeat, the card on file; or a connector's own message (a СЕВ ОВВ receipt or addition) applied to what is on file */
             200: {
                 headers: {
                     /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
@@ -4139,7 +4183,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentCard"];
+                    "application/json": components["schemas"]["DocumentCard"] | components["schemas"]["OwnMessageApplied"];
                 };
             };
             /** @description Зареєстровано (або не зареєстровано за правилом 003 §157) / created */
