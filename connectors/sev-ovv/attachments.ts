@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sevOvvError } from './errors';
-import { decodeBase64 } from '../../src/pipeline/attachments';
+import { decodeBase64, rememberDecoded } from '../../src/pipeline/attachments';
 import type { Attachment } from '../../src/schemas';
 import type { SevDocTransfer } from './message';
 
@@ -106,12 +106,15 @@ export function mapAttachments(transfers: SevDocTransfer[], maxBytes: number): M
       throw sevOvvError('SEV_OVV_ATTACHMENT_TOO_LARGE', { attachment: name, path: t.path, size, maxBytes });
     }
     const content = decodeBase64(t.path, compact);
-    attachments.push({
+    const attachment: Attachment = {
       name,
       mediaType: mediaTypeOf(t, name),
       contentBase64: compact,
       sha256: createHash('sha256').update(content).digest('hex'),
-    });
+    };
+    // Decoded once: the worker hands these bytes on rather than decoding the text again (issue 18).
+    rememberDecoded(attachment, content, attachment.sha256);
+    attachments.push(attachment);
     nameById.set(t.idnumber, name);
   }
   return { attachments, nameById };

@@ -41,22 +41,62 @@ function declaredEncoding(payload: Buffer): string | undefined {
  * from an older system is still read correctly instead of being garbled.
  */
 export function decodeXmlText(payload: Buffer): string {
+  return xmlTextPieces(payload, Infinity).join('');
+}
+
+/** The decoder XML 1.0 appendix F asks for: a BOM wins, then the declared encoding, else UTF-8. */
+function textDecoderFor(payload: Buffer): TextDecoder {
   if (payload.length === 0) throw malformed('the message is empty', 'повідомлення порожнє');
   let label = 'utf-8';
   if (payload[0] === 0xff && payload[1] === 0xfe) label = 'utf-16le';
   else if (payload[0] === 0xfe && payload[1] === 0xff) label = 'utf-16be';
   else if (!(payload[0] === 0xef && payload[1] === 0xbb && payload[2] === 0xbf)) label = declaredEncoding(payload) ?? 'utf-8';
-  let decoder: TextDecoder;
   try {
-    decoder = new TextDecoder(label, { fatal: true });
+    return new TextDecoder(label, { fatal: true });
   } catch {
     throw malformed(`unsupported encoding "${label}"`, `непідтримуване кодування «${label}»`);
   }
+}
+
+/** Characters of base64 text and the white space a message may wrap it with (RFC 4648 §4, XML S). */
+const BASE64_TEXT = new Uint8Array(256);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/= \t\r\n') BASE64_TEXT[c.charCodeAt(0)] = 1;
+
+/** A text node this long or longer, all base64, is kept as a string of its own (see xmlTextPieces). */
+export const LONG_TEXT_BYTES = 64 * 1024;
+
+/**
+ * The message's text in pieces whose concatenation is its text: a UTF-8 message's long base64
+ * text nodes (an attachment's content, from a `>` to the next `<`, at least `longText` bytes) as
+ * strings of their own, decoded as the ASCII they are, and the rest as the decoder reads it.
+ * Why: V8 keeps a string one byte a character only if every character fits, and the Header's
+ * Cyrillic made the whole 35 MB of a message with a 25 MiB attachment one 70 MB two-byte string;
+ * in pieces the attachment's text is 33 MB and the rest a few kilobytes (issue 18, "peak RSS").
+ * The pieces so cut are the odd ones; they hold no markup (`<`, `>`, quotes, `-`, `]`), so the shape
+ * check of the even ones is the shape check of the whole. Any other encoding: one piece, as before.
+ */
+export function xmlTextPieces(payload: Buffer, longText = LONG_TEXT_BYTES): string[] {
+  const decoder = textDecoderFor(payload);
+  const invalid = () => malformed(`the bytes are not valid ${decoder.encoding}`, `вміст не є коректним текстом у кодуванні ${decoder.encoding}`);
+  const pieces: string[] = [];
   try {
-    return decoder.decode(payload);
-  } catch {
-    throw malformed(`the bytes are not valid ${decoder.encoding}`, `вміст не є коректним текстом у кодуванні ${decoder.encoding}`);
+    if (decoder.encoding !== 'utf-8' || payload.length < longText) return [decoder.decode(payload)];
+    let from = 0;
+    for (let gt = payload.indexOf(0x3e); gt >= 0; gt = payload.indexOf(0x3e, gt + 1)) {
+      let end = gt + 1;
+      while (end < payload.length && BASE64_TEXT[payload[end]!]) end++;
+      if (end - (gt + 1) < longText || payload[end] !== 0x3c) continue;
+      // streamed: the decoder checks UTF-8 across pieces and drops a BOM only at the very start
+      pieces.push(decoder.decode(payload.subarray(from, gt + 1), { stream: true }), payload.toString('latin1', gt + 1, end));
+      from = end;
+      gt = end - 1;
+    }
+    pieces.push(decoder.decode(payload.subarray(from)));
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'SEV_OVV_MALFORMED_XML') throw err;
+    throw invalid();
   }
+  return pieces;
 }
 
 type Raw = Record<string, unknown>;
@@ -125,20 +165,41 @@ export function checkXmlShape(text: string): void {
   }
 }
 
+/**
+ * xml2js over the pieces one after another: its sax parser is a streaming one, so each piece is
+ * read as it is, and a long text node is built of its own piece's characters (one byte each) rather
+ * than of a two-byte whole (what parseString(text) would flatten the message into).
+ */
+function parsePieces(pieces: string[]): unknown {
+  if (pieces.every((p) => p.trim() === '')) return null;
+  const parser = new Parser({
+    explicitArray: true,
+    explicitCharkey: true,
+    attrkey: '$',
+    charkey: '_',
+    emptyTag: () => ({}),
+    async: false,
+  });
+  let result: unknown;
+  parser.on('end', (r: unknown) => (result = r));
+  // Thrown out of sax's write at the first error: xml2js would resume it, and a message that is
+  // wrong early (an end tag missing, then 256 KB of elements) made thousands of errors, 0.7 s.
+  parser.on('error', (err: unknown) => {
+    throw err;
+  });
+  const sax = (parser as unknown as { saxParser: { write(s: string): unknown; close(): unknown } }).saxParser;
+  for (const piece of pieces) sax.write(piece);
+  sax.close();
+  return result;
+}
+
 /** Parses a whole message into its root element; anything that is not well-formed XML is SEV_OVV_MALFORMED_XML. */
 export async function parseXml(payload: Buffer): Promise<XmlElement> {
-  const text = decodeXmlText(payload);
-  checkXmlShape(text);
+  const pieces = xmlTextPieces(payload);
+  checkXmlShape(pieces.filter((_, i) => i % 2 === 0).join('')); // the odd ones are base64 text (xmlTextPieces)
   let result: unknown;
   try {
-    result = await new Parser({
-      explicitArray: true,
-      explicitCharkey: true,
-      attrkey: '$',
-      charkey: '_',
-      emptyTag: () => ({}),
-      async: false,
-    }).parseStringPromise(text);
+    result = parsePieces(pieces);
   } catch (err) {
     const reason = String((err as Error).message ?? err).split('\n').join('; ');
     throw malformed(reason, `XML не вдається розібрати (${reason})`);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { registerConnectors } from '../../../connectors';
-import { decodeBase64 } from '../../pipeline/attachments';
+import { decodeBase64, rememberedContent } from '../../pipeline/attachments';
 import { decode } from '../../pipeline/decoders';
 import type { Envelope } from '../../pipeline/envelope';
 
@@ -40,15 +40,21 @@ function predecodeAttachments(value: unknown): DecodedInWorker['attachments'] {
   list.forEach((a: unknown, index) => {
     const text = (a as { contentBase64?: unknown } | null)?.contentBase64;
     if (typeof text !== 'string' || text.length < PREDECODE_FROM_CHARS) return;
+    // The decoder may have decoded it already (the СЕВ ОВВ one hashes every file: mapAttachments).
+    const known = rememberedContent(a as object);
     let bytes: Buffer;
     try {
-      bytes = decodeBase64(`/attachments/${index}/contentBase64`, text);
+      bytes = known?.content ?? decodeBase64(`/attachments/${index}/contentBase64`, text);
     } catch {
       return;
     }
-    const content = new Uint8Array(new SharedArrayBuffer(bytes.length));
-    content.set(bytes);
-    out.push({ index, content, sha256: createHash('sha256').update(bytes).digest('hex') });
+    // decodeBase64 puts large contents in shared memory already: handed over as they are.
+    let content: Uint8Array = bytes;
+    if (!(bytes.buffer instanceof SharedArrayBuffer)) {
+      content = new Uint8Array(new SharedArrayBuffer(bytes.length));
+      content.set(bytes);
+    }
+    out.push({ index, content, sha256: known?.sha256 ?? createHash('sha256').update(bytes).digest('hex') });
     (a as { contentBase64: string }).contentBase64 = '';
   });
   return out;
