@@ -44,7 +44,11 @@ describe('HTTP: the documents list by index, outgoing number, correspondent and 
       correspondent: { name: officialName(citizen) }, summary: 'Щодо ремонту під’їзду', receivedAt: '2026-03-04T08:00:00Z',
     }));
     // More letters of the same journal: the roof's 01-07/1 is then a part of 01-07/10's index; the first cites it.
-    for (let i = 0; i < 9; i++) await add(`letter-${i}`, submission({ summary: `Про графік прийому${i ? '' : ' (до листа 01-07/1)'}`, receivedAt: `2026-03-05T0${i}:00:00Z` }));
+    // Their outgoing numbers are set here: submission()'s own count runs across test files and once
+    // made one of them 12/3-45, the roof's.
+    for (let i = 0; i < 9; i++) {
+      await add(`letter-${i}`, submission({ summary: `Про графік прийому${i ? '' : ' (до листа 01-07/1)'}`, outgoing: { number: `7/${i}`, date: '2026-03-04' }, receivedAt: `2026-03-05T0${i}:00:00Z` }));
+    }
   });
   after(async () => {
     await hub?.close();
