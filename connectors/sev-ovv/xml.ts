@@ -36,15 +36,10 @@ function declaredEncoding(payload: Buffer): string | undefined {
 }
 
 /**
- * Bytes → text per XML 1.0 appendix F: a BOM wins, then the declared encoding, else UTF-8. The
- * exchange uses UTF-8 (Header@charset, samples with and without a BOM); a windows-1251 message
- * from an older system is still read correctly instead of being garbled.
+ * The decoder XML 1.0 appendix F asks for: a BOM wins, then the declared encoding, else UTF-8. The
+ * exchange uses UTF-8 (Header@charset, samples with and without a BOM); a windows-1251 message from
+ * an older system is still read correctly instead of being garbled.
  */
-export function decodeXmlText(payload: Buffer): string {
-  return xmlTextPieces(payload, Infinity).join('');
-}
-
-/** The decoder XML 1.0 appendix F asks for: a BOM wins, then the declared encoding, else UTF-8. */
 function textDecoderFor(payload: Buffer): TextDecoder {
   if (payload.length === 0) throw malformed('the message is empty', 'повідомлення порожнє');
   let label = 'utf-8';

@@ -3,9 +3,7 @@
  * controllers and authors of resolutions are staff ids checked here; `standingInFor` is accepted
  * only when the directory says so for that day (003 §118, §174, §196).
  */
-import { parse as parseCsv } from 'csv-parse/sync';
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { readDirectoryFile } from '../directory-file';
 import { violations, type StaffDirectory, type StaffMember } from '../schemas';
 import type { Queryable } from '../store';
 import { identityError } from './errors';
@@ -47,13 +45,11 @@ const CSV_COLUMNS: Record<string, string> = {
  * stand-ins that name nobody in the file or the directory to come.
  */
 export function readStaffFile(file: string): StaffDirectory {
-  const text = readFileSync(file, 'utf8');
+  const read = readDirectoryFile(file, CSV_COLUMNS);
   let data: unknown;
-  if (extname(file).toLowerCase() === '.csv') {
-    const delimiter = (text.split('\n')[0] ?? '').includes(';') ? ';' : ',';
-    const rows = parseCsv(text, { columns: (h: string[]) => h.map((c) => CSV_COLUMNS[c.trim().toLowerCase()] ?? c.trim()), skip_empty_lines: true, trim: true, bom: true, delimiter }) as Record<string, string>[];
+  if ('rows' in read) {
     const byId = new Map<string, Record<string, unknown>>();
-    for (const r of rows) {
+    for (const r of read.rows) {
       const person = byId.get(r.id ?? '') ?? { id: r.id, fullName: r.fullName, position: r.position };
       if (r.subdivision) person.subdivision = r.subdivision;
       if (r.roles) person.roles = r.roles.split(/[\s|,]+/).filter(Boolean);
@@ -67,8 +63,7 @@ export function readStaffFile(file: string): StaffDirectory {
     }
     data = { staff: [...byId.values()] };
   } else {
-    const parsed = JSON.parse(text) as unknown;
-    data = Array.isArray(parsed) ? { staff: parsed } : parsed;
+    data = Array.isArray(read.json) ? { staff: read.json } : read.json;
   }
   return parseStaffDirectory(data);
 }

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
+import { readDirectoryFile } from '../../../src/directory-file';
 import { violations, type SevOvvParticipant, type SevOvvParticipantDirectory } from '../../../src/schemas';
 import type { Queryable } from '../../../src/store';
 import { outgoingError } from './errors';
@@ -18,16 +16,8 @@ const CSV_COLUMNS: Record<string, keyof SevOvvParticipant> = {
  * schemas/sev-ovv-participant-directory.schema.json; a ЄДРПОУ twice is refused.
  */
 export function readParticipantsFile(file: string): SevOvvParticipant[] {
-  const text = readFileSync(file, 'utf8');
-  let data: unknown;
-  if (extname(file).toLowerCase() === '.csv') {
-    const delimiter = (text.split('\n')[0] ?? '').includes(';') ? ';' : ',';
-    const rows = parseCsv(text, { columns: (h: string[]) => h.map((c) => CSV_COLUMNS[c.trim().toLowerCase()] ?? c.trim()), skip_empty_lines: true, trim: true, bom: true, delimiter }) as Record<string, string>[];
-    data = { participants: rows };
-  } else {
-    const parsed = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-    data = Array.isArray(parsed) ? { participants: parsed } : parsed;
-  }
+  const read = readDirectoryFile(file, CSV_COLUMNS);
+  const data = 'rows' in read ? { participants: read.rows } : Array.isArray(read.json) ? { participants: read.json } : read.json;
   return parseParticipants(data);
 }
 
