@@ -1,9 +1,6 @@
-import { entryHash, GENESIS_HASH, type AuditEntry, type AuditRecord, type AuditVia } from '../domain/audit';
+import { linkMaterial, type AuditEntry, type AuditRecord, type AuditVia } from '../domain/audit';
 import { Queryable } from './db';
 import { hasRegistrationIndex } from './documents';
-
-/** Serialises appends hub-wide so the chain has one order (control actions are few per second). */
-const AUDIT_LOCK = 704_117_003;
 
 interface AuditRow {
   seq: number;
@@ -26,30 +23,35 @@ function toEntry(r: AuditRow): AuditEntry {
   };
 }
 
+/** The record as it is written and hashed: millisecond time (what PostgreSQL gives back), nulls for what is absent. */
+function asWritten(rec: AuditRecord): AuditRecord {
+  const full: AuditRecord = { ...rec, at: new Date(new Date(rec.at).getTime()).toISOString(), before: rec.before ?? null, after: rec.after ?? null };
+  if (!full.via) delete full.via;
+  return full;
+}
+
+/**
+ * The INSERT of one entry (`p` binds a value and gives its placeholder): the database draws the
+ * link, the chain's lock held to commit, the head, the next seq and the hash (migration 024), so
+ * the entry is one statement, or a part of a bigger one (src/store/counters.ts), and commits with
+ * the action it records. RETURNING seq, prev_hash, hash.
+ */
+export function auditInsert(p: (v: unknown) => string, rec: AuditRecord): string {
+  const full = asWritten(rec);
+  const m = linkMaterial(full);
+  return `INSERT INTO audit_log (seq, at, actor, action, document_id, before, after, reason, prev_hash, hash, via)
+       SELECT link.seq, ${p(full.at)}::timestamptz, ${p(full.actor)}, ${p(full.action)}, ${p(full.documentId)}::uuid, ${p(JSON.stringify(full.before))}::jsonb,
+         ${p(JSON.stringify(full.after))}::jsonb, ${p(full.reason)}, link.prev_hash, link.hash, ${p(full.via ? JSON.stringify(full.via) : null)}::jsonb
+       FROM audit_next_link(${p(m.head)}, ${p(m.middle)}, ${p(m.tail)}) AS link
+       RETURNING seq, prev_hash, hash`;
+}
+
 /** Appends one entry in the caller's transaction (the log entry commits with the action). */
 export async function appendAudit(q: Queryable, rec: AuditRecord): Promise<AuditEntry> {
-  // The lock in a statement of its own: a statement reads with the snapshot it started with, so the
-  // head read in the statement that waited for the lock could miss the entry of the transaction
-  // that held it (two entries on one head: a fork). The head and the next seq then in one round trip.
-  await q.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-  const [head] = await q.query<{ hash: string | null; seq: number }>(
-    "SELECT (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS hash, nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq",
-  );
-  const prevHash = head?.hash ?? GENESIS_HASH;
-  // As the driver gives it (pg: the bigint as a string), as the entries read back give it to the verifier.
-  const seq = head!.seq;
-  // Millisecond precision, so what is hashed is exactly what PostgreSQL gives back.
-  const at = new Date(new Date(rec.at).getTime()).toISOString();
-  const full: AuditRecord = { ...rec, at, before: rec.before ?? null, after: rec.after ?? null };
-  if (!full.via) delete full.via;
-  const hash = entryHash(prevHash, seq, full);
-  await q.query(
-    `INSERT INTO audit_log (seq, at, actor, action, document_id, before, after, reason, prev_hash, hash, via)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [seq, at, rec.actor, rec.action, rec.documentId, JSON.stringify(full.before), JSON.stringify(full.after), rec.reason, prevHash, hash,
-      full.via ? JSON.stringify(full.via) : null],
-  );
-  return { ...full, seq, prevHash, hash };
+  const params: unknown[] = [];
+  const sql = auditInsert((v) => `$${params.push(v)}`, rec);
+  const [row] = await q.query<{ seq: number; prev_hash: string; hash: string }>(sql, params, 'dilovod_append_audit');
+  return { ...asWritten(rec), seq: row!.seq, prevHash: row!.prev_hash, hash: row!.hash };
 }
 
 /** Entries after a seq, in order: the verifier reads the whole log in such batches. */

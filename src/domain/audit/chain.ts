@@ -58,6 +58,26 @@ export function entryHash(prevHash: string, seq: number, rec: AuditRecord): stri
   return createHash('sha256').update(material).digest('hex');
 }
 
+/**
+ * What entryHash hashes, but for the link: `head + JSON.stringify(prevHash) + middle + seq + tail`
+ * is its canonical JSON. The database appends an entry in one statement (migration 024,
+ * audit_next_link) and so computes the hash itself, under the chain's lock, from the head it reads
+ * there: everything else it is given already in canonical form (issue 16).
+ */
+export function linkMaterial(rec: AuditRecord): { head: string; middle: string; tail: string } {
+  const obj: Record<string, unknown> = { ...rec, at: new Date(rec.at).toISOString() };
+  const keys = [...Object.keys(obj).filter((k) => obj[k] !== undefined && k !== 'prevHash' && k !== 'seq'), 'prevHash', 'seq'].sort();
+  const pieces = [''];
+  for (const [i, k] of keys.entries()) {
+    pieces[pieces.length - 1] += `${i ? ',' : '{'}${JSON.stringify(k)}:`;
+    // The database's value goes here: a new piece follows it.
+    if (k === 'prevHash' || k === 'seq') pieces.push('');
+    else pieces[pieces.length - 1] += canonicalJson(obj[k]);
+  }
+  const [head, middle, tail] = pieces as [string, string, string];
+  return { head, middle, tail: `${tail}}` };
+}
+
 export type ChainProblem = 'hash-mismatch' | 'link-broken' | 'checkpoint-mismatch' | 'entries-missing' | 'checkpoint-invalid' | 'checkpoint-untrusted';
 
 /** A checkpoint verify did not believe, and where it was found (src/audit/checkpoints/verify.ts). */
