@@ -4,6 +4,7 @@
  * here are the earlier appeals on file, the hub's date and the council's working-day calendar.
  */
 import { appendAudit } from '../audit';
+import type { AuditRecord } from '../domain/audit';
 import { addWorkingDays, CalendarCoverageError, type WorkingDayCalendar } from '../domain/calendar';
 import {
   appealKeys, decideIntake, DEFAULT_CLASSIFIER, fingerprintApplicant, summaryStems,
@@ -13,8 +14,9 @@ import { kyivDate } from '../domain/clock';
 import { computeTerm, type TermOptions } from '../domain/terms';
 import { infoRequestIntake } from '../domain/info-requests';
 import type { DocumentSubmission, Registration } from '../schemas';
-import { outbox, type Queryable } from '../store';
-import { insertAppeal, type AppealKind } from '../store/appeals';
+import { outbox, type FiledPart, type Queryable } from '../store';
+import { appealCtes, insertAppeal, type AppealKind, type NewAppeal } from '../store/appeals';
+import { auditInsert } from '../store/audit';
 import { StoredArchive } from './archive';
 import { appealCardOf, checkAppealSubmission, type IntakeCard } from './card';
 import { appealError } from './errors';
@@ -95,21 +97,48 @@ export function intakeSummary(f: Pick<AppealFinding, 'intake' | 'cardSource' | '
   };
 }
 
+/** The appeal as the store keeps it: the card with the document's id (and index, when it is known here). */
+function newAppeal(f: AppealFinding, documentId: string, registrationIndex?: string): NewAppeal {
+  const card = { ...f.card, id: documentId, ...(registrationIndex ? { registrationIndex } : {}) };
+  return { documentId, kind: f.kind, cardSource: f.cardSource, card, intake: f.intake, fingerprints: f.fingerprints, stems: f.stems, keys: f.keys };
+}
+
+type KeptDocument = { documentId: string; source: string; externalId: string; now: Date };
+
+/** The control-log entry of intake: by 'dilovod-intake', no personal data. */
+function intakeEntry(doc: KeptDocument, summary: Record<string, unknown>): AuditRecord {
+  return { at: doc.now.toISOString(), actor: INTAKE_ACTOR, action: 'appeal.intake-decided', documentId: doc.documentId, before: null, after: summary, reason: null };
+}
+
+function intakeEvent(f: AppealFinding, doc: KeptDocument, registration: Registration | null, summary: Record<string, unknown>): outbox.OutboxEvent {
+  return outbox.documentEvent({
+    id: doc.documentId, source: doc.source, externalId: doc.externalId, kind: f.kind, status: 'registered', registration,
+  }, 'appeal.intake-decided', doc.now, summary);
+}
+
 /**
  * Keeps the appeal in the registering transaction: the row, its keys and decisions, a control-log
  * entry by 'dilovod-intake' and the `appeal.intake-decided` event.
  */
-export async function keepAppeal(
-  q: Queryable,
-  f: AppealFinding,
-  doc: { documentId: string; registration: Registration; source: string; externalId: string; now: Date },
-): Promise<void> {
-  const card = { ...f.card, id: doc.documentId, registrationIndex: doc.registration.index };
-  await insertAppeal(q, { documentId: doc.documentId, kind: f.kind, cardSource: f.cardSource, card, intake: f.intake, fingerprints: f.fingerprints, stems: f.stems, keys: f.keys });
+export async function keepAppeal(q: Queryable, f: AppealFinding, doc: KeptDocument & { registration: Registration }): Promise<void> {
+  await insertAppeal(q, newAppeal(f, doc.documentId, doc.registration.index));
   const summary = intakeSummary(f);
-  const at = doc.now.toISOString();
-  await appendAudit(q, { at, actor: INTAKE_ACTOR, action: 'appeal.intake-decided', documentId: doc.documentId, before: null, after: summary, reason: null });
-  await outbox.appendDocumentEvent(q, {
-    id: doc.documentId, source: doc.source, externalId: doc.externalId, kind: f.kind, status: 'registered', registration: doc.registration,
-  }, 'appeal.intake-decided', doc.now, summary);
+  await appendAudit(q, intakeEntry(doc, summary));
+  await outbox.appendEvent(q, intakeEvent(f, doc, doc.registration, summary));
+}
+
+/**
+ * The same, as a part of the statement that registers the document (src/store/counters.ts
+ * FiledPart): the index from the numbered row, the event's registration too (issue 16).
+ */
+export function appealFiledPart(f: AppealFinding, doc: KeptDocument): FiledPart {
+  const summary = intakeSummary(f);
+  return {
+    name: 'appeal',
+    ctes: (bind) => [
+      ...appealCtes(bind, newAppeal(f, doc.documentId), 'filed.reg_index'),
+      `appeal_logged AS (${auditInsert(bind, intakeEntry(doc, summary))})`,
+    ],
+    events: [intakeEvent(f, doc, null, summary)],
+  };
 }

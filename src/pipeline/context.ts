@@ -3,7 +3,7 @@ import type { Clock } from '../domain/clock';
 import type { RegistryRouting } from '../domain/registry';
 import type { DocumentSubmission, Registration } from '../schemas';
 import type { HubMetrics } from '../metrics';
-import type { Db, Queryable } from '../store';
+import type { Db, FiledPart, Queryable } from '../store';
 
 /**
  * A stage that later capabilities plug into the pipeline (signature verification, appeal rules,
@@ -34,6 +34,19 @@ export interface IntakeStep<Finding = unknown> {
    * register.ts). A step with either hook and without this is taken to write, always.
    */
   keeps?(submission: DocumentSubmission, finding: Finding): boolean;
+  /**
+   * What onStored and onAccepted would keep, as parts of the statement that registers the document
+   * (src/store/counters.ts FiledPart), from a step that can say it in SQL. When every step that
+   * keeps something for a document with no files can, the document is registered by that one
+   * statement, its own transaction, instead of a transaction of a dozen round trips (issue 16), and
+   * `committed` runs after its commit. Absent, or undefined for this submission: the transaction.
+   */
+  filed?(submission: DocumentSubmission, finding: Finding, ctx: StepContext, documentId: string): StepFiled | undefined;
+}
+
+export interface StepFiled {
+  parts: FiledPart[];
+  committed?(): void;
 }
 
 export interface AcceptedDocument {

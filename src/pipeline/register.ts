@@ -6,13 +6,18 @@ import type { DocumentCard, DocumentSubmission, Registration } from '../schemas'
 import { documents, insertUnderNextNumbers, keepJournalNumber, nomenclature, outbox, registerUnderNextNumber, type Alone, type Db, Queryable } from '../store';
 import { GroupCommit } from './group-commit';
 import { decodeAttachments } from './attachments';
-import type { PipelineDeps, StepContext } from './context';
+import type { IntakeStep, PipelineDeps, StepContext, StepFiled } from './context';
 
 export type RegisterOutcome = { outcome: 'created' | 'duplicate'; card: DocumentCard };
 
-/** Canonical JSON of the submission, hashed to tell a true repeat from a conflicting one. */
+/**
+ * The digest of what was registered (the decoded submission, kept as `payload_sha256`), each file
+ * by the SHA-256 it is checked against on intake (decodeAttachments) rather than its base64: as
+ * binding, and a 25 MiB file is not serialised and hashed again on the event loop.
+ */
 function payloadHash(sub: DocumentSubmission): string {
-  return createHash('sha256').update(JSON.stringify(sub)).digest('hex');
+  const files = sub.attachments?.map(({ contentBase64: _content, ...file }) => file);
+  return createHash('sha256').update(JSON.stringify(files ? { ...sub, attachments: files } : sub)).digest('hex');
 }
 
 type Plan = { journal: string; case: string; year: number; date: string };
@@ -137,21 +142,37 @@ function groupOf(db: Db, plan: Plan): GroupCommit<Alone, DocumentCard> {
 /**
  * A document with no files whose steps keep nothing, given a number of its journal: one row in a
  * statement that is its own transaction, shared with whatever registrations of the same journal
- * arrive meanwhile (group commit). Whatever fails rolls the number back with it; a key already on
- * file and a case not in the nomenclature are told by the constraint that refused the row, as the
- * transaction's own checks tell them.
+ * arrive meanwhile (group commit). With what the steps keep in the statement (`kept`: an appeal's
+ * rows, its control-log entry and event) the statement is its own, not shared: the control log's
+ * lock is taken once per statement. Whatever fails rolls the number back with it; a key already
+ * on file and a case not in the nomenclature are told by the constraint that refused the row, as
+ * the transaction's own checks tell them.
  */
-async function registerAlone(deps: PipelineDeps, sub: DocumentSubmission, plan: Plan, now: Date, inputSha256: string | undefined): Promise<RegisterOutcome> {
-  const doc = newDocument(sub, inputSha256);
+async function registerAlone(deps: PipelineDeps, sub: DocumentSubmission, plan: Plan, now: Date, doc: documents.NewDocument, kept: StepFiled[]): Promise<RegisterOutcome> {
   const event = acceptedEvent(sub, { id: doc.id, status: 'registered', receivedAt: sub.receivedAt, urgency: doc.urgency }, null, now);
+  const item: Alone = { doc, registration: { journal: plan.journal, year: plan.year, case: plan.case, date: plan.date, index: unnumberedIndex(deps.routing.indexTemplate, plan), event } };
   try {
-    const card = await groupOf(deps.db, plan).submit({ doc, registration: { journal: plan.journal, year: plan.year, case: plan.case, date: plan.date, index: unnumberedIndex(deps.routing.indexTemplate, plan), event } });
+    const card = kept.length
+      ? (await insertUnderNextNumbers(deps.db, [item], kept.flatMap((k) => k.parts)))[0] as DocumentCard
+      : await groupOf(deps.db, plan).submit(item);
+    for (const k of kept) k.committed?.();
     return { outcome: 'created', card };
   } catch (err) {
-    if (violates(err, '23505', 'documents_source_external_id_key')) return onFile(deps.db, sub, inputSha256);
+    if (violates(err, '23505', 'documents_source_external_id_key')) return onFile(deps.db, sub, doc.inputSha256);
     if (violates(err, '23503', 'documents_case_fk')) await requireCase(deps.db, plan);
     throw err;
   }
+}
+
+/** What the keeping steps keep, each as parts of the registering statement; undefined when one of them cannot. */
+function keptInStatement(keeping: IntakeStep[], sub: DocumentSubmission, findings: Map<string, unknown>, ctx: StepContext, documentId: string): StepFiled[] | undefined {
+  const kept: StepFiled[] = [];
+  for (const step of keeping) {
+    const filed = step.filed?.(sub, findings.get(step.name), ctx, documentId);
+    if (!filed) return undefined;
+    kept.push(filed);
+  }
+  return kept;
 }
 
 /**
@@ -162,8 +183,10 @@ async function registerAlone(deps: PipelineDeps, sub: DocumentSubmission, plan: 
  * commit every registration of that journal waits, so the number is drawn last. A document with
  * nothing to write but itself (no files, nothing a step keeps, no number of its own) is one row of
  * a statement shared with whatever registrations of its journal arrive meanwhile (registerAlone:
- * the lock held across no round trip, one commit for many); anything else is a transaction of its
- * own in which everything that does not need the number comes before it (registerInTransaction).
+ * the lock held across no round trip, one commit for many); one with no files whose steps can say
+ * what they keep in SQL (an appeal: its rows, log entry and event) is one statement of its own;
+ * anything else is a transaction of its own in which everything that does not need the number
+ * comes before it (registerInTransaction).
  */
 export async function registerSubmission(deps: PipelineDeps, sub: DocumentSubmission, traceId?: string, inputSha256?: string): Promise<RegisterOutcome> {
   const attachments = decodeAttachments(sub.attachments);
@@ -175,13 +198,17 @@ export async function registerSubmission(deps: PipelineDeps, sub: DocumentSubmis
   for (const step of steps) if (step.check) findings.set(step.name, await step.check(sub, ctx));
   const own = ownNumberOf(sub);
 
-  const keeps = steps.some((s) => (s.onStored || s.onAccepted) && (s.keeps?.(sub, findings.get(s.name)) ?? true));
-  // Nothing to write but the document, its number and its event. (A kind with no journal is
-  // refused in the transaction, once a repeat's card has been looked for.)
-  const alone = !attachments.length && !keeps && !own && deps.routing.kinds[sub.kind] ? planOf(deps, sub, own, now) : undefined;
-  const result = alone?.registrable
-    ? await registerAlone(deps, sub, alone, now, inputSha256)
-    : await deps.db.tx((q) => registerInTransaction(q, deps, sub, { attachments, own, now, inputSha256, steps: stepsOf(deps, sub, ctx, findings) }));
+  const keeping = steps.filter((s) => (s.onStored || s.onAccepted) && (s.keeps?.(sub, findings.get(s.name)) ?? true));
+  // No files, no number of its own: one statement, if what the steps keep can be written by it too.
+  // (A kind with no journal is refused in the transaction, once a repeat's card has been looked for.)
+  const plan = !attachments.length && !own && deps.routing.kinds[sub.kind] ? planOf(deps, sub, own, now) : undefined;
+  let result: RegisterOutcome | undefined;
+  if (plan?.registrable) {
+    const doc = newDocument(sub, inputSha256);
+    const kept = keptInStatement(keeping, sub, findings, ctx, doc.id);
+    if (kept) result = await registerAlone(deps, sub, plan, now, doc, kept);
+  }
+  result ??= await deps.db.tx((q) => registerInTransaction(q, deps, sub, { attachments, own, now, inputSha256, steps: stepsOf(deps, sub, ctx, findings) }));
   if (result.outcome === 'created') deps.onEventsCommitted?.();
   return result;
 }

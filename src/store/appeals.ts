@@ -7,6 +7,7 @@ import type {
   AppealAnswerBody, AppealCard, AppealIntake, AppealIntakeDecision, AppealRecord, AppealView,
 } from '../schemas';
 import type { ApplicantFingerprint, EarlierAppeal } from '../domain/appeals';
+import type { Bind } from './counters';
 import { Queryable } from './db';
 
 export type AppealKind = AppealView['kind'];
@@ -25,33 +26,51 @@ export interface NewAppeal {
 }
 
 /**
+ * The appeal row, its keys and its decisions, as parts of a statement (`bind` gives placeholders).
+ * With `filedIndex` (SQL reading the registering statement's `filed` row: src/store/counters.ts
+ * FiledPart) the registration index comes from there, into the column and the card alike; else
+ * from the card.
+ */
+export function appealCtes(bind: Bind, a: NewAppeal, filedIndex?: string): string[] {
+  const { card, intake } = a;
+  const { decisions, ...rest } = intake;
+  const id = `${bind(a.documentId)}::uuid`;
+  const cardJson = `${bind(JSON.stringify(card))}::jsonb`;
+  const values = [
+    id, `${bind(a.kind)}::text`, `${bind(card.receivedOn)}::date`,
+    filedIndex ?? `${bind(card.registrationIndex ?? null)}::text`,
+    `${bind(card.channel)}::text`, `${bind(card.submission)}::text`, `${bind(card.type)}::text`, `${bind(intake.form)}::text`,
+    `${bind(card.forwardedBy.body)}::text`, `${bind(intake.status)}::text`, `${bind(intake.recurrence)}::text`, `${bind(intake.mark)}::text`,
+    `${bind(intake.linkedTo)}::uuid`, `${bind(intake.counted.citizens)}::integer`, `${bind([...card.topics])}::text[]`,
+    `${bind(intake.priority)}::text`, `${bind(intake.routeTo)}::text`, `${bind(intake.status === 'forwarded' ? 'forwarded' : null)}::text`,
+    `${bind(a.cardSource)}::text`,
+    filedIndex ? `jsonb_set(${cardJson}, '{registrationIndex}', to_jsonb(${filedIndex}))` : cardJson,
+    `${bind(JSON.stringify(rest))}::jsonb`, `${bind(JSON.stringify(a.fingerprints))}::jsonb`, `${bind([...a.stems])}::text[]`,
+  ];
+  return [
+    `appeal AS (
+       INSERT INTO appeals (document_id, kind, received_on, registration_index, channel, submission, type, form, forwarded_by,
+         intake_status, recurrence, mark, linked_to, citizens, topics, priority, route_to, result, card_source, card, intake,
+         fingerprints, stems)
+       SELECT ${values.join(', ')}${filedIndex ? ' FROM filed' : ''}
+       RETURNING document_id)`,
+    `appeal_keys_kept AS (
+       INSERT INTO appeal_keys (key, appeal_id) SELECT DISTINCT k, ${id} FROM unnest(${bind([...a.keys])}::text[]) AS k)`,
+    `appeal_decisions_kept AS (
+       INSERT INTO appeal_decisions (appeal_id, ordinal, decision, rule, basis, reason_uk, details)
+       SELECT ${id}, d.ordinal, d.value->>'decision', d.value->>'rule', d.value->>'basis', d.value->>'reasonUk', d.value->'details'
+         FROM jsonb_array_elements(${bind(JSON.stringify(decisions))}::jsonb) WITH ORDINALITY AS d (value, ordinal))`,
+  ];
+}
+
+/**
  * Inserts the appeal row, its keys and its decisions in one statement (it runs in the registering
  * transaction while the journal's number is locked, so round trips count).
  */
 export async function insertAppeal(q: Queryable, a: NewAppeal): Promise<void> {
-  const { card, intake } = a;
-  const { decisions, ...rest } = intake;
-  await q.query(
-    `WITH appeal AS (
-       INSERT INTO appeals (document_id, kind, received_on, registration_index, channel, submission, type, form, forwarded_by,
-         intake_status, recurrence, mark, linked_to, citizens, topics, priority, route_to, result, card_source, card, intake,
-         fingerprints, stems)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
-       RETURNING document_id),
-     keys AS (
-       INSERT INTO appeal_keys (key, appeal_id) SELECT DISTINCT k, $1::uuid FROM unnest($24::text[]) AS k),
-     decisions AS (
-       INSERT INTO appeal_decisions (appeal_id, ordinal, decision, rule, basis, reason_uk, details)
-       SELECT $1::uuid, d.ordinal, d.value->>'decision', d.value->>'rule', d.value->>'basis', d.value->>'reasonUk', d.value->'details'
-         FROM jsonb_array_elements($25::jsonb) WITH ORDINALITY AS d (value, ordinal))
-     SELECT document_id FROM appeal`,
-    [
-      a.documentId, a.kind, card.receivedOn, card.registrationIndex ?? null, card.channel, card.submission, card.type, intake.form,
-      card.forwardedBy.body, intake.status, intake.recurrence, intake.mark, intake.linkedTo, intake.counted.citizens, [...card.topics],
-      intake.priority, intake.routeTo, intake.status === 'forwarded' ? 'forwarded' : null, a.cardSource, JSON.stringify(card),
-      JSON.stringify(rest), JSON.stringify(a.fingerprints), [...a.stems], [...a.keys], JSON.stringify(decisions),
-    ],
-  );
+  const params: unknown[] = [];
+  const ctes = appealCtes((v) => `$${params.push(v)}`, a);
+  await q.query(`WITH ${ctes.join(', ')} SELECT document_id FROM appeal`, params);
 }
 
 interface EarlierRow {
@@ -81,6 +100,8 @@ export async function findEarlierByKeys(q: Queryable, keys: readonly string[]): 
        FROM appeal_keys k JOIN appeals a ON a.document_id = k.appeal_id
       WHERE k.key = ANY($1::text[])`,
     [[...keys]],
+    // Every appeal asks it before it registers: parsed and planned once per connection.
+    'dilovod_find_earlier_appeals',
   );
   const byId = new Map<string, EarlierAppeal>();
   return rows.map((r) => {

@@ -54,14 +54,18 @@ export interface Unnumbered {
  * Appends the event of a registration in the statement that numbers it, from its `filed` row: the
  * body's `registration` and `data.receivedAt` are the row's, so the event never says another
  * number than the document's, and says the time as the card does (toISOString's form, as
- * documents.ts isoUtc). `e`: the SQL of the event's id, type, body (jsonb) and time; `from`: its rows.
+ * documents.ts isoUtc). `e`: the SQL of the event's id, type, body (jsonb), time and whether to
+ * write `data.receivedAt` (the document's own event; a step's keeps its `data`); `from`: its rows,
+ * in the order they are appended.
  */
-function announce(e: { id: string; type: string; body: string; at: string }, from = 'filed'): string {
+function announce(e: { id: string; type: string; body: string; at: string; received?: string }, from = 'filed'): string {
   const registration = `jsonb_build_object('journal', filed.reg_journal, 'index', filed.reg_index, 'number', filed.reg_number,
          'date', to_char(filed.reg_date, 'YYYY-MM-DD'), 'case', filed.reg_case, 'year', filed.reg_year)`;
   const receivedAt = `to_jsonb(to_char(filed.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
+  const numbered = `jsonb_set(${e.body}, '{registration}', ${registration})`;
+  const payload = e.received ? `CASE WHEN ${e.received} THEN jsonb_set(${numbered}, '{data,receivedAt}', ${receivedAt}) ELSE ${numbered} END` : `jsonb_set(${numbered}, '{data,receivedAt}', ${receivedAt})`;
   return `INSERT INTO outbox (event_id, document_id, type, payload, occurred_at)
-       SELECT ${e.id}, filed.id, ${e.type}, jsonb_set(jsonb_set(${e.body}, '{registration}', ${registration}), '{data,receivedAt}', ${receivedAt}), ${e.at}
+       SELECT ${e.id}, filed.id, ${e.type}, ${payload}, ${e.at}
        FROM ${from}`;
 }
 
@@ -107,6 +111,24 @@ export interface Alone {
   registration: Omit<Unnumbered, 'documentId'>;
 }
 
+/** Binds a value to the statement being built and gives its placeholder. */
+export type Bind = (value: unknown) => string;
+
+/**
+ * What an intake step keeps of a registration, written by the registering statement itself
+ * (issue 16: an appeal with its keys, decisions, control-log entry and event is one statement and
+ * one commit, not a transaction of a dozen round trips). `ctes`: `name AS (…)` parts that may read
+ * `filed`, the document's row under its number (id, reg_index, …); data-modifying, since a
+ * statement runs a SELECT part only when something reads it. `events`: appended after the
+ * document's own, in order, each body's `registration` written from the row. `name`: the same name
+ * always builds the same text (the statement is prepared under it).
+ */
+export interface FiledPart {
+  name: string;
+  ctes(bind: Bind): string[];
+  events?: OutboxEvent[];
+}
+
 /**
  * Registrations of documents that need nothing else written with them (no files, no step's rows),
  * as many as arrived together (group commit: src/pipeline/group-commit.ts), in one statement that
@@ -118,11 +140,13 @@ export interface Alone {
  * takes their counters in one order, (journal, year), so two batches never wait in a circle.
  * Anything failing rolls back the whole statement and every number with it: a key on file or
  * inserted meanwhile is the unique violation of documents_source_external_id_key, a case missing
- * from the year's nomenclature the foreign key documents_case_fk. Returns the cards, in order.
+ * from the year's nomenclature the foreign key documents_case_fk. With `parts` (what the steps
+ * keep, FiledPart), one item: they are written by the same statement. Returns the cards, in order.
  */
-export async function insertUnderNextNumbers(q: Queryable, items: Alone[]): Promise<DocumentCard[]> {
+export async function insertUnderNextNumbers(q: Queryable, items: Alone[], parts: FiledPart[] = []): Promise<DocumentCard[]> {
+  if (parts.length && items.length !== 1) throw new Error('what steps keep is written with one registration at a time');
   const params: unknown[] = [];
-  const p = (v: unknown): string => `$${params.push(v)}`;
+  const p: Bind = (v) => `$${params.push(v)}`;
   const later = laterOfTheirJournal(items);
   const journals = new Set(items.map(({ registration: r }) => `${r.year} ${r.journal}`));
   const first = (items[0] as Alone).registration;
@@ -143,7 +167,14 @@ export async function insertUnderNextNumbers(q: Queryable, items: Alone[]): Prom
     const number = `((SELECT last_number FROM counter${oneJournal ? '' : ` WHERE journal = ${journal} AND year = ${year}`}) - ${later[k]})`;
     return `(${values.join(', ')}, ${journal}, ${year}, ${number}, replace(${p(r.index)}, '{number}', ${number}::text), ${p(r.date)}, ${p(r.case)})`;
   });
-  const events = items.map(({ doc, registration: r }) => `(${p(doc.id)}::uuid, ${p(randomUUID())}::uuid, ${p(r.event.type)}, ${p(JSON.stringify(r.event.body))}::jsonb, ${p(r.event.occurredAt)}::timestamptz)`);
+  // Each document's event first, then the steps' (one item then), in the order of the outbox's seq.
+  const announced: Array<[string, OutboxEvent, boolean]> = [
+    ...items.map(({ doc, registration: r }): [string, OutboxEvent, boolean] => [doc.id, r.event, true]),
+    ...parts.flatMap((part) => (part.events ?? []).map((ev): [string, OutboxEvent, boolean] => [(items[0] as Alone).doc.id, ev, false])),
+  ];
+  const events = announced.map(([documentId, ev, received], k) =>
+    `(${p(documentId)}::uuid, ${p(randomUUID())}::uuid, ${p(ev.type)}, ${p(JSON.stringify(ev.body))}::jsonb, ${p(ev.occurredAt)}::timestamptz, ${received}, ${k})`);
+  const kept = parts.flatMap((part) => part.ctes(p));
   const rows = await q.query<DocumentRow>(
     `WITH counter AS (
        ${counter}
@@ -152,12 +183,13 @@ export async function insertUnderNextNumbers(q: Queryable, items: Alone[]): Prom
        VALUES ${documents.join(',\n         ')}
        RETURNING ${CARD_COLUMNS}
      ), announced AS (
-       ${announce({ id: 'e.event_id', type: 'e.type', body: 'e.body', at: 'e.at' }, `filed JOIN (VALUES ${events.join(', ')}) AS e (document_id, event_id, type, body, at) ON e.document_id = filed.id`)}
-     )
+       ${announce({ id: 'e.event_id', type: 'e.type', body: 'e.body', at: 'e.at', received: 'e.received' },
+         `filed JOIN (VALUES ${events.join(', ')}) AS e (document_id, event_id, type, body, at, received, ord) ON e.document_id = filed.id ORDER BY e.ord`)}
+     )${kept.map((cte) => `, ${cte}`).join('')}
      SELECT ${CARD_COLUMNS}, NULL::json AS attachments, NULL::json AS signatures FROM filed`,
     params,
-    // For one journal the text depends on the number of items alone: prepared once per size and connection.
-    oneJournal ? `dilovod_insert_under_next_numbers_${items.length}` : undefined,
+    // For one journal the text depends on the number of items (and the parts) alone: prepared once per shape and connection.
+    oneJournal ? `dilovod_insert_under_next_numbers_${items.length}${parts.map((part) => `_${part.name}`).join('')}` : undefined,
   );
   const cards = new Map(rows.map((row) => [row.id, toCard(row)]));
   return items.map(({ doc }) => {

@@ -8,5 +8,5 @@ export * as nomenclature from './nomenclature';
 export * as quarantine from './quarantine';
 export * as outbox from './outbox';
 export { insertUnderNextNumbers, keepJournalNumber, nextJournalNumber, registerUnderNextNumber } from './counters';
-export type { Alone, Unnumbered } from './counters';
+export type { Alone, Bind, FiledPart, Unnumbered } from './counters';
 export * as changes from './changes';

@@ -60,7 +60,6 @@ export async function countPending(q: Queryable): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-/** An event about a document: the body every consumer reads, with the type's own `data`. */
 /**
  * input.refused: an input was refused and kept in quarantine, and its sender can be named (issue
  * 18: every sender hears back). A connector answers its own (СЕВ ОВВ: ack_type 4); the EDMS may
@@ -81,8 +80,9 @@ export function appendInputRefused(q: Queryable, refused: { source: string; exte
   });
 }
 
-export function appendDocumentEvent(q: Queryable, doc: EventDocument, type: string, at: Date, data: Record<string, unknown>): Promise<string> {
-  return appendEvent(q, {
+/** An event about a document: the body every consumer reads, with the type's own `data`. */
+export function documentEvent(doc: EventDocument, type: string, at: Date, data: Record<string, unknown>): OutboxEvent {
+  return {
     type,
     documentId: doc.id,
     occurredAt: at,
@@ -90,5 +90,9 @@ export function appendDocumentEvent(q: Queryable, doc: EventDocument, type: stri
       type, documentId: doc.id, occurredAt: at.toISOString(), source: doc.source, externalId: doc.externalId,
       kind: doc.kind, status: doc.status, registration: doc.registration, data,
     },
-  });
+  };
+}
+
+export function appendDocumentEvent(q: Queryable, doc: EventDocument, type: string, at: Date, data: Record<string, unknown>): Promise<string> {
+  return appendEvent(q, documentEvent(doc, type, at, data));
 }

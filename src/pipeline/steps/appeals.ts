@@ -5,10 +5,10 @@
  * the `appeal.intake-decided` event. A wrong `meta.appeal` sends the input to quarantine
  * (APPEAL_CARD_INVALID); without one a card is built from the canonical fields.
  */
-import { decideAppeal, keepAppeal, type AppealFinding, type AppealIntakeSettings } from '../../appeals/intake';
+import { appealFiledPart, decideAppeal, keepAppeal, type AppealFinding, type AppealIntakeSettings } from '../../appeals/intake';
 import { isAppealKind } from '../../appeals/card';
 import type { Db } from '../../store';
-import type { IntakeStep } from '../context';
+import type { IntakeStep, StepContext } from '../context';
 
 export interface AppealStepOptions extends AppealIntakeSettings {
   db: Db;
@@ -28,10 +28,22 @@ export function appealStep(opts: AppealStepOptions): IntakeStep<AppealFinding | 
       await keepAppeal(q, finding, {
         documentId: accepted.documentId, registration: accepted.registration, source: sub.source, externalId: sub.externalId, now: ctx.clock.now(),
       });
-      ctx.log.info(
-        { documentId: accepted.documentId, appealStatus: finding.intake.status, recurrence: finding.intake.recurrence, cardSource: finding.cardSource },
-        'appeal intake decided',
-      );
+      logDecided(ctx, accepted.documentId, finding);
+    },
+    // The same, written by the statement that registers the document (no files): one round trip.
+    filed(sub, finding, ctx, documentId) {
+      if (!finding) return undefined;
+      return {
+        parts: [appealFiledPart(finding, { documentId, source: sub.source, externalId: sub.externalId, now: ctx.clock.now() })],
+        committed: () => logDecided(ctx, documentId, finding),
+      };
     },
   };
+}
+
+function logDecided(ctx: StepContext, documentId: string, finding: AppealFinding): void {
+  ctx.log.info(
+    { documentId, appealStatus: finding.intake.status, recurrence: finding.intake.recurrence, cardSource: finding.cardSource },
+    'appeal intake decided',
+  );
 }
