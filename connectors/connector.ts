@@ -34,6 +34,11 @@ export interface Connector {
    * Undefined for any other event, which `outbound` maps.
    */
   outboundStored?(event: HubEvent, db: Queryable): Promise<OutboundMessage[]> | undefined;
+  /**
+   * After the broker confirmed the messages an event was mapped to (publisher confirms): records
+   * it where the connector keeps its messages (СЕВ ОВВ: an outgoing message's publishedAt).
+   */
+  published?(event: HubEvent, db: Queryable, at: Date): Promise<void>;
   /** Loads and checks the connector's settings; throws ConfigError naming the variable. Run at start-up when it delivers. */
   checkConfig?(): void;
 }

@@ -3,7 +3,7 @@ import { CONFIG_SCHEMA_FILE, loadSevOvvConfig } from './config';
 import { FORMAT, SOURCE, sevOvvDecoder } from './inbound';
 import { acknowledgementsFor } from './outbound';
 import { applySevOvvMessage } from './apply-own';
-import { sentMessageFor } from './outgoing/send';
+import { sentMessageFor, sentMessagePublished } from './outgoing/send';
 import { receiptsFor } from './progress-receipts';
 import { sevOvvSenderOf } from './sender';
 
@@ -26,5 +26,6 @@ export const sevOvvConnector: Connector = {
   handlers: { [FORMAT]: applySevOvvMessage },
   outbound: (event) => acknowledgementsFor(event),
   outboundStored: (event, db) => sentMessageFor(event, db) ?? receiptsFor(event, db),
+  published: sentMessagePublished,
   checkConfig: () => void loadSevOvvConfig(),
 };

@@ -9,6 +9,8 @@ export interface DeliveringConnector {
   name: string;
   /** A Promise when the message is read from the store (СЕВ ОВВ outgoing documents: issue 18). */
   outbound(event: HubEvent): OutboundMessages | Promise<OutboundMessages>;
+  /** After the broker confirmed the event's messages; a failure is logged, the messages having gone. */
+  published?(event: HubEvent): Promise<void>;
 }
 
 type OutboundMessages = Array<{ destination: string; contentType: string; body: Buffer; messageId: string }>;
@@ -61,8 +63,10 @@ export class ConnectorDelivery {
     // Only ids and types are logged: events never carry personal data, mapped messages may.
     const log = this.log.child({ connector: connector.name, eventId: msg.properties.messageId, eventType: msg.fields.routingKey });
     let messages: OutboundMessages;
+    let event: HubEvent | undefined;
     try {
-      messages = await connector.outbound(JSON.parse(msg.content.toString('utf8')) as HubEvent);
+      event = JSON.parse(msg.content.toString('utf8')) as HubEvent;
+      messages = await connector.outbound(event);
     } catch (err) {
       log.error({ err: (err as Error).message }, 'не вдалося перетворити подію для конектора; її відкладено в dead-letter / outbound mapping failed; event dead-lettered');
       try {
@@ -82,11 +86,24 @@ export class ConnectorDelivery {
         });
       }
       if (messages.length) await ch.waitForConfirms();
+      if (messages.length && connector.published) await this.recordPublished(connector.published, event, log);
       ch.ack(msg);
       if (messages.length) log.info({ messages: messages.length }, 'доставлено конектору / delivered');
     } catch (err) {
       // The channel or the broker went away: the event is still unacked and comes back on recovery.
       log.warn({ err: (err as Error).message }, 'доставку не підтверджено; подію буде доставлено повторно / delivery not confirmed; the event will be redelivered');
+    }
+  }
+
+  /**
+   * The broker holds the messages: the event is acked whatever happens here, since delivering it
+   * again would send the addressee a second copy for the sake of a timestamp on the hub's card.
+   */
+  private async recordPublished(published: (event: HubEvent) => Promise<void>, event: HubEvent, log: Logger): Promise<void> {
+    try {
+      await published(event);
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'надіслане не позначено як підтверджене брокером / publication not recorded');
     }
   }
 }

@@ -170,7 +170,11 @@ export async function startHub(config: Config, opts: HubOptions = {}): Promise<H
     });
     hub.relay = new OutboxRelay(db, hub.bus, clock, log, config.relayIntervalMs);
     // A connector's stored messages (СЕВ ОВВ outgoing documents) are read with this hub's database.
-    const withStore = delivering.map((c) => ({ name: c.name, outbound: (e: HubEvent) => c.outboundStored?.(e, db) ?? c.outbound(e) }));
+    const withStore = delivering.map((c) => ({
+      name: c.name,
+      outbound: (e: HubEvent) => c.outboundStored?.(e, db) ?? c.outbound(e),
+      ...(c.published ? { published: (e: HubEvent) => c.published!(e, db, clock.now()) } : {}),
+    }));
     hub.delivery = new ConnectorDelivery(hub.bus, withStore, log, config.amqpPrefetch);
     await hub.bus.start();
     hub.relay.start();

@@ -1989,7 +1989,14 @@ export interface OutgoingMessage {
    */
   msgType: 1 | 3;
   state: 'sent' | 'delivered' | 'accepted' | 'registered' | 'refused';
+  /**
+   * When the document was registered and its message handed to the outbox.
+   */
   sentAt: string;
+  /**
+   * When the broker confirmed the message on dilovod.outbound (publisher confirms); null while it has not (the broker unreachable, the delivery behind).
+   */
+  publishedAt: string | null;
   deliveredAt: string | null;
   acceptedAt: string | null;
   registeredAt: string | null;

@@ -116,6 +116,8 @@ describe('СЕВ ОВВ outgoing: participants, registration, signatures, answer
     expect(first.json.signatures).to.have.length(1);
     expect(first.json.signatures[0]).to.include({ attachment: 'лист.pdf', indication: 'TOTAL-PASSED', qualified: true });
     expect(first.json.messages.map((m: { toOrgId: string; msgType: number; state: string }) => [m.toOrgId, m.msgType, m.state])).to.deep.equal([[OTHER.edrpou, 1, 'sent'], [SILENT.edrpou, 1, 'sent']]);
+    // No broker here: handed to the outbox, never confirmed on dilovod.outbound.
+    expect(first.json.messages.map((m: { publishedAt: string | null }) => m.publishedAt)).to.deep.equal([null, null]);
     const second = await post(hub, '/api/v1/outgoing', outgoingBody());
     expect(second.json.registration.number).to.equal(2);
 

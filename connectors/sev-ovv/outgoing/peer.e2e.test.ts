@@ -116,6 +116,13 @@ describe('СЕВ ОВВ outgoing end to end: a peer simulator takes the hub\'s m
       expect(h).to.include({ msg_type: '1', msg_id: msgIdOf(p), to_org_id: p.edrpou, to_sys_id: p.sysId, from_org_id: OUR_ORG_ID });
     }
     expect(peers.get(PEER.edrpou)!.received, 'one message each, nothing for the others').to.have.length(1);
+    // The registration's answer was given before the delivery published: not yet confirmed there.
+    expect(card.messages.map((m: { publishedAt: string | null }) => m.publishedAt)).to.deep.equal([null, null, null]);
+    for (const p of [PEER, OTHER, SILENT]) {
+      await waitFor(async () => (await messageOf(p)).publishedAt !== null, `${p.edrpou} confirmed by the broker`);
+      const m = await messageOf(p);
+      expect(Date.parse(m.publishedAt)).to.be.at.least(Date.parse(m.sentAt));
+    }
   });
 
   it('receipts 1, 2 and 3 from the addressee move its message to delivered, accepted, registered with their number; each step is an event; a repeat changes nothing', async () => {

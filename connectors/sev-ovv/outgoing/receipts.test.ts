@@ -6,7 +6,7 @@ import { receiptDueAt } from './unconfirmed';
 
 const SENT: OutgoingMessage = {
   msgId: 'm1', outgoingId: '00000000-0000-4000-8000-000000000001', toOrgId: '30000004', toSysId: 's', toName: 'n', msgType: 1, state: 'sent',
-  sentAt: '2026-03-06T08:00:00.000Z', deliveredAt: null, acceptedAt: null, registeredAt: null, refusedAt: null, theirRegistration: null, refusalReason: null,
+  sentAt: '2026-03-06T08:00:00.000Z', publishedAt: null, deliveredAt: null, acceptedAt: null, registeredAt: null, refusedAt: null, theirRegistration: null, refusalReason: null,
 };
 const AT = new Date('2026-03-06T09:00:00.000Z');
 const ack = (ackType: string, more: Partial<{ regNumber: { number: string; date: string }; results: Array<{ errorcode: string; errortext: string }> }> = {}) => ({ ackType, results: [], ...more });

@@ -2,7 +2,7 @@ import type { HubEvent } from '../../../src/schemas';
 import type { Queryable } from '../../../src/store';
 import type { OutboundMessage } from '../../connector';
 import { OUTGOING_SENT_EVENT } from './events';
-import { messageBody } from './store';
+import { markPublished, messageBody } from './store';
 
 /**
  * `outgoing.sent` → the 1207 message kept when the document was registered, to its addressee
@@ -18,4 +18,10 @@ export function sentMessageFor(event: HubEvent, db: Queryable): Promise<Outbound
     if (!stored) throw new Error(`outgoing.sent ${event.eventId}: message ${String(msgId)} is not in the store`);
     return [{ destination: `${stored.toOrgId}/${stored.toSysId}`, contentType: 'application/xml; charset=utf-8', body: stored.body, messageId: msgId as string }];
   })();
+}
+
+/** The broker confirmed an outgoing.sent's message: its publishedAt on the card (the first confirmation stands). */
+export async function sentMessagePublished(event: HubEvent, db: Queryable, at: Date): Promise<void> {
+  const msgId = (event.data as { msgId?: unknown }).msgId;
+  if (event.type === OUTGOING_SENT_EVENT && typeof msgId === 'string') await markPublished(db, msgId, at);
 }

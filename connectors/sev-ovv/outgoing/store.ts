@@ -68,6 +68,14 @@ export async function messageBody(q: Queryable, msgId: string): Promise<{ body: 
   return r ? { body: r.body, toOrgId: r.to_org_id, toSysId: r.to_sys_id } : undefined;
 }
 
+/**
+ * The broker confirmed the message (the delivery's publisher confirms): the first confirmation
+ * stands, a redelivered event's does not move it.
+ */
+export async function markPublished(q: Queryable, msgId: string, at: Date): Promise<void> {
+  await q.query('UPDATE sev_ovv_outgoing_messages SET published_at = $2 WHERE msg_id = $1 AND published_at IS NULL', [msgId, at]);
+}
+
 interface MessageRow {
   msg_id: string;
   outgoing_id: string;
@@ -77,6 +85,7 @@ interface MessageRow {
   msg_type: number;
   state: MessageState;
   sent_at: Date;
+  published_at: Date | null;
   delivered_at: Date | null;
   accepted_at: Date | null;
   registered_at: Date | null;
@@ -86,7 +95,7 @@ interface MessageRow {
   refusal_reason: string | null;
 }
 
-const MESSAGE_COLUMNS = `msg_id, outgoing_id, to_org_id, to_sys_id, to_name, msg_type, state, sent_at, delivered_at, accepted_at, registered_at, refused_at,
+const MESSAGE_COLUMNS = `msg_id, outgoing_id, to_org_id, to_sys_id, to_name, msg_type, state, sent_at, published_at, delivered_at, accepted_at, registered_at, refused_at,
   their_reg_number, to_char(their_reg_date, 'YYYY-MM-DD') AS their_reg_date, refusal_reason`;
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -94,7 +103,7 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 function toMessage(r: MessageRow): OutgoingMessage {
   return {
     msgId: r.msg_id, outgoingId: r.outgoing_id, toOrgId: r.to_org_id, toSysId: r.to_sys_id, toName: r.to_name, msgType: r.msg_type as 1 | 3, state: r.state,
-    sentAt: r.sent_at.toISOString(), deliveredAt: iso(r.delivered_at), acceptedAt: iso(r.accepted_at), registeredAt: iso(r.registered_at), refusedAt: iso(r.refused_at),
+    sentAt: r.sent_at.toISOString(), publishedAt: iso(r.published_at), deliveredAt: iso(r.delivered_at), acceptedAt: iso(r.accepted_at), registeredAt: iso(r.registered_at), refusedAt: iso(r.refused_at),
     theirRegistration: r.their_reg_number && r.their_reg_date ? { number: r.their_reg_number, date: r.their_reg_date } : null,
     refusalReason: r.refusal_reason,
   };

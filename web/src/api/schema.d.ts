@@ -2845,13 +2845,21 @@ export interface components {
             msgType: 1 | 3;
             /** Format: uuid */
             outgoingId: string;
+            /**
+             * Format: date-time
+             * @description When the broker confirmed the message on dilovod.outbound (publisher confirms); null while it has not (the broker unreachable, the delivery behind).
+             */
+            publishedAt: string | null;
             /** @description The addressee's reason (ack_type 4 AckResult@errortext). */
             refusalReason: string | null;
             /** Format: date-time */
             refusedAt: string | null;
             /** Format: date-time */
             registeredAt: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the document was registered and its message handed to the outbox.
+             */
             sentAt: string;
             /** @enum {string} */
             state: "sent" | "delivered" | "accepted" | "registered" | "refused";
