@@ -3038,7 +3038,7 @@ export interface StaffMember {
 export interface SubscriptionCreateRequest {
   url: string;
   /**
-   * The event types to receive; "*" for all. audit.checkpoint: each signed checkpoint of the control log (issue 14), for the EDMS to keep as a witness; it is about no document, so `sources` does not filter it. input.refused: an input refused into quarantine whose sender can be named (issue 18), filtered by its `source`. outgoing.*: an outgoing СЕВ ОВВ document sent and each receipt back (issue 18); about no incoming document, so a subscription filtered by `sources` does not get them.
+   * The event types to receive; "*" for all. audit.checkpoint: each signed checkpoint of the control log (issue 14), for the EDMS to keep as a witness; it is about no document, so `sources` does not filter it. input.refused: an input refused into quarantine whose sender can be named (issue 18), filtered by its `source`. outgoing.*: an outgoing СЕВ ОВВ document sent and each receipt back (issue 18); about no incoming document, so a subscription filtered by `sources` does not get them. document.answered: an incoming document answered by an outgoing one (its data: outgoingId, index, date, addressees), filtered by the incoming document's `source`.
    *
    * @minItems 1
    */
@@ -3047,6 +3047,7 @@ export interface SubscriptionCreateRequest {
       | '*'
       | 'document.registered'
       | 'document.not-registered'
+      | 'document.answered'
       | 'control.assigned'
       | 'control.interim'
       | 'control.extension-requested'
@@ -3069,6 +3070,7 @@ export interface SubscriptionCreateRequest {
       | '*'
       | 'document.registered'
       | 'document.not-registered'
+      | 'document.answered'
       | 'control.assigned'
       | 'control.interim'
       | 'control.extension-requested'

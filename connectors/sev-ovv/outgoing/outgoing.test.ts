@@ -179,6 +179,13 @@ describe('СЕВ ОВВ outgoing: participants, registration, signatures, answer
     const log = await hub.db.query<{ action: string; after: { execution?: { answer?: { outgoingIndex?: string } } } }>("SELECT action, after FROM audit_log WHERE document_id = $1 AND action IN ('control.executed', 'outgoing.registered') ORDER BY seq", [docId]);
     expect(log.map((l) => l.action)).to.deep.equal(['control.executed', 'outgoing.registered']);
     expect(log[0]!.after.execution?.answer?.outgoingIndex).to.equal(res.json.registration.index);
+    // The incoming document's own event, under its source (an EDMS subscribed to sev-ovv hears it).
+    const answeredEvents = await hub.db.query<{ payload: { source: string; externalId: string; registration: { index: string }; data: Record<string, unknown> } }>(
+      "SELECT payload FROM outbox WHERE document_id = $1 AND type = 'document.answered'", [docId]);
+    expect(answeredEvents).to.have.length(1);
+    expect(answeredEvents[0]!.payload).to.include({ source: 'sev-ovv', externalId: incoming.card.externalId });
+    expect(answeredEvents[0]!.payload.registration.index).to.equal(incoming.card.registration!.index);
+    expect(answeredEvents[0]!.payload.data).to.deep.equal({ outgoingId: res.json.id, index: res.json.registration.index, date: res.json.registration.date, addressees: [PEER.edrpou, OTHER.edrpou] });
   });
 
   it('an execution the control rules refuse rolls the whole answer back: nothing registered, nothing sent', async () => {

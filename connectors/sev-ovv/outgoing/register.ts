@@ -17,7 +17,7 @@ import { sameOrganization } from '../due-date';
 import { externalIdOf } from '../external-id';
 import { SOURCE } from '../inbound';
 import { outgoingError } from './errors';
-import { OUTGOING_SENT_EVENT } from './events';
+import { DOCUMENT_ANSWERED_EVENT, OUTGOING_SENT_EVENT } from './events';
 import { buildOutgoingMessage, type AnsweredRef } from './message';
 import { requireParticipants } from './participants';
 import { getOutgoingCard, insertMessage, insertOutgoing, type NewOutgoing } from './store';
@@ -176,6 +176,13 @@ export async function registerOutgoing(deps: OutgoingDeps, raw: unknown, by: Pri
           data: { outgoingId: id, msgId, msgType, toOrgId: to.edrpou, toSysId: to.sysId, answersDocumentId: doc?.id ?? null },
         },
       });
+    }
+    if (doc) {
+      // The incoming document's own event (its source, so an EDMS subscribed to that source hears it):
+      // the card now shows «answered by» this registration.
+      await outbox.appendDocumentEvent(q, {
+        id: doc.id, source: doc.source, externalId: doc.externalId, kind: doc.kind, status: doc.status, registration: doc.registration,
+      }, DOCUMENT_ANSWERED_EVENT, now, { outgoingId: id, index: registration.index, date: registration.date, addressees: body.addressees });
     }
     if (body.executeControl && doc && deps.control) {
       const cards = await deps.control.cardsOf(doc.id);
