@@ -1,7 +1,8 @@
 import { createHash, createPublicKey, verify as cryptoVerify, webcrypto } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Bench } from './main';
 import { machine } from './support';
@@ -21,6 +22,12 @@ import { legacyCurve, legacyVerifyComponents } from '../test/signatures/dstu4145
  * bare crypto.verify of the same signature value (RSA/ECDSA), the GOST 34.311 hash of the same
  * signed attributes alone (DSTU), and pkijs SignedData.verify with chain checking on the same files.
  * The full verification keeps the trust store warm as the hub does (CA signatures cached).
+ *
+ * That table times the built JavaScript (dist/src/signatures, what `npm start` runs), built first
+ * when it is older than src/signatures (`tsc -p tsconfig.build.json`, as `npm run build`), and says
+ * which it ran; the bare baselines run in the same process, in turns with it. The same verification
+ * from the TypeScript sources through tsx (as the tests and the rest of this bench run it) follows
+ * for comparison: tsx's module getters and kept function names cost microseconds a verification.
  *
  * Then DSTU 4145 / GOST 34.311 on real file sizes (issue 16): the hash in MiB/s beside Node's
  * SHA-256 and the `gost89` package on the same 1.09 MB СЕВ ОВВ document; bare DSTU 4145 M257
@@ -43,6 +50,8 @@ interface Case {
   signature: Buffer;
   content: Buffer;
   trust: TrustStore;
+  /** The files `trust` was loaded from, for the built verifier's own store. */
+  trustFiles: string[];
   at: Date;
   rootDer?: Buffer;
 }
@@ -51,21 +60,22 @@ export const bench: Bench = {
   name: 'signatures',
   async run() {
     const generatedAt = new Date('2026-11-23T12:00:00Z');
-    const generatedTrust = await loadTrustStore({ files: [resolve(REF, 'generated/root.pem')] });
+    const generatedFiles = [resolve(REF, 'generated/root.pem')];
+    const generatedTrust = await loadTrustStore({ files: generatedFiles });
     const rootPem = read('generated/root.pem').toString();
     const rootDer = Buffer.from(rootPem.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64');
-    const diiaTrust = await loadTrustStore({
-      files: [
-        'uapki/certs/diia-CA-05E19E2CD92EA2990100000001000000E1000000.cer',
-        'uapki/certs/CAO-05E19E2CD92EA2990100000001000000C1000000.cer',
-      ].map((f) => resolve(REF, f)),
-    });
+    const diiaFiles = [
+      'uapki/certs/diia-CA-05E19E2CD92EA2990100000001000000E1000000.cer',
+      'uapki/certs/CAO-05E19E2CD92EA2990100000001000000C1000000.cer',
+    ].map((f) => resolve(REF, f));
+    const diiaTrust = await loadTrustStore({ files: diiaFiles });
     const cases: Case[] = [
       {
         label: 'RSA-2048',
         signature: read('generated/doc.txt.rsa.p7s'),
         content: read('generated/doc.txt'),
         trust: generatedTrust,
+        trustFiles: generatedFiles,
         at: generatedAt,
         rootDer,
       },
@@ -74,6 +84,7 @@ export const bench: Bench = {
         signature: read('generated/doc.txt.ec.p7s'),
         content: read('generated/doc.txt'),
         trust: generatedTrust,
+        trustFiles: generatedFiles,
         at: generatedAt,
         rootDer,
       },
@@ -82,17 +93,24 @@ export const bench: Bench = {
         signature: read('uapki/cades-bes-detached.p7s'),
         content: read('uapki/cades-bes-detached.content.txt'),
         trust: diiaTrust,
+        trustFiles: diiaFiles,
         at: new Date('2023-09-19T18:30:00Z'),
       },
     ];
 
+    const built = await builtVerifier();
     const rows: string[][] = [];
+    const fromSource: string[][] = [];
     for (const c of cases) {
-      const ours = () => {
-        const r = verifySignaturesSync({ signature: c.signature, content: c.content }, { trust: c.trust, at: c.at });
+      const check = (r: { indication: string; subIndication: string | null }) => {
         if (r.indication !== 'TOTAL-PASSED') throw new Error(`${c.label}: ${r.indication} ${r.subIndication}`);
       };
+      // The built JavaScript with a trust store of its own classes (a TrustStore from src/ is not one to dist/).
+      const builtTrust = await built.loadTrustStore({ files: c.trustFiles });
+      const ours = () => check(built.verifySignaturesSync({ signature: c.signature, content: c.content }, { trust: builtTrust, at: c.at }));
+      const oursTsx = () => check(verifySignaturesSync({ signature: c.signature, content: c.content }, { trust: c.trust, at: c.at }));
       warm(ours); // chain signatures are cached from here on, as in a running hub; the JIT has compiled the hot code
+      warm(oursTsx);
       const oursRate = await timed(ours);
       const { signedDer, signature, spki, scheme } = signerParts(c.signature);
       let baselineLabel: string;
@@ -121,7 +139,10 @@ export const bench: Bench = {
       if (!cryptoVerify('sha256', signedDer, key, signature)) throw new Error(`${c.label} baseline does not verify`);
       baselineLabel = 'bare crypto.verify of the same signature';
       baselineRate = await timed(() => cryptoVerify('sha256', signedDer, key, signature));
-      const alternating = interleavedRatio(ours, () => cryptoVerify('sha256', signedDer, key, signature));
+      const bare = () => cryptoVerify('sha256', signedDer, key, signature);
+      const alternating = interleavedRatio(ours, bare);
+      const tsxRate = await timed(oursTsx);
+      fromSource.push([c.label, fmt(tsxRate), ratio(tsxRate, oursRate), interleavedRatio(oursTsx, bare).toFixed(3)]);
       const pkijsVerify = await pkijsVerifier(c);
       await pkijsVerify();
       const pkijsRate = await timedAsync(pkijsVerify);
@@ -139,6 +160,7 @@ export const bench: Bench = {
     }
 
     console.log(`machine: ${machine()}, OpenSSL ${process.versions.openssl}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(`verifySignatures: ${built.note}`);
     console.log(`each figure: verifications per second over ${SLICE_MS} ms, single thread`);
     console.log('alternating: ours and the baseline in turns of 25 calls for twice as long, ratio of the median turns (other load hits both alike)');
     const header = [
@@ -153,6 +175,9 @@ export const bench: Bench = {
       'ours÷baseline, alternating',
     ];
     printTable([header, ...rows]);
+    console.log('\nthe same verification from the TypeScript sources through tsx (src/signatures, as the tests run it), same run');
+    printTable([['signature', 'verifySignatures/s (tsx)', 'tsx÷built', 'tsx÷baseline, alternating'], ...fromSource]);
+    console.log('(the DSTU 4145 figures and the worker pool below run from the TypeScript sources through tsx)');
     await dstuOnRealSizes(diiaTrust, cases[2]!);
     await workerScaling(cases.slice(0, 2));
     console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
@@ -278,6 +303,49 @@ async function workerScaling(cases: Case[]): Promise<void> {
   }
   console.log(`\nverifications/s over the worker pool (verifySignatureBatch, up to 32 signatures a task), ${cores} core(s), beside one thread inline just before`);
   printTable(rows);
+}
+
+type SignaturesModule = typeof import('../src/signatures');
+
+/**
+ * The verifier as `npm start` runs it: dist/src/signatures, built first (tsc -p tsconfig.build.json,
+ * the first step of `npm run build`) when a source file of src/signatures is newer than its output
+ * or the output is missing, so the figures are of the code in the working tree.
+ */
+async function builtVerifier(): Promise<SignaturesModule & { note: string }> {
+  const root = resolve(__dirname, '..');
+  const stale = (): string[] => {
+    const out: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts')) {
+          const js = join(root, 'dist', relative(root, path)).replace(/\.ts$/, '.js');
+          if (!existsSync(js) || statSync(js).mtimeMs < statSync(path).mtimeMs) out.push(relative(root, path));
+        }
+      }
+    };
+    walk(join(root, 'src/signatures'));
+    return out;
+  };
+  let built = 'up to date with src/signatures, not rebuilt';
+  const before = stale();
+  if (before.length) {
+    const started = performance.now();
+    try {
+      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+    } catch (err) {
+      // tsc still writes its output on type errors elsewhere in the tree; only a stale verifier stops the bench
+      const left = stale();
+      if (left.length) throw new Error(`dist/ could not be built for ${left.join(', ')}: ${(err as { stdout?: Buffer }).stdout?.toString() ?? err}`);
+    }
+    const left = stale();
+    if (left.length) throw new Error(`dist/ is still older than ${left.join(', ')} after tsc -p tsconfig.build.json`);
+    built = `rebuilt now (tsc -p tsconfig.build.json, ${((performance.now() - started) / 1000).toFixed(1)} s; ${before.length} source file(s) were newer)`;
+  }
+  const module = require(join(root, 'dist/src/signatures')) as SignaturesModule;
+  return { ...module, note: `the built JavaScript, dist/src/signatures (${built})` };
 }
 
 /** A СЕВ ОВВ sample's detached signature (SignInfo/SignData) and the decoded DocTransfer it covers. */

@@ -2,10 +2,8 @@ import { CmsSignedData, parseSignedData } from './cms/signed-data';
 import { SignatureError } from './errors';
 import { SignatureDecodeError, decodeSignature, DecodedSignature } from './input/decode';
 import { SignatureCheck, SignatureVerificationResult } from './report';
-import { CertificatePool } from './trust/certificate-pool';
 import { TrustStore } from './trust/trust-store';
-import { parseCertificateCached } from './x509/certificate';
-import { ParsedCrl, parseCrlCached } from './x509/crl';
+import { carriedSet } from './validation/carried-cache';
 import { check, iso } from './validation/check';
 import { RevocationPolicy } from './validation/signer-context';
 import { worst } from './validation/verdict';
@@ -91,28 +89,8 @@ export function verifySignaturesSync(input: VerifyInput, options: VerifyOptions)
   }
 
   const extras: SignatureCheck[] = [];
-  const pool = new CertificatePool([], options.trust.pool);
-  let unreadable = 0;
-  const carried = { certificates: [] as string[], crls: [] as string[] };
-  for (const der of signedData.certificates) {
-    try {
-      const cert = parseCertificateCached(der);
-      pool.add(cert);
-      carried.certificates.push(cert.fingerprint);
-    } catch {
-      unreadable++;
-    }
-  }
-  const crls: ParsedCrl[] = [...options.trust.crls];
-  for (const der of signedData.crls) {
-    try {
-      const crl = parseCrlCached(der);
-      crls.push(crl);
-      carried.crls.push(crl.fingerprint);
-    } catch {
-      unreadable++;
-    }
-  }
+  // The carried certificates and CRLs, parsed and indexed once for the same bytes (validation/carried-cache.ts).
+  const { pool, crls, carried, unreadable, chainOf } = carriedSet(signedData, options.trust);
   let content = signedData.content;
   result.detached = content === undefined;
   if (content && input.content && !Buffer.from(content).equals(Buffer.from(input.content))) {
@@ -136,6 +114,7 @@ export function verifySignaturesSync(input: VerifyInput, options: VerifyOptions)
       trust: options.trust,
       crls,
       carried,
+      chainOf,
       validationTime,
       revocationPolicy: options.revocation ?? 'ifAvailable',
     }),

@@ -29,7 +29,15 @@ export interface CmsSignedData {
   /** DER of each CertificateList in `crls` (other RevocationInfoChoices are skipped). */
   crls: Uint8Array[];
   signerInfos: Tlv[];
+  /**
+   * The encoded certificates and crls fields together, as they came (empty when there are none): the
+   * same bytes carry the same certificates and CRLs, so a verification can take what it made of
+   * them last time (validation/carried-cache.ts). A view into the input.
+   */
+  carriedBytes: Uint8Array;
 }
+
+const EMPTY = new Uint8Array(0);
 
 export function parseContentInfo(bytes: Uint8Array): { contentType: string; content: Tlv } {
   const [type, explicit] = children(expectUniversal(parseTlv(bytes), Tag.sequence, 'ContentInfo'));
@@ -57,6 +65,7 @@ export function parseSignedData(bytes: Uint8Array): CmsSignedData {
     certificates: [],
     crls: [],
     signerInfos: [],
+    carriedBytes: EMPTY,
   };
   const [eType, eContent] = children(expectUniversal(encap, Tag.sequence, 'EncapsulatedContentInfo'));
   if (!eType) throw new Asn1Error('EncapsulatedContentInfo: missing eContentType');
@@ -67,9 +76,15 @@ export function parseSignedData(bytes: Uint8Array): CmsSignedData {
     if (octets) result.content = Uint8Array.from(octetStringValue(expectUniversal(octets, Tag.octetString, 'eContent')));
   }
   let signerInfos: Tlv | undefined;
+  let carriedFirst: Uint8Array | undefined;
+  let carriedLast: Uint8Array | undefined;
   // Views into the input, not copies (a copy each cost more than finding the certificate in the
   // cache, issue 16): whatever is kept past this verification is copied by the parsers.
   for (const part of parts.slice(3)) {
+    if (!isUniversal(part, Tag.set)) {
+      carriedFirst ??= part.raw;
+      carriedLast = part.raw;
+    }
     if (isContext(part, 0)) {
       for (const c of children(part)) if (isUniversal(c, Tag.sequence)) result.certificates.push(c.raw);
     } else if (isContext(part, 1)) {
@@ -82,5 +97,10 @@ export function parseSignedData(bytes: Uint8Array): CmsSignedData {
   }
   if (!signerInfos) throw new Asn1Error('SignedData: missing signerInfos');
   result.signerInfos = children(signerInfos);
+  // The fields lie one after the other in the same bytes: from the first one's start to the last one's end.
+  if (carriedFirst && carriedLast) {
+    const end = carriedLast.byteOffset + carriedLast.byteLength;
+    result.carriedBytes = new Uint8Array(carriedFirst.buffer, carriedFirst.byteOffset, end - carriedFirst.byteOffset);
+  }
   return result;
 }

@@ -12,6 +12,8 @@ import {
   octetStringValue,
   oidValue,
 } from '../asn1/der';
+import { bytesKey, sameBytes } from '../cache/bytes-key';
+import { Lru } from '../cache/lru';
 import { AlgorithmIdentifier, parseAlgorithmIdentifier } from '../x509/algorithm-identifier';
 import { DistinguishedName, parseName } from '../x509/name';
 
@@ -72,7 +74,26 @@ export function parseSignerInfo(tlv: Tlv): CmsSignerInfo {
   return info;
 }
 
+/**
+ * A signer sends the same identifier with every signature: read once per encoding (issue 16; the
+ * issuer name and the serial's hex were a twentieth of an RSA verification). The returned object is
+ * shared: callers only read it. A malformed one is not kept, so it fails the same way every time.
+ */
 function parseSid(tlv: Tlv | undefined): SignerIdentifier {
+  if (!tlv || tlv.raw.length > MAX_KEPT_SID_BYTES) return readSid(tlv);
+  const raw = tlv.raw;
+  const key = bytesKey(raw, 32); // the serial number, or the key identifier
+  const known = sids.get(key);
+  if (known && sameBytes(known.bytes, raw)) return known.sid;
+  const sid = readSid(tlv);
+  sids.set(key, { bytes: Uint8Array.from(raw), sid });
+  return sid;
+}
+
+const MAX_KEPT_SID_BYTES = 2048;
+const sids = new Lru<number, { bytes: Uint8Array; sid: SignerIdentifier }>(2048);
+
+function readSid(tlv: Tlv | undefined): SignerIdentifier {
   if (tlv && isUniversal(tlv, Tag.sequence)) {
     const [issuer, serial] = children(tlv);
     if (!issuer || !serial) throw new Asn1Error('IssuerAndSerialNumber: missing fields');
@@ -96,14 +117,23 @@ function parseAttributes(tlv: Tlv): CmsAttribute[] {
 /** All values of an attribute type (attributes may legally repeat only for some types). */
 export function attributeValues(attributes: CmsAttribute[], oid: string): Tlv[] {
   const out: Tlv[] = [];
-  for (const a of attributes) if (a.oid === oid) out.push(...a.values);
+  for (const a of attributes) if (a.oid === oid) for (const v of a.values) out.push(v);
   return out;
 }
 
 /** Counts attribute occurrences and values: RFC 5652 §11 single-valued attributes must appear once with one value. */
 export function singleValued(attributes: CmsAttribute[], oid: string): { value?: Tlv; problem?: 'missing' | 'repeated' } {
-  const found = attributes.filter((a) => a.oid === oid);
-  if (found.length === 0) return { problem: 'missing' };
-  if (found.length > 1 || found[0]?.values.length !== 1) return { problem: 'repeated' };
-  return { value: found[0].values[0] as Tlv };
+  // A loop, not filter(): three look-ups a signature (issue 16).
+  let found: CmsAttribute | undefined;
+  for (const a of attributes) {
+    if (a.oid !== oid) continue;
+    if (found) return REPEATED;
+    found = a;
+  }
+  if (!found) return MISSING;
+  if (found.values.length !== 1) return REPEATED;
+  return { value: found.values[0] as Tlv };
 }
+
+const MISSING = Object.freeze({ problem: 'missing' as const });
+const REPEATED = Object.freeze({ problem: 'repeated' as const });

@@ -1,4 +1,5 @@
 import { Tag, Tlv, children, expectUniversal, integerHex, isContext, isUniversal, octetStringValue } from '../asn1/der';
+import { bytesKey, sameBytes } from '../cache/bytes-key';
 import { Lru } from '../cache/lru';
 import { HashName, digest, equalBytes, hashOfOid } from '../crypto/digest';
 import { OID } from '../oids';
@@ -25,15 +26,9 @@ export interface SigningCertificateReference {
  * one of them in CAdES; the first ESSCertID identifies the signing certificate.
  */
 export function readSigningCertificate(attributes: CmsAttribute[]): SigningCertificateReference | undefined {
-  // Read once per signer: the format check and the identification of the certificate both need it.
-  const known = read.get(attributes);
-  if (known !== undefined) return known ?? undefined;
-  const reference = parseSigningCertificate(attributes);
-  read.set(attributes, reference ?? null);
-  return reference;
+  // A verification reads it once (validation/signed-attributes.ts) and hands it on.
+  return parseSigningCertificate(attributes);
 }
-
-const read = new WeakMap<CmsAttribute[], SigningCertificateReference | null>();
 
 function parseSigningCertificate(attributes: CmsAttribute[]): SigningCertificateReference | undefined {
   const v2 = attributeValues(attributes, OID.signingCertificateV2)[0];
@@ -45,15 +40,21 @@ function parseSigningCertificate(attributes: CmsAttribute[]): SigningCertificate
 
 /**
  * The attribute names the signer's certificate, so every signature by the same certificate carries
- * the same bytes: parsed once (issue 16). Callers only read the ids. An attribute larger than any
- * real one (hostile input) is parsed but not kept.
+ * the same bytes: parsed once (issue 16), found by a small-integer key and confirmed byte for byte
+ * (cache/bytes-key.ts). Callers only read the ids. An attribute larger than any real one (hostile
+ * input) is parsed but not kept.
  */
-const essParsed = new Lru<string, EssCertId[]>(2048);
+const essParsed = new Lru<number, { bytes: Uint8Array; version: 1 | 2; ids: EssCertId[] }>(2048);
 
 function essCertIds(value: Tlv, version: 1 | 2): EssCertId[] {
   const raw = value.raw;
   if (raw.byteLength > 4096) return parseEssCertIds(value, version);
-  return essParsed.memo(`${version}:${Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1')}`, () => parseEssCertIds(value, version));
+  const key = bytesKey(raw); // the certificate hash and the issuer serial
+  const known = essParsed.get(key);
+  if (known && known.version === version && sameBytes(known.bytes, raw)) return known.ids;
+  const ids = parseEssCertIds(value, version);
+  essParsed.set(key, { bytes: Uint8Array.from(raw), version, ids });
+  return ids;
 }
 
 function parseEssCertIds(value: Tlv, version: 1 | 2): EssCertId[] {

@@ -55,6 +55,15 @@ export function spkiAlgorithm(spki: Uint8Array): string {
 
 /** Human-readable key description for messages: "RSA-2048", "ECDSA P-256", "DSTU 4145 M257". */
 export function describeKey(handle: PublicKeyHandle): string {
+  // Four messages of every report name the key: written once per key (issue 16).
+  let text = descriptions.get(handle);
+  if (text === undefined) descriptions.set(handle, (text = describe(handle)));
+  return text;
+}
+
+const descriptions = new WeakMap<PublicKeyHandle, string>();
+
+function describe(handle: PublicKeyHandle): string {
   switch (handle.kind) {
     case 'rsa':
       return `${handle.pss ? 'RSA-PSS' : 'RSA'}-${handle.bits}`;

@@ -53,7 +53,8 @@ export function checkRevocation(
   claimedSigningTime: Date | undefined,
   policy: RevocationPolicy,
 ): RevocationOutcome {
-  const unchecked: string[] = [];
+  /** Indices in `path` of the certificates without a CRL. */
+  const unchecked: number[] = [];
   let deltaOnly = false;
   const good: string[] = [];
   // every certificate below the last one (the trust anchor that ends the path)
@@ -93,7 +94,7 @@ export function checkRevocation(
             uk: `немає ${status.deltaOnly ? 'повного ' : ''}СВС для ${whoUk}; статус сертифіката невідомий`,
           };
         }
-        unchecked.push(cert.subject.text);
+        unchecked.push(i);
         deltaOnly ||= status.deltaOnly;
         break;
       case 'revoked-later':
@@ -102,13 +103,7 @@ export function checkRevocation(
         break;
     }
   }
-  if (unchecked.length) {
-    return {
-      status: 'not-checked',
-      en: `no ${deltaOnly ? 'full (only a delta) ' : ''}CRL available for ${unchecked.map((s) => `"${s}"`).join(', ')}; revocation not checked`,
-      uk: `немає ${deltaOnly ? 'повного (лише частковий) ' : ''}списку відкликаних сертифікатів для ${unchecked.map((s) => `«${s}»`).join(', ')}; статус не перевірено`,
-    };
-  }
+  if (unchecked.length) return { status: 'not-checked', ...notCheckedNote(path, unchecked, deltaOnly) };
   if (!good.length) {
     return {
       status: 'good',
@@ -123,12 +118,48 @@ export function checkRevocation(
   };
 }
 
+/**
+ * The note for certificates without a CRL. Its lists of names were a thirtieth of a verification of
+ * a signature whose CAs publish no CRL (issue 16): the text for the same path (a cached chain's is
+ * the same array every time) and the same certificates is written once. Only the wording is kept:
+ * which certificates lack a CRL is found at every verification, at its own time.
+ */
+function notCheckedNote(path: ParsedCertificate[], unchecked: number[], deltaOnly: boolean): Note {
+  let key = deltaOnly ? 1 : 0;
+  for (const i of unchecked) key += 2 ** (i + 1);
+  const keep = unchecked.length < 30;
+  let notes = notCheckedNotes.get(path);
+  const known = keep ? notes?.get(key) : undefined;
+  if (known) return known;
+  const names = unchecked.map((i) => (path[i] as ParsedCertificate).subject.text);
+  const note = {
+    en: `no ${deltaOnly ? 'full (only a delta) ' : ''}CRL available for ${names.map((s) => `"${s}"`).join(', ')}; revocation not checked`,
+    uk: `немає ${deltaOnly ? 'повного (лише частковий) ' : ''}списку відкликаних сертифікатів для ${names.map((s) => `«${s}»`).join(', ')}; статус не перевірено`,
+  };
+  if (keep) {
+    if (!notes) notCheckedNotes.set(path, (notes = new Map()));
+    notes.set(key, note);
+  }
+  return note;
+}
+
+const notCheckedNotes = new WeakMap<ParsedCertificate[], Map<number, Note>>();
+
 export interface KeyUsageOutcome extends Note {
   status: 'ok' | 'not-allowed';
 }
 
 /** RFC 5280 §4.2.1.3: a signing key needs nonRepudiation (contentCommitment) or digitalSignature. */
 export function checkKeyUsage(cert: ParsedCertificate): KeyUsageOutcome {
+  // The certificate's own extension only, no time: judged and worded once per certificate (issue 16). Callers only read it.
+  let outcome = keyUsages.get(cert);
+  if (!outcome) keyUsages.set(cert, (outcome = judgeKeyUsage(cert)));
+  return outcome;
+}
+
+const keyUsages = new WeakMap<ParsedCertificate, KeyUsageOutcome>();
+
+function judgeKeyUsage(cert: ParsedCertificate): KeyUsageOutcome {
   const ku = cert.extensions.keyUsage;
   if (!ku) return { status: 'ok', en: 'no key usage restriction in the certificate', uk: 'сертифікат не обмежує використання ключа' };
   const allowed = ku.filter((u) => u === 'nonRepudiation' || u === 'digitalSignature');

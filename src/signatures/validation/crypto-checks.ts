@@ -1,6 +1,6 @@
 import { CmsSignerInfo } from '../cms/signer-info';
 import { AlgorithmResolution, ResolvedAlgorithm, resolveSignatureAlgorithm } from '../crypto/algorithms';
-import { Digests, equalBytes, hashOfOid } from '../crypto/digest';
+import { Digests, hashOfOid } from '../crypto/digest';
 import { checkAlgorithmPolicy } from '../crypto/policy';
 import { PublicKeyHandle, describeKey } from '../crypto/public-key';
 import { verifySignatureValue } from '../crypto/verify-signature';
@@ -45,7 +45,7 @@ export function messageDigestCheck(
     );
   }
   const name = algorithmName(signer.digestAlgorithm.oid);
-  if (!equalBytes(content.of(hash), expected)) {
+  if (!content.matches(hash, expected)) {
     facts.hashFailure = true;
     return check(
       'message-digest',

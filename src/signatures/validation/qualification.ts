@@ -1,6 +1,6 @@
 import { Indication, QualificationReport } from '../report';
 import { ParsedCertificate } from '../x509/certificate';
-import { qcClaims } from '../x509/qualified';
+import { QcClaims, qcClaims } from '../x509/qualified';
 import { ChainResult } from './chain';
 
 /**
@@ -41,12 +41,7 @@ export function qualification(
     qcTypes: [...claims.qcTypes], // the claims are shared (qcClaims caches them); the report is the caller's
     providerQualified,
   };
-  const statements = [
-    claims.qcCompliance ? 'QcCompliance' : '',
-    claims.qcSscd ? 'QcSSCD' : '',
-    claims.uaQualified ? 'UA 1.2.804.2.1.1.1.2.1' : '',
-  ].filter(Boolean);
-  const listed = statements.length ? statements.join(', ') : 'none';
+  const listed = statementList(claims);
   if (certificateQualified) {
     const prefix = qualified ? '' : 'certificate only (the signature does not hold): ';
     const prefixUk = qualified ? '' : 'лише сертифікат (підпис не підтверджено): ';
@@ -65,3 +60,20 @@ export function qualification(
       };
   return { qualified, report, en: `not qualified: ${why.en}`, uk: `не кваліфікований: ${why.uk}` };
 }
+
+/** The statements a certificate claims, as the messages list them: written once per certificate's claims. */
+function statementList(claims: QcClaims): string {
+  let listed = lists.get(claims);
+  if (listed === undefined) {
+    const statements = [
+      claims.qcCompliance ? 'QcCompliance' : '',
+      claims.qcSscd ? 'QcSSCD' : '',
+      claims.uaQualified ? 'UA 1.2.804.2.1.1.1.2.1' : '',
+    ].filter(Boolean);
+    listed = statements.length ? statements.join(', ') : 'none';
+    lists.set(claims, listed);
+  }
+  return listed;
+}
+
+const lists = new WeakMap<QcClaims, string>();

@@ -20,6 +20,18 @@ export function timestampReport(result: TimestampValidation, kind: 'signature' |
 
 /** A chain certificate as reported. */
 export function certificateSummary(cert: ParsedCertificate, trust: TrustStore): CertificateSummary {
+  // Nothing in it depends on the time: written once per certificate and trust store (the same
+  // chains come back), each report given its own copy.
+  const known = summaries.get(cert);
+  if (known && known.trust === trust) return { ...known.summary };
+  const summary = summarise(cert, trust);
+  summaries.set(cert, { trust, summary });
+  return { ...summary };
+}
+
+const summaries = new WeakMap<ParsedCertificate, { trust: TrustStore; summary: CertificateSummary }>();
+
+function summarise(cert: ParsedCertificate, trust: TrustStore): CertificateSummary {
   return {
     subject: cert.subject.text,
     issuer: cert.issuer.text,

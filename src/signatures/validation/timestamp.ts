@@ -66,7 +66,7 @@ export function validateTimestamp(token: Tlv, stamped: Digests, pool: Certificat
       ),
     };
   const expected = new Uint8Array(info.messageImprint.hashedMessage.buffer);
-  if (!equalBytes(stamped.of(imprintHash), expected)) {
+  if (!stamped.matches(imprintHash, expected)) {
     return {
       ...base,
       ...fail(

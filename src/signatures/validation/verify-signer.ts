@@ -1,5 +1,6 @@
 import { Tlv } from '../asn1/der';
 import { CmsSignerInfo, attributeValues, parseSignerInfo } from '../cms/signer-info';
+import { SigningCertificateReference } from '../cms/signing-certificate';
 import { resolveSignatureAlgorithm } from '../crypto/algorithms';
 import { Digests, hashOfOid } from '../crypto/digest';
 import { PublicKeyHandle, importPublicKey } from '../crypto/public-key';
@@ -8,7 +9,6 @@ import { CertificateSummary, SignatureCheck, SignatureFormat, SignatureReport, T
 import { ParsedCertificate } from '../x509/certificate';
 import { SignerIdentity, signerIdentity } from '../x509/signer-identity';
 import { ChainResult } from './chain';
-import { validatedChain } from './chain-cache';
 import { check, iso } from './check';
 import { checkKeyUsage, checkRevocation, checkValidity } from './certificate-status';
 import { qualification } from './qualification';
@@ -76,6 +76,7 @@ function validateSigner(tlv: Tlv, index: number, ctx: SignerContext): SignatureR
   let signer: CmsSignerInfo;
   let claimedSigningTime: Date | undefined;
   let digestValue: Uint8Array | undefined;
+  let signingCertificate: SigningCertificateReference | undefined;
   try {
     signer = parseSignerInfo(tlv);
     base.digestAlgorithm = algorithmName(signer.digestAlgorithm.oid);
@@ -83,6 +84,7 @@ function validateSigner(tlv: Tlv, index: number, ctx: SignerContext): SignatureR
     const structure = readSignedAttributes(signer, ctx.signedData.contentType);
     claimedSigningTime = structure.signingTime;
     digestValue = structure.messageDigest;
+    signingCertificate = structure.signingCertificate;
     if (claimedSigningTime) base.signingTime = iso(claimedSigningTime);
     checks.push(check('structure', 'passed', structure.en, structure.uk));
   } catch (err) {
@@ -93,7 +95,7 @@ function validateSigner(tlv: Tlv, index: number, ctx: SignerContext): SignatureR
   }
 
   // 2. Identification of the signing certificate (§5.2.3)
-  const identified = identifySigningCertificate(signer, ctx.pool);
+  const identified = identifySigningCertificate(signer, ctx.pool, signingCertificate);
   let cert: ParsedCertificate | undefined;
   if (identified.status === 'not-found') {
     checks.push(
@@ -218,7 +220,7 @@ function validateSigner(tlv: Tlv, index: number, ctx: SignerContext): SignatureR
   if (cert) {
     // The path and its CRLs come from the cache when this signer was validated against the same
     // trust store and carried objects before; validity and revocation are judged below at this time.
-    const validated = validatedChain(cert, ctx.pool, ctx.trust, ctx.crls, ctx.carried);
+    const validated = ctx.chainOf(cert);
     chain = validated.chain;
     facts.chain = chain.status;
     base.chain = [...chain.certificates, ...chain.aboveAnchor].map((c) => certificateSummary(c, ctx.trust));
