@@ -46,7 +46,9 @@ async function benchSchema(): Promise<{ db: Db; drop(): Promise<void> }> {
   await admin.exec(`CREATE SCHEMA ${schema}`);
   const url = new URL(BASE_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  const db = new PostgresDb({ connectionString: url.toString(), max: Math.max(4, CONCURRENCY + 1) });
+  // The fill rebuilds the indexes over a million documents in one statement each (the trigram
+  // index alone may take longer than the hub's 30 s read timeout on a busy machine).
+  const db = new PostgresDb({ connectionString: url.toString(), max: Math.max(4, CONCURRENCY + 1), queryTimeoutMs: 600_000 });
   return {
     db,
     drop: async () => {
