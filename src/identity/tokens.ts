@@ -59,6 +59,8 @@ interface TokenRow {
   last_used_at: Date | null;
 }
 
+const TOKEN_COLUMNS = 'id, secret_sha256, name, roles, sources, staff_id, act_for, expires_at, created_at, created_by, revoked_at, revoked_by, last_used_at';
+
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 function toInfo(r: TokenRow): TokenInfo {
@@ -118,7 +120,9 @@ export async function authenticateToken(q: Queryable, presented: string, now: Da
   const m = TOKEN_SHAPE.exec(presented);
   if (!m) throw identityError('TOKEN_MALFORMED');
   const [, id, secret] = m as unknown as [string, string, string];
-  const [row] = await q.query<TokenRow>('SELECT * FROM api_tokens WHERE id = $1', [id]);
+  // Every request asks it: prepared once per connection, its columns named (a prepared `*` fails
+  // once a migration adds one under a running hub).
+  const [row] = await q.query<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE id = $1`, [id], 'dilovod_token_by_id');
   // Hash even when the id is unknown, so an unknown id costs the same as a wrong secret.
   const presentedHash = sha256(secret);
   const stored = row?.secret_sha256 ?? Buffer.alloc(32);
