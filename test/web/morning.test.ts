@@ -185,6 +185,8 @@ describe('web pages: the morning journey (Chromium, real PostgreSQL)', function 
       await desk.page.getByRole('link', { name: 'Контроль', exact: true }).focus();
       await desk.page.keyboard.press('Enter');
       await desk.page.getByRole('heading', { name: 'Контроль', level: 1 }).waitFor();
+      // The page moves the focus in an effect after it renders: wait for it (a timeout fails the test).
+      await desk.page.waitForFunction("document.activeElement && document.activeElement.id === 'main'", undefined, { timeout: 5_000 }).catch(() => undefined);
       expect(await inPage(desk.page, 'document.activeElement.id')).to.equal('main');
     } finally {
       await desk.context.close();
