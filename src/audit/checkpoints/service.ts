@@ -16,7 +16,7 @@ import { verifyWithCheckpoints, type FoundCheckpoint } from './verify';
 /**
  * Serialises checkpoint passes across hub processes (several hubs on one PostgreSQL, each may
  * sign: issue 14). Even without it two signers could not sign conflicting checkpoints: appends to
- * the log are serialised and take their seq under AUDIT_LOCK (src/store/audit.ts), so every
+ * the log are serialised and take their seq under the chain's lock (migration 024, audit_next_link), so every
  * snapshot sees a prefix of one history, and two checkpoints of the same size name the same head.
  * The lock keeps them from signing the same head twice, and makes each signer check that the log
  * extends the newest checkpoint any trusted signer made (RFC 6962 §2.1.2 consistency between
