@@ -86,9 +86,10 @@ export class ConnectorDelivery {
         });
       }
       if (messages.length) await ch.waitForConfirms();
-      if (messages.length && connector.published) await this.recordPublished(connector.published, event, log);
       ch.ack(msg);
       if (messages.length) log.info({ messages: messages.length }, 'доставлено конектору / delivered');
+      // After the ack: a slow database must not hold it (a channel lost meanwhile would send the addressee a second copy).
+      if (messages.length && connector.published) void this.recordPublished(connector.published, event, log);
     } catch (err) {
       // The channel or the broker went away: the event is still unacked and comes back on recovery.
       log.warn({ err: (err as Error).message }, 'доставку не підтверджено; подію буде доставлено повторно / delivery not confirmed; the event will be redelivered');
@@ -96,8 +97,9 @@ export class ConnectorDelivery {
   }
 
   /**
-   * The broker holds the messages: the event is acked whatever happens here, since delivering it
-   * again would send the addressee a second copy for the sake of a timestamp on the hub's card.
+   * The broker holds the messages and the event is acked: a failure here is logged, since
+   * delivering the event again would send the addressee a second copy for the sake of a timestamp
+   * on the hub's card.
    */
   private async recordPublished(published: (event: HubEvent) => Promise<void>, event: HubEvent, log: Logger): Promise<void> {
     try {

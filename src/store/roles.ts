@@ -23,6 +23,7 @@ export async function grantRuntimeRole(owner: Queryable, role: string): Promise<
     GRANT USAGE ON SCHEMA ${s} TO ${r};
     GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${s} TO ${r};
     GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${s} TO ${r};
+    GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${s} TO ${r};
     REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${APPEND_ONLY_TABLES.map(ident).join(', ')} FROM ${r};
     REVOKE CREATE ON SCHEMA ${s} FROM ${r};
   `);

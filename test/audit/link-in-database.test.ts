@@ -70,6 +70,22 @@ forEachBackend('control log link drawn by the database', (getDb, backend) => {
     expect(await verifyAuditLog(db)).to.include({ ok: true, checked: samples.length });
   });
 
+  it('an append under REPEATABLE READ is refused, not forked (the head must be read after the lock)', async () => {
+    const db = getDb();
+    const before = (await readAuditBatch(db, 0, 10_000)).length;
+    let error: Error | undefined;
+    try {
+      await db.tx(async (q) => {
+        await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+        await appendAudit(q, { at: new Date().toISOString(), actor: 'clerk-1', action: 'control.extended', documentId: null, before: null, after: null, reason: null });
+      });
+    } catch (err) {
+      error = err as Error;
+    }
+    expect(error?.message).to.match(/READ COMMITTED only/);
+    expect(await readAuditBatch(db, 0, 10_000)).to.have.length(before);
+  });
+
   if (backend === 'postgres') {
     it('concurrent appends from many connections make one chain, never two entries on one head', async () => {
       const db = getDb();

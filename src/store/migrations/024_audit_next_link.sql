@@ -15,6 +15,11 @@ DECLARE
   head_hash text;
   next_seq bigint;
 BEGIN
+  -- Under REPEATABLE READ or SERIALIZABLE the head would be read from the transaction's first
+  -- snapshot, not after the lock: two entries could follow one head. Refused rather than forked.
+  IF current_setting('transaction_isolation') <> 'read committed' THEN
+    RAISE EXCEPTION 'the control log is appended under READ COMMITTED only (transaction_isolation is %)', current_setting('transaction_isolation');
+  END IF;
   PERFORM pg_advisory_xact_lock(704117003);
   SELECT l.hash INTO head_hash FROM audit_log l ORDER BY l.seq DESC LIMIT 1;
   head_hash := coalesce(head_hash, repeat('0', 64));

@@ -5,4 +5,4 @@
 -- that overfilled it paid for moving 4 MB. At 1 MB the search pays at most about a quarter of
 -- that, and an insert into the index costs about a fifth more (30,000 inserts, one at a time:
 -- 3.9 s against 3.2-3.3 s at 4 MB; 512 kB took 5.1-6.5 s), some 20 µs of a registration's ~1 ms.
-ALTER INDEX documents_search_idx SET (gin_pending_list_limit = 1024);
+ALTER INDEX IF EXISTS documents_search_idx SET (gin_pending_list_limit = 1024);
