@@ -114,7 +114,7 @@ const MESSAGES = {
   },
   outgoingEvent: {
     name: 'outgoingEvent', title: 'Вихідний документ СЕВ ОВВ: надіслано, квитанції', contentType: 'application/json',
-    summary: 'An outgoing document of the council through СЕВ ОВВ (issue 18). `outgoing.sent`: one per addressee\'s message handed to the delivery; then one per receipt that came back: `outgoing.delivered` (ack_type 1), `outgoing.accepted` (2), `outgoing.registered` (3, with their number and date in `data.theirRegistration`), `outgoing.refused` (4, their reason in `data.reason`). `documentId` is the outgoing document\'s id (GET /api/v1/outgoing/{id}), `data` holds outgoingId, msgId, toOrgId, state. No content: the message itself goes to dilovod.outbound.',
+    summary: 'An outgoing document of the council through СЕВ ОВВ (issue 18). `outgoing.sent`: one per addressee\'s message handed to the delivery; then one per receipt that came back: `outgoing.delivered` (ack_type 1), `outgoing.accepted` (2), `outgoing.registered` (3, with their number and date in `data.theirRegistration`), `outgoing.refused` (4, their reason in `data.reason`). `documentId` is the outgoing document\'s id (GET /api/v1/outgoing/{id}), `data` holds outgoingId, msgId, toOrgId, state. No content: the message itself goes to dilovod.outbound. The incoming document an outgoing one answers gets its own `document.answered` (a hubEvent under its source: data outgoingId, index, date, addressees).',
     headers: headers({ documentId: { type: 'string', format: 'uuid' }, sequence: { type: 'integer', minimum: 1 } }, ['documentId', 'sequence']),
     payload: {
       allOf: [
