@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import type { ConsumeMessage } from 'amqplib';
-import { TOPOLOGY } from '../../src/bus';
 import { ensureSampleNomenclature } from '../../src/nomenclature';
 import { ManualClock } from '../../test/support/clock';
 import { createTestVhost, type TestVhost } from '../../test/support/amqp';
@@ -44,9 +43,7 @@ describe('СЕВ ОВВ delivery and acceptance receipts (ack_type 1, 2) as the 
     vhost = await createTestVhost('sev-progress');
     broker = new TestBroker(vhost.url);
     await broker.open();
-    const { queue } = await broker.ch.assertQueue('', { exclusive: true });
-    await broker.ch.bindQueue(queue, TOPOLOGY.outboundExchange, 'sev-ovv.#');
-    await broker.ch.consume(queue, (m) => m && acks.push(m), { noAck: true });
+    await broker.tapOutbound('sev-ovv.#', acks);
     db = await createTestDatabase('sevprogress');
     hub = await startTestHub({ databaseUrl: db.url, amqpUrl: vhost.url, deliverConnectors: ['sev-ovv'] }, { http: true, clock });
     await waitFor(() => hub.bus!.isConnected(), 'hub connected to broker');

@@ -1,6 +1,5 @@
 import { expect } from 'chai';
 import type { ConsumeMessage } from 'amqplib';
-import { TOPOLOGY } from '../../src/bus';
 import { createTestVhost, type TestVhost } from '../../test/support/amqp';
 import { TestBroker } from '../../test/support/broker';
 import { startTestHub, type TestHub } from '../../test/support/hub';
@@ -46,9 +45,7 @@ describe('СЕВ ОВВ refusals: ack_type 4 to the sender for every refusal tha
     vhost = await createTestVhost('sev-refusals');
     broker = new TestBroker(vhost.url);
     await broker.open();
-    const { queue } = await broker.ch.assertQueue('', { exclusive: true });
-    await broker.ch.bindQueue(queue, TOPOLOGY.outboundExchange, 'sev-ovv.#');
-    await broker.ch.consume(queue, (m) => m && acks.push(m), { noAck: true });
+    await broker.tapOutbound('sev-ovv.#', acks);
   });
   after(async () => {
     await broker?.close();

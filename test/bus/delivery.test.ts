@@ -34,13 +34,9 @@ describe('connector delivery to dilovod.outbound (real RabbitMQ and PostgreSQL)'
     broker = new TestBroker(vhost.url);
     await broker.open();
     // What the СЕВ ОВВ gateway would bind: every message for the sev-ovv connector.
-    const { queue } = await broker.ch.assertQueue('', { exclusive: true });
-    await broker.ch.bindQueue(queue, TOPOLOGY.outboundExchange, 'sev-ovv.#');
-    await broker.ch.consume(queue, (m) => m && delivered.push(m), { noAck: true });
+    await broker.tapOutbound('sev-ovv.#', delivered);
     // …and what the government contact centre's gateway would bind.
-    const centre = await broker.ch.assertQueue('', { exclusive: true });
-    await broker.ch.bindQueue(centre.queue, TOPOLOGY.outboundExchange, 'hotline.#');
-    await broker.ch.consume(centre.queue, (m) => m && toCentre.push(m), { noAck: true });
+    await broker.tapOutbound('hotline.#', toCentre);
     await waitFor(() => hub.bus!.isConnected(), 'hub connected to broker');
   });
 

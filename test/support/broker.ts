@@ -31,6 +31,13 @@ export class TestBroker {
     this.ch.publish(TOPOLOGY.inboundExchange, routingKey, content, { persistent: true, contentType: 'application/json', userId: 'guest', ...props });
   }
 
+  /** What an external system's gateway binds on dilovod.outbound (e.g. `sev-ovv.#`): each message pushed into `into`. */
+  async tapOutbound(pattern: string, into: ConsumeMessage[]): Promise<void> {
+    const { queue } = await this.ch.assertQueue('', { exclusive: true });
+    await this.ch.bindQueue(queue, TOPOLOGY.outboundExchange, pattern);
+    await this.ch.consume(queue, (m) => m && into.push(m), { noAck: true });
+  }
+
   /** A private queue on dilovod.events; returns the collected events. */
   async tapEvents(): Promise<EventTap> {
     const { queue } = await this.ch.assertQueue('', { exclusive: true });
