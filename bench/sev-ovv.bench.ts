@@ -1,11 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { costOf, howNpmStartRuns, post, startBenchHub, tokenFor } from './hub-process';
+import { CLI, costOf, howNpmStartRuns, post, startBenchHub, tokenFor } from './hub-process';
 import type { Bench } from './main';
 import { machine } from './support';
 import { TEST_ENV as SEV_OVV_ENV, ownSample } from '../connectors/sev-ovv/test-support';
+import { OTHER, PEER, participantsCsv } from '../connectors/sev-ovv/outgoing/test-support';
 import { acceptInput } from '../src/pipeline';
 import { gost34311 } from '../src/signatures/dstu4145';
 import { signCms } from '../test/signatures/support/cms';
@@ -105,12 +107,55 @@ async function largeMessages(): Promise<void> {
   }
 }
 
+/**
+ * The council's own large document out (POST /api/v1/outgoing, issue 18): a file of 10 and 25 MiB
+ * with its detached signature (the test PKI, trusted by this hub: registered and sent) to two
+ * participants, so two 1207 messages carry it. The same measures as for a large incoming message.
+ */
+async function largeOutgoing(): Promise<void> {
+  const p = pki();
+  const dir = mkdtempSync(join(tmpdir(), 'dilovod-out-'));
+  writeFileSync(join(dir, 'root.pem'), p.root.pem);
+  writeFileSync(join(dir, 'qca.crl'), p.crl);
+  writeFileSync(join(dir, 'root.crl'), p.rootCrl);
+  writeFileSync(join(dir, 'participants.csv'), participantsCsv([PEER, OTHER]));
+  const pg = await createTestDatabase('sevout');
+  const env = { ...SEV_OVV_ENV, DATABASE_URL: pg.url, SAMPLE_NOMENCLATURE: 'true', TRUST_FILES: join(dir, 'root.pem'), CRL_FILES: `${join(dir, 'qca.crl')},${join(dir, 'root.crl')}` };
+  const hub = await startBenchHub(join(dir, 'data'), env, howNpmStartRuns());
+  try {
+    const imported = spawnSync(process.execPath, [CLI, 'sev-ovv', 'participants', 'import', join(dir, 'participants.csv')], { env: { ...process.env, ...env, DATA_DIR: join(dir, 'data') }, encoding: 'utf8' });
+    if (imported.status !== 0) throw new Error(`participants import: ${imported.stderr}`);
+    const token = await tokenFor(hub, ['registrar']);
+    console.log('\nthe council\'s document out to two participants (POST /api/v1/outgoing, PostgreSQL), a hub process as npm start runs it');
+    console.log('file MiB | request MB | answer | ms | peak MiB (at start) | longest /healthz ms (idle)');
+    for (const mib of (process.env.BENCH_MIB ?? '10,25').split(',').map(Number)) {
+      const content = Buffer.alloc(mib * 2 ** 20);
+      for (let i = 0; i < content.length; i += 4096) content.write(`сторінка ${i / 4096}\n`, i);
+      const cms = signCms({ content, detached: true, signer: p.signerEc, certificates: [p.signerEc, p.qca] });
+      const body = Buffer.from(JSON.stringify({
+        addressees: [PEER.edrpou, OTHER.edrpou], summary: `Великий документ, ${mib} МіБ`, signatory: { name: 'Шевченко Тарас Григорович', position: 'Секретар міської ради' },
+        attachments: [{ name: 'документ.pdf', mediaType: 'application/pdf', contentBase64: content.toString('base64') }],
+        signatures: [{ attachment: 'документ.pdf', cms: cms.toString('base64') }],
+      }));
+      const { answer, ms, before, peak, longest, idle } = await costOf(hub, () =>
+        post(`${hub.url}/api/v1/outgoing`, { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body));
+      console.log([mib, (body.length / 1e6).toFixed(1), `${answer.status}${answer.code ? ` ${answer.code}` : ''}`, ms.toFixed(0), `${peak.toFixed(0)} (${before.toFixed(0)})`, `${longest.toFixed(0)} (${idle.toFixed(0)})`].join(' | '));
+    }
+  } finally {
+    await hub.stop();
+    rmSync(dir, { recursive: true, force: true });
+    await pg.drop();
+  }
+}
+
 export const bench: Bench = {
   name: 'sev-ovv',
   async run() {
     console.log(`machine: ${machine()}`);
-    // BENCH_PART=throughput|large runs one part
-    if (process.env.BENCH_PART !== 'large') await throughput();
-    if (process.env.BENCH_PART !== 'throughput') await largeMessages();
+    // BENCH_PART=throughput|large|outgoing runs one part
+    const part = process.env.BENCH_PART;
+    if (!part || part === 'throughput') await throughput();
+    if (!part || part === 'large') await largeMessages();
+    if (!part || part === 'outgoing') await largeOutgoing();
   },
 };

@@ -1,6 +1,8 @@
 import express, { type RequestHandler, type Response } from 'express';
 import { HubError } from '../errors';
 import { parseJson, printable, textError, textProblem } from '../pipeline/strict-json';
+import { decodeInput } from '../workers';
+import { inputBody } from './input-body';
 import { rememberBody } from './rejected-bodies';
 
 /**
@@ -21,33 +23,53 @@ export function assertUtf8Charset(req: import('express').Request): void {
  * or a 500 from PostgreSQL. Like express.json: only `type` bodies are parsed (else req.body is
  * untouched), an empty body is {}, `strict` (the default) takes only an object or an array.
  */
-export function jsonBody(opts: { limit: string; type?: string | string[] | ((req: import('node:http').IncomingMessage) => boolean); strict?: boolean }): RequestHandler {
-  const raw = express.raw({ type: opts.type ?? 'application/json', limit: opts.limit });
-  const parse: RequestHandler = (req, _res, next) => {
-    if (!Buffer.isBuffer(req.body)) return next();
+export function jsonBody(opts: {
+  limit: string;
+  type?: string | string[] | ((req: import('node:http').IncomingMessage) => boolean);
+  strict?: boolean;
+  /**
+   * A body carrying files (`attachments[].contentBase64`, as the canonical submission does): a large
+   * one is parsed on a worker thread, which also decodes and hashes its large files there
+   * (src/workers decodeInput); the route reads them with attachmentContent (src/pipeline/attachments.ts).
+   * A 35 MB body parsed, scanned and decoded here held every other request ~0.5 s (issue 18).
+   */
+  attachments?: boolean;
+}): RequestHandler {
+  // With files, a large body is read straight into shared memory, the worker's to read as it is (inputBody).
+  const raw = opts.attachments && typeof opts.type !== 'function' && !Array.isArray(opts.type)
+    ? inputBody({ limit: bytesOf(opts.limit), type: opts.type ?? 'application/json' })
+    : express.raw({ type: opts.type ?? 'application/json', limit: opts.limit });
+  const parse = async (req: import('express').Request): Promise<void> => {
+    if (!Buffer.isBuffer(req.body)) return;
     // Exactly as sent, before anything decodes it: kept in quarantine if the route refuses it (issue 14).
     rememberBody(req, req.body);
     assertUtf8Charset(req);
     const bytes = req.body;
     if (bytes.length === 0) {
       req.body = {};
-      return next();
+      return;
     }
-    const value = parseJson(bytes);
+    const value = opts.attachments
+      ? await decodeInput({ channel: 'http', format: 'json', payload: bytes, receivedAt: new Date(), traceId: String(req.header('x-request-id') ?? '') })
+      : parseJson(bytes);
     if (opts.strict !== false && (value === null || typeof value !== 'object')) {
       throw HubError.of('INVALID_JSON', { parser: 'the body must be a JSON object or array' });
     }
     req.body = value;
-    next();
   };
   return (req, res, next) => raw(req, res, (err?: unknown) => {
     if (err) return next(err);
-    try {
-      parse(req, res, next);
-    } catch (e) {
-      next(e);
-    }
+    parse(req).then(() => next(), next);
   });
+}
+
+const LIMIT_UNITS: Record<string, number> = { '': 1, kb: 1024, mb: 1024 * 1024 };
+
+/** A body-parser limit ('60mb', '512kb', '100') in bytes. */
+function bytesOf(limit: string): number {
+  const m = /^(\d+)\s*(kb|mb)?$/i.exec(limit.trim());
+  if (!m) throw new Error(`a body limit in bytes, kb or mb: ${limit}`);
+  return Number(m[1]) * LIMIT_UNITS[(m[2] ?? '').toLowerCase()]!;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { parseIfMatch, requestHash, runOnce } from '../control/commands';
+import { withDecodedDigests } from '../pipeline/attachments';
 import type { Db } from '../store';
 import { rejectionOf } from './rejected-bodies';
 import { principalOf } from './secure-router';
@@ -17,7 +18,7 @@ export async function idempotent(db: Db, req: Request, res: Response, run: () =>
     return;
   }
   const who = principalOf(req);
-  const hash = requestHash([req.method, req.originalUrl.split('?')[0] ?? '', req.header('if-match') ?? ''], req.body);
+  const hash = requestHash([req.method, req.originalUrl.split('?')[0] ?? '', req.header('if-match') ?? ''], withDecodedDigests(req.body));
   const out = await runOnce(db, who.via?.tokenId ?? who.id, key, hash, run);
   if (out.replay) res.setHeader('Idempotent-Replay', 'true');
   // A body refused as input, first or repeated, is answered by the error handler, which keeps it in

@@ -15,9 +15,12 @@ import { offloads } from '../workers';
  * req.body is then a Buffer over a SharedArrayBuffer; src/workers hands such a buffer to the
  * thread without copying. Nothing writes to it after the request ends.
  */
-export function inputBody(opts: { limit: number }): RequestHandler {
-  const raw = express.raw({ type: () => true, limit: opts.limit });
+export function inputBody(opts: { limit: number; type?: string }): RequestHandler {
+  const type = opts.type;
+  const raw = express.raw({ type: type ?? (() => true), limit: opts.limit });
   return (req, res, next) => {
+    // A body of another type is express.raw's to leave alone, as it would.
+    if (type && !req.is(type)) return raw(req, res, next);
     const declared = Number(req.headers['content-length']);
     const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
     const shared = Number.isSafeInteger(declared) && declared <= opts.limit && offloads(declared) && encoding === 'identity';

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Queryable } from './db';
 import { getParts, INLINE_PAYLOAD_BYTES, putParts } from './payload-parts';
+import { letIoIn } from '../event-loop';
 
 export type Channel = 'http' | 'amqp' | 'connector' | 'cli';
 
@@ -50,14 +51,13 @@ export interface QuarantineRow {
 const COLUMNS = `id, code, reason, reason_uk, details, channel, source, external_id, routing_key, message_id,
   content_type, payload_sha256, attempts, received_at, last_seen_at, format, status, document_id, resolved_at, resolved_by, dismiss_reason`;
 
-/** SHA-256 a megabyte at a time, the event loop free between (48 MB at once is ~35 ms of it held). */
 /** SHA-256 of a payload a megabyte at a time, with a turn of the event loop between (a 48 MB input must not hold the hub's thread, issue 14). */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const hash = createHash('sha256');
   const STEP = 1 << 20;
   for (let at = 0; at < bytes.length; at += STEP) {
     hash.update(bytes.subarray(at, at + STEP));
-    if (at + STEP < bytes.length) await new Promise((resolve) => setImmediate(resolve));
+    if (at + STEP < bytes.length) await letIoIn();
   }
   return hash.digest('hex');
 }

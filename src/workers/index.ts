@@ -13,6 +13,7 @@ import { verifyContainer, type VerifyTerms } from './jobs/verify';
 import { verifyRequestBody } from './jobs/verify-request';
 import { assertFitsBudget, offloads, runInWorker, workerSettings } from './pool';
 import { trustSnapshot } from './trust-snapshot';
+import { letIoIn } from '../event-loop';
 
 export { closeWorkers, configureWorkers, DEFAULT_WORKER_SETTINGS, offloads, warmWorkers, workerSettings, type WorkerSettings } from './pool';
 export type { VerifyTerms } from './jobs/verify';
@@ -31,7 +32,7 @@ async function handOver(bytes: Uint8Array): Promise<Uint8Array> {
   if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
   const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
   for (let at = 0; at < bytes.byteLength; at += SLICE_BYTES) {
-    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (at > 0) await letIoIn();
     shared.set(bytes.subarray(at, at + SLICE_BYTES), at);
   }
   return shared;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseStringPromise } from 'xml2js';
 import { acceptInput } from '../../../src/pipeline';
 import { pki } from '../../../test/signatures/support/fixture';
-import { get, post, writeTrustFiles } from '../../../test/signatures-pipeline/support';
+import { detached, get, post, writeTrustFiles } from '../../../test/signatures-pipeline/support';
 import { runCli } from '../../../test/support/cli';
 import { ensureStaff, people } from '../../../test/support/identity';
 import { ManualClock } from '../../../test/support/clock';
@@ -14,6 +14,7 @@ import { startTestHub, type TestHub } from '../../../test/support/hub';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/pg';
 import { xsdProblems } from '../../../test/support/xsd';
 import { ownSample, TEST_ENV } from '../test-support';
+import { messageBody } from './store';
 import { LETTER, OTHER, outgoingBody, participantsCsv, PEER, SILENT } from './test-support';
 
 /** The stored 1207 message of one addressee, as the delivery will publish it. */
@@ -149,6 +150,41 @@ describe('СЕВ ОВВ outgoing: participants, registration, signatures, answer
     expect(b.id).to.equal(a.id);
     expect(await hub.db.query('SELECT 1 FROM sev_ovv_outgoing_messages WHERE outgoing_id = $1', [a.id])).to.have.length(1);
     expect(await hub.db.query('SELECT 1 FROM outgoing_documents WHERE reg_number > $1', [a.registration.number])).to.have.length(0);
+  });
+
+  it('a large document (a 3 MiB file: its body parsed and decoded on a worker thread, its text set into each message a step at a time): kept byte for byte, each message carries it exactly and is XSD-valid; the same Idempotency-Key answers the first card, and with another file is refused', async () => {
+    const big = Buffer.alloc(3.5 * 1024 * 1024 + 1);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 7919) % 251;
+    const bodyFor = (content: Buffer) => JSON.stringify(outgoingBody({
+      addressees: [OTHER.edrpou, SILENT.edrpou],
+      attachments: [{ name: 'лист.pdf', mediaType: 'application/pdf', contentBase64: content.toString('base64') }],
+      signatures: [{ attachment: 'лист.pdf', cms: detached(content, pki().signerEc) }],
+    }));
+    const send = (body: string) => fetch(`${hub.url}/api/v1/outgoing`, { method: 'POST', headers: { ...hub.auth, 'content-type': 'application/json', 'idempotency-key': 'out-large-1' }, body });
+    const body = bodyFor(big);
+    const first = await send(body);
+    const card = (await first.json()) as { id: string; messages: Array<{ msgId: string }>; signatures: Array<{ qualified: boolean }> };
+    expect(first.status, JSON.stringify(card)).to.equal(201);
+    expect(card.signatures.map((x) => x.qualified)).to.deep.equal([true]);
+    const [kept] = await hub.db.query<{ content: Buffer; size: number }>('SELECT content, size FROM outgoing_attachments WHERE outgoing_id = $1', [card.id]);
+    expect(kept!.size).to.equal(big.length);
+    expect(kept!.content.equals(big)).to.equal(true);
+    for (const m of card.messages) {
+      const xml = await stored(hub, m.msgId);
+      expect(await xsdProblems(xml), 'against Order1207_1.5_v.2.2.xsd').to.equal(null);
+      const h = (await parseStringPromise(xml.toString('utf8'))).Header;
+      expect(Buffer.from(h.Document[0].DocTransfer[0]._, 'base64').equals(big)).to.equal(true);
+      // What the delivery publishes, read 4 MiB at a time: the same bytes.
+      expect(xml.length).to.be.above(4 * 1024 * 1024);
+      expect((await messageBody(hub.db, m.msgId))!.body.equals(xml)).to.equal(true);
+    }
+    const again = await send(body);
+    expect([again.status, again.headers.get('idempotent-replay')]).to.deep.equal([201, 'true']);
+    expect(((await again.json()) as { id: string }).id).to.equal(card.id);
+    const other = Buffer.from(big);
+    other[1000]! ^= 1;
+    const reused = await send(bodyFor(other));
+    expect([reused.status, ((await reused.json()) as { code: string }).code]).to.deep.equal([422, 'IDEMPOTENCY_KEY_REUSED']);
   });
 
   it('an answer to an incoming СЕВ ОВВ document: msg_type 3 with Addressee/Referred to its sender, the incoming card shows «answered by», and its control card is executed with the answer\'s number and date (003 §160), in the control log', async () => {

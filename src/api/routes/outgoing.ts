@@ -30,7 +30,7 @@ export function outgoingRouter(deps: OutgoingDeps & { config?: Config }): Secure
   });
 
   // Idempotency-Key: a retried POST answers the card registered the first time, never a second number.
-  r.post('/outgoing', 'outgoing:submit', jsonBody({ limit: '60mb' }), async (req, res) => {
+  r.post('/outgoing', 'outgoing:submit', jsonBody({ limit: '60mb', attachments: true }), async (req, res) => {
     await idempotent(deps.db, req, res, async () => ({ status: 201, body: await registerOutgoing(deps, req.body ?? null, principalOf(req)) }));
   });
 
