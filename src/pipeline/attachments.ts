@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { HubError } from '../errors';
 import type { Attachment } from '../schemas';
 import type { NewAttachment } from '../store/documents';
-import { letIoIn } from '../event-loop';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -23,25 +22,6 @@ export function decodeBase64(field: string, value: string): Buffer {
   const written = bytes.write(compact, 'base64');
   if (written !== size) throw new Error(`base64 of ${size} bytes decoded to ${written}`);
   return bytes;
-}
-
-/** Bytes encoded per step by encodeBase64: a multiple of 3, so no padding inside; ~5 ms of work. */
-const ENCODE_STEP = 3 * 1024 * 1024;
-
-/**
- * Bytes → their base64 text as ASCII bytes, a few megabytes at a time with a turn of the event loop
- * between: a 25 MiB file is ~70 ms of encoding, which must not hold every other request (issue 18:
- * /healthz under 100 ms while a large document is in hand).
- */
-export async function encodeBase64(content: Uint8Array): Promise<Buffer> {
-  const bytes = Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  const out = Buffer.allocUnsafe(Math.ceil(bytes.length / 3) * 4);
-  let at = 0;
-  for (let from = 0; from < bytes.length; from += ENCODE_STEP) {
-    if (from > 0) await letIoIn();
-    at += out.write(bytes.subarray(from, from + ENCODE_STEP).toString('base64'), at, 'latin1');
-  }
-  return out;
 }
 
 /**

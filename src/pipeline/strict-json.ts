@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { HubError } from '../errors';
+import { putLongStringsBack, setLongStringsAside } from './json-long-strings';
 
 /**
  * The one place bodies are decoded from bytes (issue 14, "500s from bad input", "silently altered
@@ -134,6 +135,23 @@ export function assertStorableValue(value: unknown, maxDepth = MAX_JSON_DEPTH): 
  * on the text before parsing), INVALID_JSON, NUL_CHARACTER, LONE_SURROGATE.
  */
 export function parseJson(payload: Buffer, maxDepth = MAX_JSON_DEPTH): unknown {
+  if (!isUtf8(payload)) throw HubError.of('INVALID_ENCODING', { offset: invalidUtf8Offset(payload) });
+  // A large body's files set aside as bytes (json-long-strings.ts); anything amiss with the rest
+  // and the whole text is parsed below, for the parser's own error at its own offset.
+  const aside = setLongStringsAside(payload);
+  if (aside && tooDeepAt(aside.text, maxDepth) < 0) {
+    let parsed: { value: unknown } | undefined;
+    try {
+      parsed = { value: JSON.parse(aside.text) };
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed) {
+      const value = putLongStringsBack(parsed.value, payload, aside);
+      assertStorableValue(value, maxDepth);
+      return value;
+    }
+  }
   const text = decodeUtf8(payload);
   const deepAt = tooDeepAt(text, maxDepth);
   if (deepAt >= 0) throw HubError.of('JSON_TOO_DEEP', { maxDepth, offset: deepAt });

@@ -152,7 +152,7 @@ describe('СЕВ ОВВ outgoing: participants, registration, signatures, answer
     expect(await hub.db.query('SELECT 1 FROM outgoing_documents WHERE reg_number > $1', [a.registration.number])).to.have.length(0);
   });
 
-  it('a large document (a 3 MiB file: its body parsed and decoded on a worker thread, its text set into each message a step at a time): kept byte for byte, each message carries it exactly and is XSD-valid; the same Idempotency-Key answers the first card, and with another file is refused', async () => {
+  it('a large document (a 3 MiB file: its body parsed and decoded on a worker thread, its text set into each message by the database): kept byte for byte, each message carries it exactly and is XSD-valid; the same Idempotency-Key answers the first card, and with another file is refused', async () => {
     const big = Buffer.alloc(3.5 * 1024 * 1024 + 1);
     for (let i = 0; i < big.length; i++) big[i] = (i * 7919) % 251;
     const bodyFor = (content: Buffer) => JSON.stringify(outgoingBody({

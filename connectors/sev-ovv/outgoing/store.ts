@@ -48,16 +48,27 @@ export interface NewMessage {
   outgoingId: string;
   to: SevOvvParticipant;
   msgType: number;
-  body: Buffer;
+  /** The message's markup around its files' text (buildOutgoingMessage): piece i before file i. */
+  markup: string[];
   sentAt: Date;
 }
 
-/** The message as handed to the outbox: `sent` from then on (the delivery publishes it with confirms). */
+/**
+ * The message as handed to the outbox: `sent` from then on (the delivery publishes it with
+ * confirms). Its body is put together here from the markup and the base64 of the files the
+ * outgoing document keeps (ordinal i after piece i), so a large file is never encoded, copied per
+ * addressee and sent back to the database by the hub (issue 18). PostgreSQL's base64 breaks lines
+ * every 76 characters (RFC 2045): taken out, as the ДЦІР messages carry it in one line.
+ */
 export async function insertMessage(q: Queryable, m: NewMessage): Promise<void> {
   await q.query(
     `INSERT INTO sev_ovv_outgoing_messages (msg_id, outgoing_id, to_org_id, to_sys_id, to_name, msg_type, body, state, sent_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'sent', $8, $8)`,
-    [m.msgId, m.outgoingId, m.to.edrpou, m.to.sysId, m.to.name, m.msgType, m.body, m.sentAt],
+     SELECT $1, $2, $3, $4, $5, $6,
+            string_agg(convert_to(p.piece || coalesce(replace(encode(a.content, 'base64'), E'\\n', ''), ''), 'UTF8'), ''::bytea ORDER BY p.ord),
+            'sent', $8, $8
+       FROM unnest($7::text[]) WITH ORDINALITY AS p (piece, ord)
+       LEFT JOIN outgoing_attachments a ON a.outgoing_id = $2 AND a.ordinal = p.ord`,
+    [m.msgId, m.outgoingId, m.to.edrpou, m.to.sysId, m.to.name, m.msgType, m.markup, m.sentAt],
   );
 }
 
