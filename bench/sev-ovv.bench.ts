@@ -11,6 +11,7 @@ import { OTHER, PEER, participantsCsv } from '../connectors/sev-ovv/outgoing/tes
 import { acceptInput } from '../src/pipeline';
 import { gost34311 } from '../src/signatures/dstu4145';
 import { signCms } from '../test/signatures/support/cms';
+import { signedSubmission } from '../test/signatures-pipeline/support';
 import { pki } from '../test/signatures/support/fixture';
 import { startTestHub } from '../test/support/hub';
 import { createTestDatabase } from '../test/support/pg';
@@ -148,14 +149,43 @@ async function largeOutgoing(): Promise<void> {
   }
 }
 
+/**
+ * The same large file through the canonical JSON door (POST /api/v1/documents, as an EDMS sends a
+ * letter with its file and detached signature), to a hub process on PostgreSQL: registered, its
+ * signature verified and flagged (this hub does not trust the test PKI).
+ */
+async function largeJson(): Promise<void> {
+  const pg = await createTestDatabase('sevjson');
+  const dir = mkdtempSync(join(tmpdir(), 'dilovod-json-'));
+  const hub = await startBenchHub(dir, { DATABASE_URL: pg.url, SAMPLE_NOMENCLATURE: 'true' }, howNpmStartRuns());
+  try {
+    const token = await tokenFor(hub, ['integrator'], ['edms']);
+    console.log('\na letter with a large signed file over HTTP (POST /api/v1/documents, canonical JSON, PostgreSQL), a hub process as npm start runs it');
+    console.log('file MiB | request MB | answer | ms | peak MiB (at start) | longest /healthz ms (idle)');
+    for (const mib of (process.env.BENCH_MIB ?? '10,25').split(',').map(Number)) {
+      const content = Buffer.alloc(mib * 2 ** 20);
+      for (let i = 0; i < content.length; i += 4096) content.write(`сторінка ${i / 4096}\n`, i);
+      const body = Buffer.from(JSON.stringify(signedSubmission({ summary: `Лист із великим файлом, ${mib} МіБ` }, content, pki().signerEc)));
+      const { answer, ms, before, peak, longest, idle } = await costOf(hub, () =>
+        post(`${hub.url}/api/v1/documents`, { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body));
+      console.log([mib, (body.length / 1e6).toFixed(1), `${answer.status}${answer.code ? ` ${answer.code}` : ''}`, ms.toFixed(0), `${peak.toFixed(0)} (${before.toFixed(0)})`, `${longest.toFixed(0)} (${idle.toFixed(0)})`].join(' | '));
+    }
+  } finally {
+    await hub.stop();
+    rmSync(dir, { recursive: true, force: true });
+    await pg.drop();
+  }
+}
+
 export const bench: Bench = {
   name: 'sev-ovv',
   async run() {
     console.log(`machine: ${machine()}`);
-    // BENCH_PART=throughput|large|outgoing runs one part
+    // BENCH_PART=throughput|large|json|outgoing runs one part
     const part = process.env.BENCH_PART;
     if (!part || part === 'throughput') await throughput();
     if (!part || part === 'large') await largeMessages();
+    if (!part || part === 'json') await largeJson();
     if (!part || part === 'outgoing') await largeOutgoing();
   },
 };

@@ -50,7 +50,7 @@ export function jsonBody(opts: {
       return;
     }
     const value = opts.attachments
-      ? await decodeInput({ channel: 'http', format: 'json', payload: bytes, receivedAt: new Date(), traceId: String(req.header('x-request-id') ?? '') })
+      ? await decodeInput({ channel: 'http', format: 'json', payload: bytes, receivedAt: new Date(), traceId: req.id ?? '' })
       : parseJson(bytes);
     if (opts.strict !== false && (value === null || typeof value !== 'object')) {
       throw HubError.of('INVALID_JSON', { parser: 'the body must be a JSON object or array' });
