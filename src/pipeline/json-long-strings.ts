@@ -80,21 +80,33 @@ export function setLongStringsAside(payload: Buffer): LongStringsAside | undefin
   return { text: parts.join(''), pieces };
 }
 
-/** The parsed value with each marker string replaced by its literal's content (iterative: depth is bounded by the caller). */
-export function putLongStringsBack(value: unknown, payload: Buffer, aside: LongStringsAside): unknown {
-  const back = (s: string): string => {
-    const range = aside.pieces.get(s);
-    return range ? payload.toString('latin1', range[0], range[1]) : s;
-  };
-  if (typeof value === 'string') return back(value);
+/**
+ * Whether the caller takes a long string's bytes as they are (e.g. decodes a file straight from
+ * them): then the value gets '' in its place, never the string. `holder[key]` is where it goes.
+ */
+export type TakeLongString = (holder: object, key: string, range: [number, number]) => boolean;
+
+/**
+ * The parsed value with each marker string replaced by its literal's content, or by '' where
+ * `take` took the bytes (iterative: depth is bounded by the caller).
+ */
+export function putLongStringsBack(value: unknown, payload: Buffer, aside: LongStringsAside, take?: TakeLongString): unknown {
+  if (typeof value === 'string') {
+    const range = aside.pieces.get(value);
+    return range ? payload.toString('latin1', range[0], range[1]) : value;
+  }
   const stack: object[] = value !== null && typeof value === 'object' ? [value] : [];
   while (stack.length) {
     const o = stack.pop() as Record<string, unknown>;
     for (const k of Object.keys(o)) {
       const v = o[k];
       if (v !== null && typeof v === 'object') stack.push(v);
-      // Defined, not assigned: a key "__proto__" (JSON.parse makes it an own property) keeps its value.
-      else if (typeof v === 'string' && aside.pieces.has(v)) Object.defineProperty(o, k, { value: back(v), writable: true, enumerable: true, configurable: true });
+      else if (typeof v === 'string' && aside.pieces.has(v)) {
+        const range = aside.pieces.get(v)!;
+        const put = take?.(o, k, range) ? '' : payload.toString('latin1', range[0], range[1]);
+        // Defined, not assigned: a key "__proto__" (JSON.parse makes it an own property) keeps its value.
+        Object.defineProperty(o, k, { value: put, writable: true, enumerable: true, configurable: true });
+      }
     }
   }
   return value;

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { HubError } from '../errors';
-import { putLongStringsBack, setLongStringsAside } from './json-long-strings';
+import { putLongStringsBack, setLongStringsAside, type TakeLongString } from './json-long-strings';
 
 /**
  * The one place bodies are decoded from bytes (issue 14, "500s from bad input", "silently altered
@@ -132,9 +132,10 @@ export function assertStorableValue(value: unknown, maxDepth = MAX_JSON_DEPTH): 
 
 /**
  * JSON bytes → value, or a HubError with a stable code: INVALID_ENCODING, JSON_TOO_DEEP (checked
- * on the text before parsing), INVALID_JSON, NUL_CHARACTER, LONE_SURROGATE.
+ * on the text before parsing), INVALID_JSON, NUL_CHARACTER, LONE_SURROGATE. A long base64 string
+ * that `take` takes as bytes is '' in the value (src/pipeline/json-long-strings.ts).
  */
-export function parseJson(payload: Buffer, maxDepth = MAX_JSON_DEPTH): unknown {
+export function parseJson(payload: Buffer, maxDepth = MAX_JSON_DEPTH, take?: TakeLongString): unknown {
   if (!isUtf8(payload)) throw HubError.of('INVALID_ENCODING', { offset: invalidUtf8Offset(payload) });
   // A large body's files set aside as bytes (json-long-strings.ts); anything amiss with the rest
   // and the whole text is parsed below, for the parser's own error at its own offset.
@@ -147,7 +148,7 @@ export function parseJson(payload: Buffer, maxDepth = MAX_JSON_DEPTH): unknown {
       parsed = undefined;
     }
     if (parsed) {
-      const value = putLongStringsBack(parsed.value, payload, aside);
+      const value = putLongStringsBack(parsed.value, payload, aside, take);
       assertStorableValue(value, maxDepth);
       return value;
     }

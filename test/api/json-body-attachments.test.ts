@@ -69,6 +69,19 @@ describe('JSON bodies with large files parsed and decoded on a worker thread (is
     expect(res.json.files).to.deep.equal([{ name: 'додаток.pdf', decodedOnThread: true, textLeft: 0, shared: true, sha256: sha(content) }]);
   });
 
+  it('a long base64 string that is not an attachment\'s keeps its text exactly; an attachment that is not strict base64 is refused as before (INVALID_BASE64)', async () => {
+    seen.length = 0;
+    const content = file(300_000);
+    const other = file(200_000, 7).toString('base64');
+    const res = await send(JSON.stringify({ ...bodyOf(content), meta: { copy: { contentBase64: other } } }));
+    expect(res.json.files[0]).to.include({ decodedOnThread: true, sha256: sha(content) });
+    expect((seen[0] as { meta: { copy: { contentBase64: string } } }).meta.copy.contentBase64).to.equal(other);
+    const text = content.toString('base64');
+    const padded = `${text.slice(0, 1000)}=${text.slice(1001)}`;
+    const bad = await send(JSON.stringify({ summary: 'x', attachments: [{ name: 'a.pdf', mediaType: 'application/pdf', contentBase64: padded }] }));
+    expect([bad.status, bad.json.code]).to.deep.equal([400, 'INVALID_BASE64']);
+  });
+
   it('a small body is parsed on the hub\'s thread as before: the text is there', async () => {
     const content = file(1_000);
     const res = await send(JSON.stringify(bodyOf(content)));
