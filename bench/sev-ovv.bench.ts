@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CLI, costOf, howNpmStartRuns, post, startBenchHub, tokenFor } from './hub-process';
+import { CLI, costOf, howNpmStartRuns, post, startBenchHub, tokenFor, type BenchHub } from './hub-process';
 import type { Bench } from './main';
 import { machine } from './support';
 import { TEST_ENV as SEV_OVV_ENV, ownSample } from '../connectors/sev-ovv/test-support';
@@ -122,11 +122,12 @@ async function largeOutgoing(): Promise<void> {
   writeFileSync(join(dir, 'participants.csv'), participantsCsv([PEER, OTHER]));
   const pg = await createTestDatabase('sevout');
   const env = { ...SEV_OVV_ENV, DATABASE_URL: pg.url, SAMPLE_NOMENCLATURE: 'true', TRUST_FILES: join(dir, 'root.pem'), CRL_FILES: `${join(dir, 'qca.crl')},${join(dir, 'root.crl')}` };
-  const hub = await startBenchHub(join(dir, 'data'), env, howNpmStartRuns());
+  let hub: BenchHub | undefined;
   try {
+    const running = (hub = await startBenchHub(join(dir, 'data'), env, howNpmStartRuns()));
     const imported = spawnSync(process.execPath, [CLI, 'sev-ovv', 'participants', 'import', join(dir, 'participants.csv')], { env: { ...process.env, ...env, DATA_DIR: join(dir, 'data') }, encoding: 'utf8' });
     if (imported.status !== 0) throw new Error(`participants import: ${imported.stderr}`);
-    const token = await tokenFor(hub, ['registrar']);
+    const token = await tokenFor(running, ['registrar']);
     console.log('\nthe council\'s document out to two participants (POST /api/v1/outgoing, PostgreSQL), a hub process as npm start runs it');
     console.log('file MiB | request MB | answer | ms | peak MiB (at start) | longest /healthz ms (idle)');
     for (const mib of (process.env.BENCH_MIB ?? '10,25').split(',').map(Number)) {
@@ -138,12 +139,12 @@ async function largeOutgoing(): Promise<void> {
         attachments: [{ name: 'документ.pdf', mediaType: 'application/pdf', contentBase64: content.toString('base64') }],
         signatures: [{ attachment: 'документ.pdf', cms: cms.toString('base64') }],
       }));
-      const { answer, ms, before, peak, longest, idle } = await costOf(hub, () =>
-        post(`${hub.url}/api/v1/outgoing`, { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body));
+      const { answer, ms, before, peak, longest, idle } = await costOf(running, () =>
+        post(`${running.url}/api/v1/outgoing`, { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body));
       console.log([mib, (body.length / 1e6).toFixed(1), `${answer.status}${answer.code ? ` ${answer.code}` : ''}`, ms.toFixed(0), `${peak.toFixed(0)} (${before.toFixed(0)})`, `${longest.toFixed(0)} (${idle.toFixed(0)})`].join(' | '));
     }
   } finally {
-    await hub.stop();
+    await hub?.stop();
     rmSync(dir, { recursive: true, force: true });
     await pg.drop();
   }
@@ -157,21 +158,22 @@ async function largeOutgoing(): Promise<void> {
 async function largeJson(): Promise<void> {
   const pg = await createTestDatabase('sevjson');
   const dir = mkdtempSync(join(tmpdir(), 'dilovod-json-'));
-  const hub = await startBenchHub(dir, { DATABASE_URL: pg.url, SAMPLE_NOMENCLATURE: 'true' }, howNpmStartRuns());
+  let hub: BenchHub | undefined;
   try {
-    const token = await tokenFor(hub, ['integrator'], ['edms']);
+    const running = (hub = await startBenchHub(dir, { DATABASE_URL: pg.url, SAMPLE_NOMENCLATURE: 'true' }, howNpmStartRuns()));
+    const token = await tokenFor(running, ['integrator'], ['edms']);
     console.log('\na letter with a large signed file over HTTP (POST /api/v1/documents, canonical JSON, PostgreSQL), a hub process as npm start runs it');
     console.log('file MiB | request MB | answer | ms | peak MiB (at start) | longest /healthz ms (idle)');
     for (const mib of (process.env.BENCH_MIB ?? '10,25').split(',').map(Number)) {
       const content = Buffer.alloc(mib * 2 ** 20);
       for (let i = 0; i < content.length; i += 4096) content.write(`сторінка ${i / 4096}\n`, i);
       const body = Buffer.from(JSON.stringify(signedSubmission({ summary: `Лист із великим файлом, ${mib} МіБ` }, content, pki().signerEc)));
-      const { answer, ms, before, peak, longest, idle } = await costOf(hub, () =>
-        post(`${hub.url}/api/v1/documents`, { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body));
+      const { answer, ms, before, peak, longest, idle } = await costOf(running, () =>
+        post(`${running.url}/api/v1/documents`, { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body));
       console.log([mib, (body.length / 1e6).toFixed(1), `${answer.status}${answer.code ? ` ${answer.code}` : ''}`, ms.toFixed(0), `${peak.toFixed(0)} (${before.toFixed(0)})`, `${longest.toFixed(0)} (${idle.toFixed(0)})`].join(' | '));
     }
   } finally {
-    await hub.stop();
+    await hub?.stop();
     rmSync(dir, { recursive: true, force: true });
     await pg.drop();
   }

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { parseIfMatch, requestHash, runOnce } from '../control/commands';
-import { withDecodedDigests } from '../pipeline/attachments';
+import { requestContent } from '../pipeline/attachments';
 import type { Db } from '../store';
 import { rejectionOf } from './rejected-bodies';
 import { principalOf } from './secure-router';
@@ -18,7 +18,9 @@ export async function idempotent(db: Db, req: Request, res: Response, run: () =>
     return;
   }
   const who = principalOf(req);
-  const hash = requestHash([req.method, req.originalUrl.split('?')[0] ?? '', req.header('if-match') ?? ''], withDecodedDigests(req.body));
+  const content = requestContent(req.body);
+  const parts = [req.method, req.originalUrl.split('?')[0] ?? '', req.header('if-match') ?? '', ...(content.files.length ? [`files ${content.files.join(' ')}`] : [])];
+  const hash = requestHash(parts, content.body);
   const out = await runOnce(db, who.via?.tokenId ?? who.id, key, hash, run);
   if (out.replay) res.setHeader('Idempotent-Replay', 'true');
   // A body refused as input, first or repeated, is answered by the error handler, which keeps it in

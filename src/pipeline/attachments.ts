@@ -25,22 +25,34 @@ export function decodeBase64(field: string, value: string): Buffer {
 }
 
 /**
- * A body as the request it stands for, for a digest of it (an Idempotency-Key's request): an
- * attachment a worker thread decoded is named by the SHA-256 of its bytes, since its base64 text
- * did not come back from the thread (src/workers decodeInput).
+ * A body as the request it stands for (an Idempotency-Key's digest, src/api/idempotency.ts): each
+ * attachment's content named by the SHA-256 of its bytes, whether a worker thread decoded it (its
+ * text did not come back: src/workers decodeInput) or it came as text here, so the digest is the
+ * same wherever the body was parsed. The digests go beside the body (`files`, one per attachment,
+ * '-' for text that is not base64, which stays in the body), where no field a client sends can
+ * stand for them.
  */
-export function withDecodedDigests(body: unknown): unknown {
+export function requestContent(body: unknown): { body: unknown; files: string[] } {
   const list = (body as { attachments?: unknown } | null)?.attachments;
-  if (!Array.isArray(list) || !list.some((a) => typeof a === 'object' && a !== null && predecoded.has(a))) return body;
-  return {
-    ...(body as object),
-    attachments: list.map((a: unknown) => {
-      const known = typeof a === 'object' && a !== null ? predecoded.get(a) : undefined;
-      if (!known) return a;
-      const { contentBase64: _text, ...rest } = a as { contentBase64?: unknown };
-      return { ...rest, contentSha256: known.sha256 };
-    }),
-  };
+  if (!Array.isArray(list)) return { body, files: [] };
+  const files: string[] = [];
+  const attachments = list.map((a: unknown) => {
+    const text = (a as { contentBase64?: unknown } | null)?.contentBase64;
+    const known = typeof a === 'object' && a !== null ? predecoded.get(a) : undefined;
+    let sha256 = known?.sha256;
+    if (!sha256 && typeof text === 'string') {
+      try {
+        sha256 = createHash('sha256').update(decodeBase64('', text)).digest('hex');
+      } catch {
+        sha256 = undefined;
+      }
+    }
+    files.push(sha256 ?? '-');
+    if (!sha256) return a;
+    const { contentBase64: _text, ...rest } = a as { contentBase64?: unknown };
+    return rest;
+  });
+  return { body: { ...(body as object), attachments }, files };
 }
 
 /**

@@ -128,7 +128,7 @@ export async function decodeInput(env: Envelope): Promise<unknown> {
   assertFitsBudget(payload.length);
   const decoded = await runInWorker<DecodedInWorker>('decode', { envelope: { ...rest, payload: await handOver(payload), receivedAtMs: receivedAt.getTime() } });
   // Large attachments came back decoded, in shared memory, their base64 text blanked (jobs/decode.ts).
-  const list = (decoded.value as { attachments?: object[] }).attachments;
+  const list = (decoded.value as { attachments?: object[] } | null)?.attachments;
   for (const a of decoded.attachments) {
     const attachment = list?.[a.index];
     if (attachment) rememberDecoded(attachment, Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength), a.sha256);

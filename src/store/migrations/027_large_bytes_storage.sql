@@ -9,13 +9,15 @@
 -- decompressing the whole value for every piece.
 -- Values already kept stay as they are; either way they read back the same bytes.
 ALTER TABLE sev_ovv_outgoing_messages ALTER COLUMN body SET STORAGE EXTERNAL;
+-- As dynamic statements, so that a server before PostgreSQL 14 (no SET COMPRESSION: a syntax
+-- error) falls back too instead of failing the migration.
 DO $$
 BEGIN
-  ALTER TABLE attachments ALTER COLUMN content SET COMPRESSION lz4;
-  ALTER TABLE outgoing_attachments ALTER COLUMN content SET COMPRESSION lz4;
-  ALTER TABLE quarantine ALTER COLUMN payload SET COMPRESSION lz4;
-  ALTER TABLE payload_parts ALTER COLUMN bytes SET COMPRESSION lz4;
-EXCEPTION WHEN feature_not_supported THEN
+  EXECUTE 'ALTER TABLE attachments ALTER COLUMN content SET COMPRESSION lz4';
+  EXECUTE 'ALTER TABLE outgoing_attachments ALTER COLUMN content SET COMPRESSION lz4';
+  EXECUTE 'ALTER TABLE quarantine ALTER COLUMN payload SET COMPRESSION lz4';
+  EXECUTE 'ALTER TABLE payload_parts ALTER COLUMN bytes SET COMPRESSION lz4';
+EXCEPTION WHEN feature_not_supported OR syntax_error THEN
   ALTER TABLE attachments ALTER COLUMN content SET STORAGE EXTERNAL;
   ALTER TABLE outgoing_attachments ALTER COLUMN content SET STORAGE EXTERNAL;
   ALTER TABLE quarantine ALTER COLUMN payload SET STORAGE EXTERNAL;

@@ -42,8 +42,9 @@ function takeFile(bytes: Buffer, holder: object, key: string, [from, to]: [numbe
   if (key !== 'contentBase64' || Array.isArray(holder)) return false;
   const length = to - from;
   const pad = bytes[to - 1] === 0x3d ? (bytes[to - 2] === 0x3d ? 2 : 1) : 0;
-  const firstPad = bytes.indexOf(0x3d, from);
-  if (length % 4 !== 0 || (firstPad >= 0 && firstPad < to - pad)) return false;
+  // Within this string only: past it the body may be megabytes more, once per file.
+  const firstPad = bytes.subarray(from, to).indexOf(0x3d);
+  if (length % 4 !== 0 || (firstPad >= 0 && firstPad < length - pad)) return false;
   const content = Buffer.from(new SharedArrayBuffer((length / 4) * 3 - pad));
   let at = 0;
   for (let i = from; i < to; i += DECODE_STEP_CHARS) at += content.write(bytes.toString('latin1', i, Math.min(to, i + DECODE_STEP_CHARS)), at, 'base64');
