@@ -56,6 +56,18 @@ describe('СЕВ ОВВ XML: long base64 text read apart from the markup', () =>
     expect(whole.Header.Document[0]!.DocTransfer.map((t) => t._)).to.deep.equal([a, b]);
   });
 
+  it('a long run the parser is given a mark for reads the same as a whole parse: in CDATA, after a comment, as white space', async () => {
+    const b = base64Of(LONG_TEXT_BYTES).replace(/\n/g, '');
+    const tails = [`<Note><![CDATA[x>${b}<y]]></Note>`, `<!-- >${b}<x --><Note>n</Note>`, `<Note>>${' '.repeat(LONG_TEXT_BYTES)}</Note>`, `<Note>${b}</Note>`];
+    for (const tail of tails) {
+      const payload = messageWith('QUJD', tail);
+      expect(xmlTextPieces(payload).length, tail.slice(0, 30)).to.equal(3);
+      const note = (await parseXml(payload)).children[0]!.children.find((c) => c.name === 'Note');
+      const whole = (await wholeParse(payload)) as { Header: { Document: Array<{ Note: Array<{ _?: string }> }> } };
+      expect(note?.text, tail.slice(0, 30)).to.equal(whole.Header.Document[0]!.Note[0]!._ ?? '');
+    }
+  });
+
   it('the real and own samples read the same as before', async () => {
     for (const file of ['do-vykonannia.xml', 'reply.xml']) {
       const payload = ownSample(file);
