@@ -187,33 +187,47 @@ function parsePieces(pieces: string[]): unknown {
     throw err;
   });
   const sax = (parser as unknown as { saxParser: { write(s: string): unknown; close(): unknown } }).saxParser;
-  const nonce = randomBytes(12).toString('hex');
+  const prefix = `dilovod${randomBytes(12).toString('hex')}piece`;
   const marked = new Map<string, string>();
   pieces.forEach((piece, i) => {
     if (i % 2 === 0 || !/\S/.test(piece)) return void sax.write(piece);
-    const mark = `dilovod${nonce}piece${i}`;
+    const mark = `${prefix}${i}`;
     marked.set(mark, piece);
     sax.write(mark);
   });
   sax.close();
-  if (marked.size) putPiecesBack(result, new RegExp(`dilovod${nonce}piece\\d+`, 'g'), marked);
+  if (marked.size) putPiecesBack(result, prefix, marked);
   return result;
 }
 
 /**
- * Each mark in a text node (parsePieces) replaced by its piece: the whole node as a rule; within
- * one when the piece was part of a CDATA section, which xml2js joins with what surrounds it.
+ * Each mark in a text node (parsePieces) replaced by its piece: the whole node as a rule. A mark
+ * not found so was part of a CDATA section, which xml2js joins with what surrounds it: only then
+ * are texts searched for marks (a regular expression over every text, a 1.46 MB one among them,
+ * is work a message without CDATA never needs).
  */
-function putPiecesBack(result: unknown, mark: RegExp, marked: Map<string, string>): void {
+function putPiecesBack(result: unknown, prefix: string, marked: Map<string, string>): void {
+  const texts: Array<Record<string, unknown>> = [];
   const stack: unknown[] = [result];
+  let found = 0;
   while (stack.length) {
     const v = stack.pop();
     if (Array.isArray(v)) stack.push(...v);
     else if (isRawElement(v)) {
       const text = own<unknown>(v, '_');
-      if (typeof text === 'string') v._ = marked.get(text) ?? text.replace(mark, (m) => marked.get(m) ?? m);
+      const piece = typeof text === 'string' ? marked.get(text) : undefined;
+      if (piece !== undefined) {
+        v._ = piece;
+        found++;
+      } else if (typeof text === 'string') texts.push(v);
       for (const key of Object.keys(v)) if (key !== '_' && key !== '$') stack.push(v[key]);
     }
+  }
+  if (found === marked.size) return;
+  const mark = new RegExp(`${prefix}\\d+`, 'g');
+  for (const v of texts) {
+    const text = v._ as string;
+    if (text.includes(prefix)) v._ = text.replace(mark, (m) => marked.get(m) ?? m);
   }
 }
 
