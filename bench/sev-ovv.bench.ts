@@ -35,10 +35,25 @@ function ds01Document(xml: string): Buffer {
   return Buffer.from(doc, 'base64');
 }
 
-/** The own sample carrying `size` bytes as its one attachment, signed (detached CAdES, the test PKI's ECDSA signer). */
-function signedMessage(size: number, msgId: string): Buffer {
+/** The file sizes to send, in MiB (BENCH_MIB). */
+const sizesMib = (): number[] => (process.env.BENCH_MIB ?? '10,25').split(',').map(Number);
+
+/** `size` bytes of a made-up document: a numbered page line every 4 KiB. */
+function pages(size: number): Buffer {
   const content = Buffer.alloc(size);
   for (let i = 0; i < size; i += 4096) content.write(`сторінка ${i / 4096}\n`, i);
+  return content;
+}
+
+/** One POST to a running hub as a row of the large-input tables: answer, time, peak memory, longest /healthz. */
+async function costRow(hub: BenchHub, path: string, headers: Record<string, string>, body: Buffer, mib: number): Promise<string> {
+  const { answer, ms, before, peak, longest, idle } = await costOf(hub, () => post(`${hub.url}${path}`, headers, body));
+  return [mib, (body.length / 1e6).toFixed(1), `${answer.status}${answer.code ? ` ${answer.code}` : ''}`, ms.toFixed(0), `${peak.toFixed(0)} (${before.toFixed(0)})`, `${longest.toFixed(0)} (${idle.toFixed(0)})`].join(' | ');
+}
+
+/** The own sample carrying `size` bytes as its one attachment, signed (detached CAdES, the test PKI's ECDSA signer). */
+function signedMessage(size: number, msgId: string): Buffer {
+  const content = pages(size);
   const p = pki();
   const cms = signCms({ content, detached: true, signer: p.signerEc, certificates: [p.signerEc, p.qca] });
   const xml = ownSample('do-vykonannia.xml').toString('utf8')
@@ -89,16 +104,14 @@ async function largeMessages(): Promise<void> {
   for (const database of databases) {
     console.log(`\nsigned messages to a hub process (npm start, ${database === 'embedded' ? 'embedded database' : 'PostgreSQL'}), over HTTP`);
     console.log('attachment MiB | message MB | answer | ms | peak MiB (at start) | longest /healthz ms (idle)');
-    for (const mib of (process.env.BENCH_MIB ?? '10,25').split(',').map(Number)) {
+    for (const mib of sizesMib()) {
       const body = signedMessage(mib * 2 ** 20 - 64, `big-${mib}`);
       const dataDir = mkdtempSync(join(tmpdir(), 'dilovod-sev-'));
       const pg = database === 'postgres' ? await createTestDatabase('sevbig') : undefined;
       const hub = await startBenchHub(dataDir, { ...SEV_OVV_ENV, ...(pg ? { DATABASE_URL: pg.url, SAMPLE_NOMENCLATURE: 'true' } : {}) }, howNpmStartRuns());
       try {
         const token = await tokenFor(hub, ['integrator'], ['sev-ovv']);
-        const { answer, ms, before, peak, longest, idle } = await costOf(hub, () =>
-          post(`${hub.url}/api/v1/documents?format=sev-ovv.xml`, { authorization: `Bearer ${token}`, 'content-type': 'application/xml' }, body));
-        console.log([mib, (body.length / 1e6).toFixed(1), `${answer.status}${answer.code ? ` ${answer.code}` : ''}`, ms.toFixed(0), `${peak.toFixed(0)} (${before.toFixed(0)})`, `${longest.toFixed(0)} (${idle.toFixed(0)})`].join(' | '));
+        console.log(await costRow(hub, '/api/v1/documents?format=sev-ovv.xml', { authorization: `Bearer ${token}`, 'content-type': 'application/xml' }, body, mib));
       } finally {
         await hub.stop();
         rmSync(dataDir, { recursive: true, force: true });
@@ -130,18 +143,15 @@ async function largeOutgoing(): Promise<void> {
     const token = await tokenFor(running, ['registrar']);
     console.log('\nthe council\'s document out to two participants (POST /api/v1/outgoing, PostgreSQL), a hub process as npm start runs it');
     console.log('file MiB | request MB | answer | ms | peak MiB (at start) | longest /healthz ms (idle)');
-    for (const mib of (process.env.BENCH_MIB ?? '10,25').split(',').map(Number)) {
-      const content = Buffer.alloc(mib * 2 ** 20);
-      for (let i = 0; i < content.length; i += 4096) content.write(`сторінка ${i / 4096}\n`, i);
+    for (const mib of sizesMib()) {
+      const content = pages(mib * 2 ** 20);
       const cms = signCms({ content, detached: true, signer: p.signerEc, certificates: [p.signerEc, p.qca] });
       const body = Buffer.from(JSON.stringify({
         addressees: [PEER.edrpou, OTHER.edrpou], summary: `Великий документ, ${mib} МіБ`, signatory: { name: 'Шевченко Тарас Григорович', position: 'Секретар міської ради' },
         attachments: [{ name: 'документ.pdf', mediaType: 'application/pdf', contentBase64: content.toString('base64') }],
         signatures: [{ attachment: 'документ.pdf', cms: cms.toString('base64') }],
       }));
-      const { answer, ms, before, peak, longest, idle } = await costOf(running, () =>
-        post(`${running.url}/api/v1/outgoing`, { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body));
-      console.log([mib, (body.length / 1e6).toFixed(1), `${answer.status}${answer.code ? ` ${answer.code}` : ''}`, ms.toFixed(0), `${peak.toFixed(0)} (${before.toFixed(0)})`, `${longest.toFixed(0)} (${idle.toFixed(0)})`].join(' | '));
+      console.log(await costRow(running, '/api/v1/outgoing', { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body, mib));
     }
   } finally {
     await hub?.stop();
@@ -164,13 +174,10 @@ async function largeJson(): Promise<void> {
     const token = await tokenFor(running, ['integrator'], ['edms']);
     console.log('\na letter with a large signed file over HTTP (POST /api/v1/documents, canonical JSON, PostgreSQL), a hub process as npm start runs it');
     console.log('file MiB | request MB | answer | ms | peak MiB (at start) | longest /healthz ms (idle)');
-    for (const mib of (process.env.BENCH_MIB ?? '10,25').split(',').map(Number)) {
-      const content = Buffer.alloc(mib * 2 ** 20);
-      for (let i = 0; i < content.length; i += 4096) content.write(`сторінка ${i / 4096}\n`, i);
+    for (const mib of sizesMib()) {
+      const content = pages(mib * 2 ** 20);
       const body = Buffer.from(JSON.stringify(signedSubmission({ summary: `Лист із великим файлом, ${mib} МіБ` }, content, pki().signerEc)));
-      const { answer, ms, before, peak, longest, idle } = await costOf(running, () =>
-        post(`${running.url}/api/v1/documents`, { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body));
-      console.log([mib, (body.length / 1e6).toFixed(1), `${answer.status}${answer.code ? ` ${answer.code}` : ''}`, ms.toFixed(0), `${peak.toFixed(0)} (${before.toFixed(0)})`, `${longest.toFixed(0)} (${idle.toFixed(0)})`].join(' | '));
+      console.log(await costRow(running, '/api/v1/documents', { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body, mib));
     }
   } finally {
     await hub?.stop();
