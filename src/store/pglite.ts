@@ -1,10 +1,10 @@
-import { PGlite, type Extension } from '@electric-sql/pglite';
+import { PGlite, type Extension, type PGliteOptions } from '@electric-sql/pglite';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import lockfile from 'proper-lockfile';
 import { Db, Queryable, TYPE_PARSERS } from './db';
 import { DatabaseLockedError } from './errors';
 import { initialiseApart, isInitialised } from './pglite-init';
-import { EMBEDDED_START_PARAMS } from './pglite-settings';
+import { compileEngineForMemory, EMBEDDED_START_PARAMS } from './pglite-settings';
 
 export { DatabaseLockedError };
 
@@ -46,6 +46,12 @@ const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm
 const EXTENSIONS = { pg_trgm };
 
 /** Embedded PostgreSQL (WASM) for a zero-configuration start; dataDir undefined = in memory. */
+/** Every PGlite the store opens: its settings and extensions, the engine compiled for memory (./pglite-settings). */
+function createEngine(dataDir: string, options: PGliteOptions): Promise<PGlite> {
+  compileEngineForMemory();
+  return PGlite.create(dataDir, { startParams: EMBEDDED_START_PARAMS, extensions: EXTENSIONS, ...options });
+}
+
 export class PgliteDb implements Db {
   readonly backend = 'pglite' as const;
   private constructor(private readonly pg: PGlite, private readonly unlock?: () => Promise<void>) {}
@@ -73,7 +79,7 @@ export class PgliteDb implements Db {
     }
     try {
       if (dataDir && !options.lockHeldByParent && !isInitialised(dataDir)) await initialiseApart(dataDir);
-      const pg = await PGlite.create(dataDir ?? 'memory://', { parsers: PGLITE_PARSERS, serializers: PGLITE_SERIALIZERS, startParams: EMBEDDED_START_PARAMS, extensions: EXTENSIONS });
+      const pg = await createEngine(dataDir ?? 'memory://', { parsers: PGLITE_PARSERS, serializers: PGLITE_SERIALIZERS });
       return new PgliteDb(pg, unlock);
     } catch (err) {
       await unlock?.().catch(() => undefined);
@@ -125,7 +131,7 @@ export class PgliteDb implements Db {
       throw err.code === 'ELOCKED' ? new DatabaseLockedError(dataDir) : err;
     });
     try {
-      const pg = await PGlite.create(dataDir, { loadDataDir: new Blob([backup]), startParams: EMBEDDED_START_PARAMS, extensions: EXTENSIONS });
+      const pg = await createEngine(dataDir, { loadDataDir: new Blob([backup]) });
       await pg.close();
     } finally {
       await unlock();
