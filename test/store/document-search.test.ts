@@ -174,7 +174,9 @@ forEachBackend('document search', (getDb) => {
     const db = getDb();
     // The very query searchDocuments sends, as a caller without the permission to see names.
     let sent: { sql: string; params: unknown[] } | undefined;
-    const recorder = { query: async <R>(sql: string, params: unknown[] = []): Promise<R[]> => ((sent = { sql, params }), []), exec: async () => undefined };
+    const recorder: documents.SearchDb = {
+      query: async <R>(sql: string, params: unknown[] = []): Promise<R[]> => ((sent = { sql, params }), []), exec: async () => undefined, tx: (fn) => fn(recorder),
+    };
     await documents.searchDocuments(recorder, { text: 'Зверненням громадян', nameHiddenKinds: APPEAL_KINDS, limit: 50 });
     const plan = await db.tx(async (q) => {
       // Only to show that the index can serve it: at a few rows the planner rightly reads the table.
@@ -191,7 +193,9 @@ forEachBackend('document search', (getDb) => {
     const db = getDb();
     for (const fields of [{ regIndex: '01-07/12' }, { outgoingNumber: '12/3-45' }, { correspondent: 'Книжковий світ' }] as Fields[]) {
       let sent: { sql: string; params: unknown[] } | undefined;
-      const recorder = { query: async <R>(sql: string, params: unknown[] = []): Promise<R[]> => ((sent = { sql, params }), []), exec: async () => undefined };
+      const recorder: documents.SearchDb = {
+      query: async <R>(sql: string, params: unknown[] = []): Promise<R[]> => ((sent = { sql, params }), []), exec: async () => undefined, tx: (fn) => fn(recorder),
+    };
       await documents.searchDocuments(recorder, { ...fields, nameHiddenKinds: APPEAL_KINDS, limit: 50 });
       const plan = await db.tx(async (q) => {
         await q.query('SET LOCAL enable_seqscan = off');
