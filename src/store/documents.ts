@@ -367,8 +367,9 @@ function fieldConditions(s: DocumentSearch, params: unknown[]): string[] {
 export const NEWEST_FIRST_ROWS = 1000;
 
 /**
- * The farthest a second newest-first look goes, when the first found some matches: past it the
- * trigram index is cheaper than walking (a word in 0.5 % of the documents or fewer).
+ * The farthest a second newest-first look goes for a page of 50 (in proportion for other pages),
+ * when the first found some matches: past it the trigram index is cheaper than walking (a word in
+ * 0.5 % of the documents or fewer).
  */
 export const LONGER_WALK_ROWS = 20_000;
 
@@ -377,76 +378,88 @@ export type SearchDb = Queryable & Pick<Db, 'tx'>;
 
 /** Newest first, keyset-paginated on (received_at, id) so pages stay stable while documents arrive. */
 export async function searchDocuments(db: SearchDb, s: DocumentSearch): Promise<DocumentCard[]> {
-  // Which documents the caller asks about (scope) and which words they must contain (matches).
-  const scope: string[] = [];
-  const matches: string[] = [];
   const params: unknown[] = [];
+  // Where the newest documents are taken from: conditions an index walks newest first
+  // (documents_received_idx, documents_kind_idx), so a look at the newest N reads N rows.
+  const slice: string[] = [];
+  if (s.kind) slice.push(`d.kind = $${params.push(s.kind)}`);
+  if (s.receivedFrom) slice.push(`d.received_at >= $${params.push(s.receivedFrom)}`);
+  if (s.receivedBefore) slice.push(`d.received_at < $${params.push(s.receivedBefore)}`);
+  if (s.after) slice.push(`(d.received_at, d.id) < ($${params.push(s.after.receivedAt)}, $${params.push(s.after.id)}::uuid)`);
+  // The rest of the caller's scope (src/identity/principal.ts documentScope: a system's sources,
+  // an executor's cards) and what they asked for.
+  const scope: string[] = [];
   if (s.source) scope.push(`d.source = $${params.push(s.source)}`);
-  // The caller's scope (src/identity/principal.ts documentScope): a system's sources, an executor's cards.
   if (s.onlySources) scope.push(`d.source = ANY($${params.push([...s.onlySources])}::text[])`);
   if (s.onlyExecutor) scope.push(`EXISTS (SELECT 1 FROM control_cards c WHERE c.document_id = d.id AND c.card->'executors' ? $${params.push(s.onlyExecutor)})`);
-  if (s.kind) scope.push(`d.kind = $${params.push(s.kind)}`);
   if (s.status) scope.push(`d.status = $${params.push(s.status)}`);
-  if (s.receivedFrom) scope.push(`d.received_at >= $${params.push(s.receivedFrom)}`);
-  if (s.receivedBefore) scope.push(`d.received_at < $${params.push(s.receivedBefore)}`);
   if (s.journal) scope.push(`d.reg_journal = $${params.push(s.journal)}`);
-  if (s.after) scope.push(`(d.received_at, d.id) < ($${params.push(s.after.receivedAt)}, $${params.push(s.after.id)}::uuid)`);
-  const nameVisible = s.nameHiddenKinds && (s.text || s.correspondent)
-    ? `(d.kind <> ALL($${params.push([...s.nameHiddenKinds])}::text[]) OR coalesce(d.correspondent->>'edrpou', '') <> '')`
-    : undefined;
-  if (s.text) {
-    // Every word of the query must be found, each in the text or (where the caller may see it)
-    // in the correspondent's name. See searchWords for the words and textMatch for how. For a
-    // caller who may not see citizens' names: found anywhere (the index) and, unless the name is
-    // one they may see, in the text.
-    for (const word of searchWords(s.text)) {
-      const w = textMatch(word, params);
-      matches.push(nameVisible ? `(${w(SEARCH_ALL)} AND (${nameVisible} OR ${w(SEARCH_TEXT)}))` : w(SEARCH_ALL));
-    }
+  // Which words they must contain. A caller who may not see citizens' names has them left out,
+  // the condition made (and its parameter bound) only where a word or a name is asked for.
+  const matches: string[] = [];
+  let visible: string | undefined;
+  const nameVisible = () =>
+    (visible ??= `(d.kind <> ALL($${params.push([...(s.nameHiddenKinds ?? [])])}::text[]) OR coalesce(d.correspondent->>'edrpou', '') <> '')`);
+  const hidden = Boolean(s.nameHiddenKinds);
+  // Every word of the query must be found, each in the text or (where the caller may see it) in
+  // the correspondent's name. See searchWords for the words and textMatch for how. For a caller
+  // who may not see citizens' names: found anywhere (the index) and, unless the name is one they
+  // may see, in the text.
+  for (const word of s.text ? searchWords(s.text) : []) {
+    const w = textMatch(word, params);
+    matches.push(hidden ? `(${w(SEARCH_ALL)} AND (${nameVisible()} OR ${w(SEARCH_TEXT)}))` : w(SEARCH_ALL));
   }
   matches.push(...fieldConditions(s, params));
   // A citizen's name is searched by a caller who may see it only: else the answer would tell who wrote.
-  if (s.correspondent && nameVisible) matches.push(nameVisible);
+  if (s.correspondent && hidden) matches.push(nameVisible());
   const limit = `$${params.push(s.limit)}`;
   const whereOf = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
   const newestFirst = 'ORDER BY d.received_at DESC, d.id DESC';
+  const everything = [...slice, ...scope, ...matches];
   if (!matches.length) {
-    return (await db.query<DocumentRow>(`${CARD_SELECT} ${whereOf(scope)} ${newestFirst} LIMIT ${limit}`, params)).map(toCard);
+    return (await db.query<DocumentRow>(`${CARD_SELECT} ${whereOf(everything)} ${newestFirst} LIMIT ${limit}`, params)).map(toCard);
   }
-  // Words are looked for in steps, each a plan the planner cannot get badly wrong. The
-  // planner estimates a word's share of documents from a sample of a hundred or so whole texts:
-  // every word of those texts, however rare, is taken for one in a hundred documents, and then it
-  // reads the whole table newest first for fifty it will never find (a rare word of the search
-  // bench on the embedded database: 300 ms instead of 2; a million documents on PostgreSQL: seconds).
-  // First the newest documents in scope, a bounded walk: a common word has its page there. A page
-  // found there is the answer: every match newer than its last is among them. The look is bounded
-  // by the number of rows in scope it passes over, never by the estimate.
+  // Words are looked for in steps, each a plan the planner cannot get badly wrong. The planner
+  // estimates a word's share of documents from a sample of a hundred or so whole texts: every
+  // word of those texts, however rare, is taken for one in a hundred documents, and then it reads
+  // the whole table newest first for fifty it will never find (a rare word of the search bench on
+  // the embedded database: 300 ms instead of 2; a million documents on PostgreSQL: seconds).
+  // First the newest N documents of the slice, read newest first by an index: a common word has
+  // its page there, and a page found there is the answer (every match newer than its last is
+  // among them). The rest of the scope is checked on those N, so a narrow scope (a system's
+  // source, an executor's cards) never makes the look read more than N.
   const look = (rows: number) => db.query<DocumentRow>(
-    `${CARD_COLUMNS} FROM (SELECT * FROM documents d ${whereOf(scope)} ${newestFirst} LIMIT ${rows}) d
-      ${whereOf(matches)} ${newestFirst} LIMIT ${limit}`,
+    `${CARD_COLUMNS} FROM (SELECT * FROM documents d ${whereOf(slice)} ${newestFirst} LIMIT ${rows}) d
+      ${whereOf([...scope, ...matches])} ${newestFirst} LIMIT ${limit}`,
     params,
   );
   const walked = await look(NEWEST_FIRST_ROWS);
   if (walked.length >= s.limit) return walked.map(toCard);
-  // Some found: their share among the newest says how far a page is. Twice that, if it is not
-  // too far, is looked through the same way: a word in 2.5 % of the documents, 25 of the first
-  // thousand, has its page within about 2,000 rows, where the index would fetch and sort all its
-  // documents (25,000 at a million: 130 ms instead of 3).
+  // Some found: their share among the newest says how far a page is. Twice that is looked through
+  // the same way while the share is at least 0.5 % (the distance scales with the page): a word in
+  // 2.5 % of the documents, 25 of the first thousand, has its page of 50 within about 2,000 rows,
+  // where the index would fetch and sort all its documents (25,000 at a million: 130 ms, not 6).
   const far = walked.length ? Math.ceil((2 * s.limit * NEWEST_FIRST_ROWS) / walked.length) : Infinity;
-  if (far <= LONGER_WALK_ROWS) {
+  if (far <= (LONGER_WALK_ROWS * s.limit) / 50) {
     const further = await look(far);
     if (further.length >= s.limit) return further.map(toCard);
   }
   // Else the words are rarer than that: the trigram index finds them all and the newest are
   // taken. The planner, misled as above, would read the table whole or newest first instead: both
-  // are ruled out for this statement (SET LOCAL, its transaction only); where no index can serve
-  // the words (one of one or two letters alone) it still reads the table, as it must.
+  // are ruled out for this statement (SET LOCAL, its transaction only). Where no word has a
+  // trigram (one or two letters, a name's visibility alone) no index can serve them and the plain
+  // statement goes: its walk newest first is then the best there is.
+  const statement = `${CARD_SELECT} ${whereOf(everything)} ${newestFirst} LIMIT ${limit}`;
+  if (!matches.some(trigramServed)) return (await db.query<DocumentRow>(statement, params)).map(toCard);
   const found = await db.tx(async (q) => {
     await q.exec(`SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off`);
-    return q.query<DocumentRow>(`${CARD_SELECT} ${whereOf([...scope, ...matches])} ${newestFirst} LIMIT ${limit}`, params);
+    return q.query<DocumentRow>(statement, params);
   });
   return found.map(toCard);
 }
+
+/** Whether a condition holds one the trigram index serves: textMatch's LIKE on the indexed text (SEARCH_ALL). */
+const trigramServed = (condition: string): boolean => condition.includes(`${SEARCH_ALL} LIKE $`);
 
 /** Whether a control card of the document names the executor (an executor's scope, 003 §158-160). */
 export async function isExecutorOf(q: Queryable, documentId: string, executor: string): Promise<boolean> {

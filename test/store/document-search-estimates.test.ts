@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
+import { APPEAL_KINDS } from '../../src/appeals/card';
+import { documents } from '../../src/store';
 import { NEWEST_FIRST_ROWS, SEARCH_ALL } from '../../src/store/documents';
 import { explainSent, recordSearch } from '../support/explain';
 import { forEachBackend } from '../support/backends';
@@ -80,6 +82,12 @@ forEachBackend('document search: a rare word the statistics take for a common on
     expect(sent).to.have.length(2);
     expect(sent.every((s) => s.settings.length === 0)).to.equal(true);
     expect(sent[1]!.sql).to.contain(`LIMIT ${Math.ceil((2 * 50 * NEWEST_FIRST_ROWS) / 20)})`);
+  });
+
+  it('a query of spaces alone, by a caller who may not see names, is every document (no condition left unbound)', async () => {
+    const cards = await documents.searchDocuments(getDb(), { source, text: '   ', limit: 5, nameHiddenKinds: APPEAL_KINDS });
+    expect(cards).to.have.length(5);
+    expect(cards[0]!.summary).to.match(/^Лист 03000/);
   });
 
   it('a common word is answered by the newest-first look alone', async () => {
