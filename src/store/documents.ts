@@ -415,10 +415,11 @@ export async function searchDocuments(db: SearchDb, s: DocumentSearch): Promise<
   const limit = `$${params.push(s.limit)}`;
   const whereOf = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
   const newestFirst = 'ORDER BY d.received_at DESC, d.id DESC';
-  const everything = [...slice, ...scope, ...matches];
-  if (!matches.length) {
-    return (await db.query<DocumentRow>(`${CARD_SELECT} ${whereOf(everything)} ${newestFirst} LIMIT ${limit}`, params)).map(toCard);
-  }
+  const statement = `${CARD_SELECT} ${whereOf([...slice, ...scope, ...matches])} ${newestFirst} LIMIT ${limit}`;
+  // No word the trigram index serves (none asked, or only words of one or two letters, a name's
+  // visibility): no index can misjudge them, and the plain statement's newest-first walk is the
+  // best there is.
+  if (!matches.some(trigramServed)) return (await db.query<DocumentRow>(statement, params)).map(toCard);
   // Words are looked for in steps, each a plan the planner cannot get badly wrong. The planner
   // estimates a word's share of documents from a sample of a hundred or so whole texts: every
   // word of those texts, however rare, is taken for one in a hundred documents, and then it reads
@@ -446,11 +447,7 @@ export async function searchDocuments(db: SearchDb, s: DocumentSearch): Promise<
   }
   // Else the words are rarer than that: the trigram index finds them all and the newest are
   // taken. The planner, misled as above, would read the table whole or newest first instead: both
-  // are ruled out for this statement (SET LOCAL, its transaction only). Where no word has a
-  // trigram (one or two letters, a name's visibility alone) no index can serve them and the plain
-  // statement goes: its walk newest first is then the best there is.
-  const statement = `${CARD_SELECT} ${whereOf(everything)} ${newestFirst} LIMIT ${limit}`;
-  if (!matches.some(trigramServed)) return (await db.query<DocumentRow>(statement, params)).map(toCard);
+  // are ruled out for this statement (SET LOCAL, its transaction only).
   const found = await db.tx(async (q) => {
     await q.exec(`SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off`);
     return q.query<DocumentRow>(statement, params);
